@@ -1,0 +1,46 @@
+"""A tiny static server for the built site (threaded, correct MIME types, optional no-cache).
+
+Used by bench/bench_calculator.py; `python -m bench.calculator_server DIR PORT` serves by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import mimetypes
+import sys
+import threading
+
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def end_headers(self):
+        # Like GitHub Pages: short caching with revalidation.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: str, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Handler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+if __name__ == "__main__":
+    srv, url = serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 8000)
+    print(url, flush=True)
+    threading.Event().wait()

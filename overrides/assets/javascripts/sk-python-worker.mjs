@@ -1,0 +1,67 @@
+// Module Web Worker that runs the site's Python core (the `calculators` package) in Pyodide.
+//
+// Protocol (all messages are plain objects):
+//   page → worker  {type: "init", pyodide: "<absolute URL of the runtime dir>/", paket: "<zip URL>"}
+//   page → worker  {id, request: "<JSON text>"}
+//   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
+//   worker → page  {id, response: "<JSON text>"}
+// Everything is fetched from our own origin; no micropip, no package downloads.
+
+const EXTRACT_DIR = "/home/pyodide/sk";
+
+let handle = null;
+let ready = null;
+
+function status(status, meddelande, extra = {}) {
+  self.postMessage({ type: "status", status, meddelande, ...extra });
+}
+
+async function boot({ pyodide: indexURL, paket }) {
+  const started = performance.now();
+  status("laddar", "Python startar …");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const [pyodide, archive] = await Promise.all([
+    loadPyodide({ indexURL, packages: [], fullStdLib: false }),
+    fetch(paket, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
+      return r.arrayBuffer();
+    }),
+  ]);
+  pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
+  pyodide.runPython(`import sys\nif ${JSON.stringify(EXTRACT_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
+  const web = pyodide.pyimport("calculators.web");
+  handle = web.handle;
+  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started) });
+}
+
+function failMessage(id, meddelande) {
+  return { id, response: JSON.stringify({ ok: false, fel: [{ falt: null, meddelande }] }) };
+}
+
+self.onmessage = async (event) => {
+  const message = event.data || {};
+  if (message.type === "init") {
+    if (!ready) {
+      ready = boot(message).catch((error) => {
+        console.warn("sk-python-worker:", error);
+        status("fel", "Beräkningsmotorn (Python) kunde inte startas. Det förberäknade resultatet visas fortfarande.");
+        throw error;
+      });
+      ready.catch(() => {});
+    }
+    return;
+  }
+  const { id, request } = message;
+  try {
+    await ready;
+  } catch {
+    self.postMessage(failMessage(id, "Beräkningsmotorn är inte startad."));
+    return;
+  }
+  try {
+    self.postMessage({ id, response: handle(request) });
+  } catch (error) {
+    console.warn("sk-python-worker:", error);
+    self.postMessage(failMessage(id, "Ett oväntat fel uppstod i beräkningen. Försök igen."));
+  }
+};

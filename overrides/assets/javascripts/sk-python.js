@@ -1,0 +1,155 @@
+// Glue between the pages and the Python worker. Loaded on every page, but the worker (and
+// Pyodide) starts only on a page that carries a tool ([data-sk-verktyg]). One worker per tab,
+// kept across Material's instant navigation.
+//
+//   window.skPython.call(op, data) → Promise<{ok, data} | {ok: false, fel: [...]}>  (never rejects)
+//   window.skPython.status         → "vilande" | "laddar" | "redo" | "fel"
+//   window.skPython.retry()        → restart after "fel"
+//   document event "sk-python-status" with detail {status, meddelande}
+(function () {
+  "use strict";
+  if (window.skPython) return;
+
+  // Runtime addresses, resolved once against the page that first loaded this script (later
+  // pages may keep a stale <head> during instant navigation).
+  let urls = null;
+  function readUrls() {
+    const meta = document.querySelector('meta[name="sk-python"]');
+    if (!meta) return null;
+    try {
+      const raw = JSON.parse(meta.getAttribute("content"));
+      const base = document.baseURI;
+      return {
+        pyodide: new URL(raw.pyodide, base).href,
+        paket: new URL(raw.paket, base).href,
+        worker: new URL(raw.worker, base).href,
+      };
+    } catch (error) {
+      return null;
+    }
+  }
+  urls = readUrls();
+
+  let worker = null;
+  let nextId = 1;
+  const pending = new Map();
+  let waiters = [];
+
+  const api = {
+    status: "vilande",
+    meddelande: "",
+    startedAt: null,
+    readyMs: null,
+    call,
+    retry,
+    start,
+  };
+  window.skPython = api;
+
+  function setStatus(status, meddelande) {
+    api.status = status;
+    api.meddelande = meddelande || "";
+    if (status === "redo" && api.startedAt !== null) api.readyMs = performance.now() - api.startedAt;
+    document.dispatchEvent(new CustomEvent("sk-python-status", { detail: { status, meddelande: api.meddelande } }));
+    if (status === "redo" || status === "fel") {
+      const list = waiters;
+      waiters = [];
+      list.forEach((resolve) => resolve(status));
+    }
+  }
+
+  function failAll(meddelande) {
+    pending.forEach((resolve) => resolve({ ok: false, fel: [{ falt: null, meddelande }] }));
+    pending.clear();
+  }
+
+  function start() {
+    if (worker) return;
+    if (!urls) urls = readUrls();
+    api.startedAt = performance.now();
+    api.readyMs = null;
+    if (!urls || typeof Worker === "undefined") {
+      setStatus("fel", "Webbläsaren kan inte starta beräkningsmotorn. Det förberäknade resultatet visas fortfarande.");
+      return;
+    }
+    setStatus("laddar", "Beräkningsmotorn startar – du kan redan ändra uppgifterna.");
+    try {
+      worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
+    } catch (error) {
+      worker = null;
+      setStatus("fel", "Beräkningsmotorn kunde inte startas. Det förberäknade resultatet visas fortfarande.");
+      return;
+    }
+    worker.onmessage = (event) => {
+      const message = event.data || {};
+      if (message.type === "status") {
+        if (message.status !== "laddar") setStatus(message.status, message.meddelande);
+        return;
+      }
+      const resolve = pending.get(message.id);
+      if (!resolve) return;
+      pending.delete(message.id);
+      let parsed;
+      try {
+        parsed = JSON.parse(message.response);
+      } catch (error) {
+        parsed = { ok: false, fel: [{ falt: null, meddelande: "Svaret från beräkningen kunde inte läsas." }] };
+      }
+      resolve(parsed);
+    };
+    worker.onerror = (event) => {
+      if (event && event.preventDefault) event.preventDefault();
+      stop();
+      setStatus("fel", "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.");
+    };
+    worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket });
+  }
+
+  function stop() {
+    if (worker) worker.terminate();
+    worker = null;
+    failAll("Beräkningsmotorn startades om.");
+  }
+
+  function retry() {
+    stop();
+    start();
+  }
+
+  function whenSettled() {
+    if (api.status === "redo" || api.status === "fel") return Promise.resolve(api.status);
+    return new Promise((resolve) => waiters.push(resolve));
+  }
+
+  async function call(op, data) {
+    start();
+    const settled = await whenSettled();
+    if (settled !== "redo") {
+      return { ok: false, fel: [{ falt: null, meddelande: api.meddelande || "Beräkningsmotorn är inte tillgänglig." }] };
+    }
+    const id = nextId++;
+    let request;
+    try {
+      request = JSON.stringify({ op, data });
+    } catch (error) {
+      return { ok: false, fel: [{ falt: null, meddelande: "Uppgifterna kunde inte skickas till beräkningen." }] };
+    }
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      worker.postMessage({ id, request });
+    });
+  }
+
+  function scan() {
+    if (document.querySelector("[data-sk-verktyg]")) start();
+  }
+
+  // Material's instant navigation: document$ emits on every page; without it, DOMContentLoaded.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(scan);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", scan);
+  } else {
+    scan();
+  }
+})();

@@ -1,0 +1,130 @@
+"""Ship Python to the browser: self-hosted Pyodide plus our `calculators` package.
+
+After the build this hook copies the Pyodide runtime from `node_modules/pyodide/` into
+`site/assets/pyodide/<version>/` and packs the `calculators` package into a deterministic,
+content-hashed zip at `site/assets/py/calculators-<hash>.zip` (the name changes whenever the
+code changes, so browsers may cache it forever).
+
+The pages learn both addresses from `config.extra.sk_python` (set in `on_config`), which
+`overrides/main.html` writes into `<meta name="sk-python" content='{...}'>`.
+
+`build_package_zip` is importable on its own (the Pyodide tests build the same zip):
+
+    spec = importlib.util.spec_from_file_location("pyodide_assets", "overrides/hooks/pyodide_assets.py")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import mimetypes
+import shutil
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+PACKAGE_DIR = ROOT / "calculators"
+# The runtime files Pyodide needs to start with the standard library and nothing else.
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+PACKAGE_SUFFIXES = {".py", ".toml", ".json"}
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+# `mkdocs serve` uses Python's mimetypes: module scripts and WebAssembly must be served with
+# the right types or the browser refuses them.
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
+
+
+def package_files(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The files that go into the zip: source and data, no caches, sorted."""
+    files = []
+    for path in package_dir.rglob("*"):
+        if not path.is_file() or path.suffix not in PACKAGE_SUFFIXES:
+            continue
+        if "__pycache__" in path.parts or any(p.startswith(".") for p in path.relative_to(package_dir).parts):
+            continue
+        files.append(path)
+    return sorted(files, key=lambda p: p.relative_to(package_dir.parent).as_posix())
+
+
+def build_package_zip(package_dir: Path = PACKAGE_DIR) -> tuple[bytes, str]:
+    """Return (zip bytes, file name) for the package; same input gives the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in package_files(package_dir):
+            info = zipfile.ZipInfo(path.relative_to(package_dir.parent).as_posix(), ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes())
+    data = buffer.getvalue()
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return data, f"{package_dir.name}-{digest}.zip"
+
+
+def pyodide_version() -> str:
+    manifest = PYODIDE_DIR / "package.json"
+    if not manifest.is_file():
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(
+            "Pyodide saknas: node_modules/pyodide finns inte. Kör `npm ci` (eller `make deps`) "
+            "innan bygget, så att webbplatsen kan leverera Python till webbläsaren."
+        )
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+_state: dict = {}
+
+
+def on_config(config):
+    version = pyodide_version()
+    data, name = build_package_zip()
+    _state.update(version=version, zip_data=data, zip_name=name)
+    config.extra["sk_python"] = {
+        "pyodide": f"assets/pyodide/{version}/",
+        "paket": f"assets/py/{name}",
+        "worker": "assets/javascripts/sk-python-worker.mjs",
+    }
+    return config
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if target.is_file():
+        s, t = source.stat(), target.stat()
+        if s.st_size == t.st_size and int(s.st_mtime) == int(t.st_mtime):
+            return
+    shutil.copy2(source, target)
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    runtime = site / "assets" / "pyodide" / _state["version"]
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        source = PYODIDE_DIR / name
+        if not source.is_file():
+            from mkdocs.exceptions import PluginError
+
+            raise PluginError(f"Pyodide är ofullständigt: {source} saknas. Kör `npm ci` igen.")
+        _copy_if_changed(source, runtime / name)
+    packages = site / "assets" / "py"
+    packages.mkdir(parents=True, exist_ok=True)
+    for old in packages.glob("calculators-*.zip"):
+        if old.name != _state["zip_name"]:
+            old.unlink()
+    (packages / _state["zip_name"]).write_bytes(_state["zip_data"])
+
+
+def on_serve(server, config, builder):
+    # Rebuild (and re-hash the package) when the Python core changes during `mkdocs serve`.
+    server.watch(str(PACKAGE_DIR))
+    return server

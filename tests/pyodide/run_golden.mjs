@@ -1,0 +1,55 @@
+// Run golden cases through `calculators.web.handle` inside real Pyodide (npm `pyodide`, from
+// node_modules), the same runtime the site ships.
+//
+//   node tests/pyodide/run_golden.mjs <calculators zip> <golden.json>...
+//
+// A golden file is a JSON list of cases {"namn", "request", "expected"} (or an object with a
+// "cases" list). `request` is the request object (or its JSON text). Prints one JSON object:
+//   {"pyodide": version, "python": version, "results": [{"fil", "namn", "response"}]}
+// where `response` is the parsed JSON text that handle() returned.
+
+import { readFile } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const pyodideDir = resolve(root, "node_modules", "pyodide");
+
+const [zipPath, ...goldenPaths] = process.argv.slice(2);
+if (!zipPath) {
+  console.error("Användning: node tests/pyodide/run_golden.mjs <calculators.zip> <golden.json>...");
+  process.exit(2);
+}
+
+const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [] });
+const archive = new Uint8Array(await readFile(zipPath));
+const extractDir = "/home/pyodide/sk";
+pyodide.unpackArchive(archive, "zip", { extractDir });
+pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(extractDir)})`);
+const handle = pyodide.pyimport("calculators.web").handle;
+
+const results = [];
+for (const goldenPath of goldenPaths) {
+  const parsed = JSON.parse(await readFile(goldenPath, "utf8"));
+  const cases = Array.isArray(parsed) ? parsed : parsed.cases;
+  for (const testCase of cases) {
+    const request = typeof testCase.request === "string" ? testCase.request : JSON.stringify(testCase.request);
+    let response;
+    try {
+      response = JSON.parse(handle(request));
+    } catch (error) {
+      response = { __exception__: String(error) };
+    }
+    results.push({ fil: basename(goldenPath), namn: testCase.namn, response });
+  }
+}
+
+process.stdout.write(
+  JSON.stringify({
+    pyodide: pyodide.version,
+    python: pyodide.runPython("import sys; sys.version"),
+    results,
+  }) + "\n",
+);
