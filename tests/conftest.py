@@ -1,0 +1,92 @@
+"""Fixtures shared by every test folder: the site, built once per session and served locally.
+
+The site is built with SITE_URL pointing at the port it will be served on, because
+Material's instant navigation silently falls back to full page loads otherwise.
+"""
+
+import functools
+import http.server
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+MKDOCS = pathlib.Path(sys.executable).with_name("mkdocs")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    # GitHub Pages serves these types; module workers and WebAssembly refuse anything else.
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+def build_site(dest, site_url, extra_env=None, config=ROOT / "mkdocs.yml"):
+    """Run `mkdocs build --strict`; return the CompletedProcess (never raises)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(dest)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def server_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def base_url(server_port):
+    return f"http://127.0.0.1:{server_port}/"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, base_url):
+    dest = tmp_path_factory.mktemp("site")
+    result = build_site(dest, base_url)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return dest
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir, server_port, base_url):
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base_url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def site_pages(site_dir):
+    """Every HTML page of the built site, as paths relative to the site root."""
+    return sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if "assets" not in p.relative_to(site_dir).parts
+    )
+
+
+def page_url(relative_html):
+    """The URL path a reader uses for a built page: 'a/index.html' -> 'a/'."""
+    if relative_html == "index.html":
+        return ""
+    if relative_html.endswith("/index.html"):
+        return relative_html[: -len("index.html")]
+    return relative_html

@@ -1,0 +1,80 @@
+"""The guidance site in Chromium: every page clean, accessible, responsive and self-contained."""
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_no_axe_violations, nav_pages
+
+PAGES = nav_pages() + ["404.html"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_accessible_in_light_and_dark(context_factory, path):
+    for scheme, expected in (("light", "default"), ("dark", "slate")):
+        page = context_factory(color_scheme=scheme).new_page()
+        page.goto(path)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+        assert_no_axe_violations(page, f"on /{path} ({scheme})")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_320_px_without_sideways_scrolling(context_factory, path):
+    page = context_factory(viewport={"width": 320, "height": 640}).new_page()
+    page.goto(path)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"/{path} is {overflow} px wider than a 320 px screen"
+
+
+def test_palette_toggle_switches_to_dark_and_is_remembered(page):
+    page.goto("")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Byt till mörkt läge").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_skip_link_is_first_and_moves_focus_to_content(page):
+    page.goto("analysera/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_class(re.compile(r"md-skip"))
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert unquote(page.url).endswith("#analysera-förutsättningarna")  # anchors keep å, ä, ö
+    expect(page.locator("article h1")).to_be_in_viewport()
+
+
+def test_keyboard_search_finds_matchningsansvariga(page):
+    page.goto("")
+    page.keyboard.press("s")  # Material's shortcut focuses the search field
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type("matchningsansvariga")
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_contain_text("Kommunicera i alla led")
+    # Down arrow moves into the results; Enter opens the page.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/kommunicera/"))
+    expect(page.locator("article.md-content__inner")).to_contain_text("Matchningsansvariga")
+
+
+def test_instant_navigation_keeps_the_page_alive(page):
+    page.goto("")
+    page.evaluate("() => { window.__skMarker = 1; }")
+    page.locator("article").get_by_role("link", name="Analysera förutsättningarna").click()
+    expect(page.locator("article.md-content__inner h1")).to_have_text(re.compile("Analysera förutsättningarna"))
+    assert page.evaluate("() => window.__skMarker") == 1, "navigation reloaded the whole page"
+
+
+def test_footer_links_to_accessibility_statement_and_publisher(page):
+    page.goto("besluta/")
+    footer = page.locator("footer")
+    expect(footer).to_contain_text("Utgivare: Exempelkommunen")
+    footer.get_by_role("link", name="Tillgänglighetsredogörelse").click()
+    expect(page.locator("article.md-content__inner h1")).to_have_text(re.compile("Tillgänglighetsredogörelse"))

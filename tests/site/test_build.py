@@ -1,0 +1,139 @@
+"""The built site: strict build, every sentence of the guidance, configuration that reaches the pages."""
+
+import html.parser
+import pathlib
+import re
+import shutil
+
+import pytest
+
+from ..conftest import ROOT, build_site, site_pages
+
+GUIDANCE = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "vagledning.txt"
+SKIPPED = {"script", "style", "noscript", "template"}
+BLOCKS = {"p", "li", "ul", "ol", "div", "section", "article", "header", "footer", "nav", "h1",
+          "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br", "dt", "dd", "blockquote",
+          "details", "summary", "figcaption", "title", "label", "span"}
+
+
+def normalise(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+class VisibleText(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.chunks, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skipping += tag in SKIPPED
+        if tag in BLOCKS:
+            self.chunks.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag in BLOCKS:
+            self.chunks.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.chunks.append(data)
+
+
+def page_text(path):
+    parser = VisibleText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return normalise("".join(parser.chunks))
+
+
+def guidance_sentences():
+    """Each sentence of the guidance (a line split after . ? !), bullets and spacing removed."""
+    for line in GUIDANCE.read_text(encoding="utf-8").splitlines():
+        line = normalise(line).lstrip("•").strip()
+        if line:
+            yield from (s for s in re.split(r"(?<=[.?!])\s+", line) if s)
+
+
+def test_every_sentence_of_the_guidance_is_on_the_site(site_dir):
+    text = "\n".join(page_text(site_dir / p) for p in site_pages(site_dir))
+    sentences = list(guidance_sentences())
+    assert len(sentences) >= 100
+    missing = [s for s in sentences if s not in text]
+    assert not missing, "missing from the site:\n" + "\n".join(missing)
+
+
+def test_sentence_check_notices_a_missing_sentence(site_dir, tmp_path):
+    # The check above must be able to fail: drop one sentence from a copy and look again.
+    page = site_dir / "kommunicera" / "index.html"
+    altered = page.read_text(encoding="utf-8").replace("Ta hjälp av en kommunikatör.", "")
+    copy = tmp_path / "page.html"
+    copy.write_text(altered, encoding="utf-8")
+    assert "Ta hjälp av en kommunikatör." in page_text(page)
+    assert "Ta hjälp av en kommunikatör." not in page_text(copy)
+
+
+def test_a_missing_include_fails_the_build(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "tests", "__pycache__", ".pytest_cache", "bench"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    page = project / "docs" / "besluta.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{!finns-inte.md!}\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "finns-inte.md" in result.stdout + result.stderr
+
+
+def test_shared_tip_is_written_once_and_shown_twice(site_dir):
+    tip = "Gör en samhällsekonomisk beräkning för att se vilken effekt"
+    sources = [p for p in (ROOT / "docs").rglob("*.md") if tip in p.read_text(encoding="utf-8")]
+    assert sources == [], f"the tip is copied into {sources}; keep it in includes/"
+    shown = [p for p in site_pages(site_dir) if tip in page_text(site_dir / p)]
+    assert {"analysera/index.html", "folj-upp/index.html"} <= set(shown)
+
+
+def test_every_page_carries_the_security_policy_and_no_foreign_assets(site_dir):
+    for rel in site_pages(site_dir):
+        source = (site_dir / rel).read_text(encoding="utf-8")
+        assert 'http-equiv="Content-Security-Policy"' in source, rel
+        assert "fonts.googleapis" not in source and "fonts.gstatic" not in source, rel
+        for attr in re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', source):
+            assert not re.match(r"(https?:)?//", attr) or attr.startswith("http://127.0.0.1"), (rel, attr)
+
+
+def test_illustration_is_described_for_screen_readers(site_dir):
+    for rel in ("index.html", "forbered/index.html"):
+        source = (site_dir / rel).read_text(encoding="utf-8")
+        for variant in ("bred", "smal"):
+            assert f'aria-labelledby="processen-{variant}-titel processen-{variant}-beskr"' in source
+            assert f'<title id="processen-{variant}-titel">' in source
+        for word in ("Förbereda", "Upphandla", "Realisera", "Planera", "Kartlägga", "Analysera",
+                     "Implementera", "Förvalta", "Strategi och styrdokument"):
+            assert word in source, (rel, word)
+
+
+def test_publisher_is_set_in_one_place(tmp_path):
+    result = build_site(tmp_path / "out", "http://127.0.0.1:1/", extra_env={
+        "UTGIVARE_NAMN": "Testkommunen Ö", "UTGIVARE_EPOST": "tillganglighet@test.example"})
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    for rel in ("index.html", "om-webbplatsen/index.html", "tillganglighet/index.html"):
+        text = page_text(out / rel)
+        assert "Testkommunen Ö" in text, rel
+        assert "Exempelkommunen" not in text, rel
+    statement = (out / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    assert "mailto:tillganglighet@test.example" in statement
+    assert "https://www.digg.se/tdosanmalan" in statement
+
+
+def test_unknown_shortcode_fails_the_build(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "tests", "__pycache__", ".pytest_cache", "bench"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    page = project / "docs" / "besluta.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[finnsinte x]]\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "finnsinte" in result.stdout + result.stderr
