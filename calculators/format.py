@@ -1,0 +1,140 @@
+"""Swedish number formatting and parsing, shared by every part of the site.
+
+Formatting follows Swedish typography: thousands separated by a no-break space
+(U+00A0), decimal comma, the minus sign U+2212 and a space before ``%`` and ``kr``.
+
+    >>> kr(1234567)
+    '1\\xa0234\\xa0567\\xa0kr'
+    >>> procent(0.125)
+    '12,5\\xa0%'
+    >>> parse_tal("25 000,50")
+    25000.5
+    >>> parse_procent("12,5 %")
+    0.125
+"""
+
+import math
+
+from calculators.errors import InputError
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+MINUS = "\u2212"
+
+__all__ = ["NBSP", "MINUS", "tal", "kr", "procent", "parse_tal", "parse_procent"]
+
+
+def tal(x, decimaler=0):
+    """Format a number the Swedish way: ``tal(-1234.5, 1)`` -> ``'−1 234,5'`` (NBSP as separator).
+
+    Rounds half away from zero to `decimaler` decimals; ``-0`` is shown as ``0``.
+    Non-finite values are shown as ``'–'``.
+    """
+    if x is None or isinstance(x, bool):
+        return "–"
+    x = float(x)
+    if not math.isfinite(x):
+        return "–"
+    decimaler = max(0, int(decimaler))
+    scale = 10 ** decimaler
+    scaled = math.floor(abs(x) * scale + 0.5)
+    negative = x < 0 and scaled != 0
+    whole, frac = divmod(scaled, scale)
+    digits = str(whole)
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    text = NBSP.join(groups)
+    if decimaler:
+        text += "," + str(frac).rjust(decimaler, "0")
+    return (MINUS + text) if negative else text
+
+
+def kr(x, decimaler=0):
+    """Format an amount in kronor: ``kr(-1234567)`` -> ``'−1 234 567 kr'``."""
+    return tal(x, decimaler) + NBSP + "kr"
+
+
+def procent(x, decimaler=None):
+    """Format a fraction as a percentage: ``procent(0.125)`` -> ``'12,5 %'``.
+
+    With ``decimaler=None`` up to two decimals are shown and trailing zeros dropped.
+    """
+    if x is None or isinstance(x, bool) or not math.isfinite(float(x)):
+        return "–"
+    value = float(x) * 100
+    if decimaler is None:
+        text = tal(value, 2)
+        if "," in text:
+            text = text.rstrip("0").rstrip(",")
+    else:
+        text = tal(value, decimaler)
+    return text + NBSP + "%"
+
+
+_SPACES = (" ", NBSP, NNBSP, "\u2009", "\t")
+
+
+def _clean_number_text(text, field):
+    if isinstance(text, bool):
+        raise InputError.field(field, f"{field}: ange ett tal.")
+    if isinstance(text, (int, float)):
+        value = float(text)
+        if not math.isfinite(value):
+            raise InputError.field(field, f"{field}: ange ett ändligt tal.")
+        return None, value
+    if not isinstance(text, str):
+        raise InputError.field(field, f"{field}: ange ett tal.")
+    cleaned = text.strip()
+    for space in _SPACES:
+        cleaned = cleaned.replace(space, "")
+    cleaned = cleaned.replace(MINUS, "-").replace("\u2013", "-")
+    return cleaned, None
+
+
+def _to_float(cleaned, field, original):
+    if cleaned.count(",") > 1 or ("," in cleaned and "." in cleaned):
+        raise InputError.field(field, f"{field}: ”{original}” är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
+    cleaned = cleaned.replace(",", ".")
+    if not cleaned or not all(c in "0123456789.-+" for c in cleaned) or cleaned.count(".") > 1:
+        raise InputError.field(field, f"{field}: ”{original}” är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise InputError.field(field, f"{field}: ”{original}” är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.") from None
+    if not math.isfinite(value):
+        raise InputError.field(field, f"{field}: ange ett ändligt tal.")
+    return value
+
+
+def parse_tal(text, falt="tal"):
+    """Parse a number typed the Swedish way: ``"25 000,50"`` -> ``25000.5``; ``"−3"`` -> ``-3.0``.
+
+    Accepts spaces, no-break spaces or thin spaces as thousands separators, a decimal
+    comma (or point), a trailing ``kr`` and the minus sign U+2212. Raises
+    `calculators.errors.InputError` (naming `falt`) for anything else.
+    """
+    cleaned, value = _clean_number_text(text, falt)
+    if value is not None:
+        return value
+    lowered = cleaned.lower()
+    if lowered.endswith("kr"):
+        cleaned = cleaned[:-2]
+    elif lowered.endswith("kr."):
+        cleaned = cleaned[:-3]
+    return _to_float(cleaned, falt, text)
+
+
+def parse_procent(text, falt="procent"):
+    """Parse a percentage to a fraction: ``"12,5 %"`` -> ``0.125``; ``"12,5"`` -> ``0.125``.
+
+    A bare number is read as percent; a number (not text) is taken as a fraction already.
+    """
+    cleaned, value = _clean_number_text(text, falt)
+    if value is not None:
+        return value
+    if cleaned.endswith("%"):
+        cleaned = cleaned[:-1]
+    return _to_float(cleaned, falt, text) / 100.0

@@ -1,0 +1,118 @@
+"""The page's view of the impact model: one place where calculators.impact.page and
+calculators.impact.render meet the model, the analysis and the parameter data (all written
+by the model's owners; this module only adapts their results for the page).
+"""
+
+from __future__ import annotations
+
+from calculators import format as fmt
+from calculators.impact import analysis, model, params
+from calculators.impact import scenario as scenario_mod
+
+BAND_DRAWS = 2000
+BAND_SEED = 1
+TORNADO_TARGETS = {
+    "kopare": "Köparen (den upphandlande organisationen)",
+    "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
+    "summa_aktorer": "Summa aktörer",
+    "individ": "Individen",
+    "kommun": "Kommunen",
+    "region": "Regionen",
+    "stat": "Staten",
+    "arbetsgivare": "Arbetsgivaren",
+}
+_BUYER = {"kommun": "kommunen", "region": "regionen", "stat": "staten"}
+_BREAK_EVEN_TEXTS = (
+    "max_upphandlingskostnad_och_bonus_text",
+    "manader_till_brytpunkt_text",
+    "lagsta_produktionsfaktor_text",
+    "lagsta_stod_text",
+)
+
+
+def default_scenario(year=None):
+    return scenario_mod.default_scenario(year or params.DEFAULT_YEAR)
+
+
+def parameters(year=None):
+    return params.listing(year or params.DEFAULT_YEAR)
+
+
+def _value_text(key, value):
+    kind = (scenario_mod.FIELDS.get(key) or scenario_mod.SUB_FIELDS.get(key) or ("number",))[0]
+    if kind == "fraction":
+        return fmt.procent(value, 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1)
+    if kind == "kr":
+        return fmt.kr(value)
+    return fmt.tal(value, 0 if float(value).is_integer() else 1)
+
+
+def evaluate(scenario, tornado=False, tornado_aktor="kopare"):
+    """The model's result plus what the page shows beside it (under the key "sida")."""
+    result = model.evaluate(scenario)
+    sc = result["scenario"]
+    b = result["brytpunkter"]
+    page = {"brytpunkter_text": [b[k] for k in _BREAK_EVEN_TEXTS if b.get(k)]}
+    if tornado:
+        if tornado_aktor not in TORNADO_TARGETS:
+            tornado_aktor = "kopare"
+        data = analysis.sensitivity(sc, tornado_aktor)
+        name = TORNADO_TARGETS[tornado_aktor]
+        if tornado_aktor == "kopare":
+            name = f"Köparen ({_BUYER[sc['upphandlande_organisation']]})"
+        page.update(
+            tornado_aktor=name,
+            tornado_bas=data["bas"],
+            tornado=[
+                {
+                    "namn": row["etikett"],
+                    "lag_text": _value_text(row["nyckel"], row["lag"]),
+                    "hog_text": _value_text(row["nyckel"], row["hog"]),
+                    "lag": row["resultat_lag"],
+                    "hog": row["resultat_hog"],
+                }
+                for row in data["rader"]
+            ],
+        )
+    result["sida"] = page
+    return result
+
+
+def uncertainty(scenario, draws=BAND_DRAWS):
+    sc = scenario_mod.validate(scenario)
+    mc = analysis.monte_carlo(sc, dragningar=draws, fro=BAND_SEED)
+    names = [
+        ("individ", "Individen"), ("kommun", "Kommunen"), ("region", "Regionen"), ("stat", "Staten"),
+        ("arbetsgivare", "Arbetsgivaren"), ("summa_aktorer", "Summa aktörer"),
+        ("samhallsekonomiskt_netto", "Samhällsekonomiskt nettovärde"),
+    ]
+    return {
+        "dragningar": mc["dragningar"],
+        "fro": mc["fro"],
+        "kopare": _BUYER[mc["kopare"]],
+        "sannolikhet_kopare": mc["sannolikhet_kopare_ej_negativ"],
+        "aktorer": [{"namn": label, **mc["percentiler"][key]} for key, label in names],
+    }
+
+
+def presets():
+    """[{id, namn, beskrivning, varden}] where varden holds the preset's keys, defaults filled in."""
+    from calculators.impact import presets as presets_mod
+
+    out = []
+    base = default_scenario()
+    for preset in presets_mod.presets():
+        used = scenario_mod.validate(presets_mod.apply(base, preset["id"]))
+        out.append({
+            "id": preset["id"],
+            "namn": preset["namn"],
+            "beskrivning": preset.get("beskrivning", ""),
+            "varden": {key: used[key] for key in preset["scenario_delar"]},
+        })
+    return out
+
+
+def export_csv(scenario):
+    from calculators.impact import export
+
+    return export.csv_text(model.evaluate(scenario))

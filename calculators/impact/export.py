@@ -1,0 +1,142 @@
+"""Output formats for a result: CSV for Swedish Excel, Markdown and a terminal table.
+
+    to_csv(result, osakerhet=None) -> str      UTF-8 text with BOM, ";" separator, decimal comma, CRLF
+    to_markdown(result, osakerhet=None) -> str
+    to_table(result, osakerhet=None) -> str    readable Swedish table for a terminal
+    csv_filename(result) -> str
+"""
+
+from calculators.format import kr, procent, tal
+from calculators.impact.model import ACTORS, ACTOR_LABELS
+from calculators.impact import scenario as scenario_mod
+
+BOM = "\ufeff"
+TOTAL_KEYS = ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
+
+
+def _csv_number(x, decimals=2):
+    """A number as Swedish Excel reads it: decimal comma, no thousands separator, '-' minus."""
+    if x is None:
+        return ""
+    value = round(float(x), decimals)
+    if value == 0:
+        value = 0.0
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _csv_cell(text):
+    text = str(text)
+    if any(c in text for c in ';"\r\n'):
+        text = '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _scenario_value_text(value):
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_scenario_value_text(v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, (int, float)):
+        return _csv_number(value, 4).rstrip("0").rstrip(",") if isinstance(value, float) else str(value)
+    return str(value)
+
+
+def to_csv(result, osakerhet=None):
+    """CSV that opens correctly in Swedish Excel (BOM, semicolons, decimal comma, CRLF)."""
+    rows = [["Aktör", "Per person och månad (kr)", "Per person under kravet (kr)", "Totalt (kr)"]]
+    for a in ACTORS:
+        rows.append([ACTOR_LABELS[a], _csv_number(result["per_person_och_manad"][a]),
+                     _csv_number(result["per_person"][a]), _csv_number(result["totalt"][a])])
+    for k in TOTAL_KEYS:
+        rows.append([ACTOR_LABELS[k], "", "", _csv_number(result["totalt"][k])])
+    rows.append([])
+    rows.append(["Brytpunkt", "Värde", "Förklaring"])
+    b = result["brytpunkter"]
+    for key, text_key, name in (
+        ("max_upphandlingskostnad_och_bonus", "max_upphandlingskostnad_och_bonus_text", "Högsta merkostnad och bonus (kr)"),
+        ("lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", "Lägsta produktionsfaktor"),
+        ("lagsta_stod_per_manad", "lagsta_stod_text", "Lägsta stöd per månad (kr)"),
+        ("manader_till_brytpunkt", "manader_till_brytpunkt_text", "Månader till brytpunkt för köparen"),
+    ):
+        rows.append([name, _csv_number(b.get(key), 4 if key == "lagsta_produktionsfaktor" else 2), b.get(text_key, "")])
+    if osakerhet:
+        rows.append([])
+        rows.append(["Osäkerhet (" + str(osakerhet["dragningar"]) + " dragningar, frö " + str(osakerhet["fro"]) + ")", "P10 (kr)", "P50 (kr)", "P90 (kr)"])
+        for k, v in osakerhet["percentiler"].items():
+            rows.append([ACTOR_LABELS[k], _csv_number(v["p10"]), _csv_number(v["p50"]), _csv_number(v["p90"])])
+        rows.append(["Sannolikhet att köparen går jämnt upp eller bättre", _csv_number(osakerhet["sannolikhet_kopare_ej_negativ"], 4)])
+    rows.append([])
+    rows.append(["Indata", "Värde"])
+    for key, value in result["scenario"].items():
+        rows.append([f"{scenario_mod.label(key)} ({key})", _scenario_value_text(value)])
+    rows.append([])
+    rows.append(["Varningar"])
+    for w in result["varningar"]:
+        rows.append([w])
+    return BOM + "\r\n".join(";".join(_csv_cell(c) for c in row) for row in rows) + "\r\n"
+
+
+def csv_filename(result):
+    sc = result["scenario"]
+    return f"samhallsekonomisk-berakning-{sc['inkomstar']}-{sc['sysselsattningstyp']}.csv"
+
+
+def _breakeven_lines(result):
+    b = result["brytpunkter"]
+    return [b["max_upphandlingskostnad_och_bonus_text"], b["lagsta_produktionsfaktor_text"],
+            b["lagsta_stod_text"], b["manader_till_brytpunkt_text"]]
+
+
+def to_markdown(result, osakerhet=None):
+    """The result as a Markdown document (Swedish)."""
+    lines = ["## Resultat per aktör", "",
+             "| Aktör | Per person och månad | Per person under kravet | Totalt |",
+             "|---|---:|---:|---:|"]
+    for a in ACTORS:
+        lines.append(f"| {ACTOR_LABELS[a]} | {kr(result['per_person_och_manad'][a])} | "
+                     f"{kr(result['per_person'][a])} | {kr(result['totalt'][a])} |")
+    for k in TOTAL_KEYS:
+        lines.append(f"| **{ACTOR_LABELS[k]}** | | | **{kr(result['totalt'][k])}** |")
+    lines += ["", "## Brytpunkter", ""] + [f"- {t}" for t in _breakeven_lines(result)]
+    if osakerhet:
+        lines += ["", f"## Osäkerhet ({tal(osakerhet['dragningar'])} dragningar, frö {osakerhet['fro']})", "",
+                  "| | P10 | P50 | P90 |", "|---|---:|---:|---:|"]
+        for k, v in osakerhet["percentiler"].items():
+            lines.append(f"| {ACTOR_LABELS[k]} | {kr(v['p10'])} | {kr(v['p50'])} | {kr(v['p90'])} |")
+        lines += ["", f"Sannolikhet att köparen går jämnt upp eller bättre: "
+                      f"{procent(osakerhet['sannolikhet_kopare_ej_negativ'], 1)}."]
+    if result["varningar"]:
+        lines += ["", "## Att tänka på", ""] + [f"- {w}" for w in result["varningar"]]
+    return "\n".join(lines) + "\n"
+
+
+def to_table(result, osakerhet=None):
+    """A readable Swedish table for the terminal."""
+    head = ("Aktör", "Per person och månad", "Per person", "Totalt")
+    body = [(ACTOR_LABELS[a], kr(result["per_person_och_manad"][a]), kr(result["per_person"][a]),
+             kr(result["totalt"][a])) for a in ACTORS]
+    sums = [(ACTOR_LABELS[k], "", "", kr(result["totalt"][k])) for k in TOTAL_KEYS]
+    widths = [max(len(r[i]) for r in [head] + body + sums) for i in range(4)]
+
+    def fmt(row):
+        return "  ".join(row[0].ljust(widths[0]) if i == 0 else row[i].rjust(widths[i]) for i in range(4)).rstrip()
+
+    sep = "  ".join("─" * w for w in widths)
+    sc = result["scenario"]
+    title = (f"Samhällsekonomisk beräkning, inkomstår {sc['inkomstar']}: {tal(sc['antal_personer'])} "
+             f"person(er), {tal(sc['manader'], 1).rstrip('0').rstrip(',')} månader, "
+             f"{scenario_mod.ENUM_LABELS[sc['sysselsattningstyp']]}, köpare: {sc['upphandlande_organisation']}")
+    out = [title, "", fmt(head), sep] + [fmt(r) for r in body] + [sep] + [fmt(r) for r in sums]
+    out += ["", "Brytpunkter:"] + [f"  • {t}" for t in _breakeven_lines(result)]
+    if osakerhet:
+        out += ["", f"Osäkerhet ({tal(osakerhet['dragningar'])} dragningar, frö {osakerhet['fro']}):"]
+        h2 = ("", "P10", "P50", "P90")
+        rows2 = [(ACTOR_LABELS[k], kr(v["p10"]), kr(v["p50"]), kr(v["p90"])) for k, v in osakerhet["percentiler"].items()]
+        w2 = [max(len(r[i]) for r in [h2] + rows2) for i in range(4)]
+        for r in [h2] + rows2:
+            out.append("  " + "  ".join(r[0].ljust(w2[0]) if i == 0 else r[i].rjust(w2[i]) for i in range(4)).rstrip())
+        out.append(f"  Sannolikhet att köparen går jämnt upp eller bättre: "
+                   f"{procent(osakerhet['sannolikhet_kopare_ej_negativ'], 1)}")
+    if result["varningar"]:
+        out += ["", "Att tänka på:"] + [f"  • {w}" for w in result["varningar"]]
+    return "\n".join(out) + "\n"

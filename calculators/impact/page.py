@@ -1,0 +1,459 @@
+"""The calculator page ("Samhällsekonomisk beräkning"): the form, and the operations the page calls.
+
+The same functions run twice: at build time (the shortcode `[[berakning standard]]` puts the
+form and the default scenario's results into the page) and in the browser worker (the page
+sends the raw text of its fields; we parse it the Swedish way, validate, compute and return
+the HTML fragments to swap in). The page's JavaScript holds no business rule.
+
+Operations (register `OPS` in calculators.web):
+    berakna_sida        {"falt": {name: text}} or {"scenario": {...}}
+                        -> {"scenario", "falt": {name: text}, "html": {"resultat"}}
+    osakerhet_sida      {"scenario"} -> {"html"}        (uncertainty band, Monte Carlo)
+    jamfor_sida         {"scenarier": [{"namn", "scenario"}]} -> {"html"}
+    exportera_csv_sida  {"scenario"} -> {"csv"}         (Swedish Excel: BOM, ';', decimal comma)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from calculators import format as fmt
+from calculators.errors import InputError
+from calculators.impact import core, render
+
+# ── the form: groups and fields, in the order a user thinks ─────────────────────────────
+# kind: "val" (choice), "belopp" (kr), "tal" (number), "heltal" (integer), "procent" (fraction).
+# param: the parameter (calculators/data/parametrar-ÅÅÅÅ.toml) that supplies the default.
+# visas: show only when another field has one of these values.
+
+ALDER = [("18-22", "18–22 år"), ("23-65", "23–65 år"), ("66+", "66 år eller äldre")]
+
+GROUPS = [
+    {
+        "id": "upphandlingen",
+        "rubrik": "Upphandlingen",
+        "falt": [
+            dict(namn="upphandlande_organisation", etikett="Upphandlande organisation", typ="val",
+                 val=[("kommun", "Kommun"), ("region", "Region"), ("stat", "Statlig myndighet")],
+                 hjalp="Den som betalar merkostnaden för upphandlingen och en eventuell bonus."),
+            dict(namn="antal_personer", etikett="Antal personer", typ="heltal", enhet="personer",
+                 hjalp="Hur många personer som får en sysselsättning genom kravet."),
+            dict(namn="upphandlingskostnad", etikett="Merkostnad för upphandlingen", typ="belopp", enhet="kr",
+                 hjalp="Engångskostnad för hela upphandlingen, till exempel tid för att ta fram och följa upp kravet."),
+            dict(namn="bonus", etikett="Bonus till leverantören", typ="belopp", enhet="kr",
+                 hjalp="Engångsbelopp för hela upphandlingen. Intäkt för arbetsgivaren, kostnad för köparen."),
+            dict(namn="matchningskostnad", etikett="Matchnings- och stödkostnad", typ="belopp", enhet="kr per person",
+                 hjalp="Kommunens kostnad för att hitta och stödja varje person."),
+            dict(namn="inkomstar", etikett="Inkomstår", typ="val", val=[("2026", "2026"), ("2025", "2025")],
+                 hjalp="Vilket års skatteregler och parametrar som används."),
+        ],
+    },
+    {
+        "id": "personen",
+        "rubrik": "Personen före anställningen",
+        "forinstallningar": True,
+        "falt": [
+            dict(namn="alder", etikett="Åldersgrupp", typ="val", val=ALDER,
+                 hjalp="Styr arbetsgivaravgiften och vilka stöd som gäller."),
+            dict(namn="forsorjningsstod", etikett="Försörjningsstöd före", typ="belopp", enhet="kr per månad",
+                 param="forsorjningsstod_manad",
+                 hjalp="Ekonomiskt bistånd från kommunen som upphör när personen får lön."),
+            dict(namn="statlig_ersattning.typ", etikett="Ersättning från staten före", typ="val",
+                 val=[("ingen", "Ingen"), ("aktivitetsstod", "Aktivitetsstöd"),
+                      ("etableringsersattning", "Etableringsersättning"), ("a-kassa", "A-kassa")],
+                 hjalp="Ersättning som upphör när personen börjar arbeta."),
+            dict(namn="statlig_ersattning.kr_per_dag", etikett="Ersättning per dag", typ="belopp", enhet="kr per dag",
+                 visas=("statlig_ersattning.typ", ("aktivitetsstod", "etableringsersattning", "a-kassa")),
+                 hjalp="Fem dagar i veckan."),
+            dict(namn="bostadsbidrag", etikett="Bostadsbidrag före", typ="belopp", enhet="kr per månad",
+                 hjalp="Bidrag som personen förlorar när inkomsten ökar."),
+        ],
+    },
+    {
+        "id": "anstallningen",
+        "rubrik": "Anställningen",
+        "falt": [
+            dict(namn="sysselsattningstyp", etikett="Typ av sysselsättning", typ="val",
+                 val=[("anstallning", "Anställning"), ("larlingsanstallning", "Lärlingsanställning"), ("praktik", "Praktik")],
+                 hjalp="Vid praktik betalas ingen lön och ersättningarna fortsätter."),
+            dict(namn="manader", etikett="Antal månader per person", typ="tal", enhet="månader",
+                 hjalp="Hur länge sysselsättningen varar under kravet."),
+            dict(namn="omfattning", etikett="Omfattning", typ="procent", enhet="%",
+                 hjalp="Tjänstgöringsgrad; 100 % är heltid."),
+            dict(namn="bruttolon", etikett="Bruttolön vid heltid", typ="belopp", enhet="kr per månad",
+                 hjalp="Månadslön före skatt vid heltid."),
+            dict(namn="anstallningsstod.typ", etikett="Anställningsstöd", typ="val",
+                 val=[("ingen", "Inget stöd"), ("nystartsjobb", "Nystartsjobb"), ("lonebidrag", "Lönebidrag"),
+                      ("belopp", "Annat stöd, belopp per månad")],
+                 hjalp="Stöd från Arbetsförmedlingen till arbetsgivaren."),
+            dict(namn="anstallningsstod.antal_avgifter", etikett="Nystartsjobb: antal arbetsgivaravgifter", typ="tal",
+                 enhet="avgifter", visas=("anstallningsstod.typ", ("nystartsjobb",)),
+                 hjalp="Stödet motsvarar så många arbetsgivaravgifter på lönen upp till taket.",
+                 param="nystartsjobb_tak"),
+            dict(namn="anstallningsstod.andel", etikett="Lönebidrag: andel av lönekostnaden", typ="procent", enhet="%",
+                 visas=("anstallningsstod.typ", ("lonebidrag",)), hjalp="Andel av lönekostnaden upp till taket."),
+            dict(namn="anstallningsstod.tak", etikett="Lönebidrag: tak för lönekostnaden", typ="belopp", enhet="kr per månad",
+                 visas=("anstallningsstod.typ", ("lonebidrag",)), hjalp="Lönekostnad över taket ger inget bidrag."),
+            dict(namn="anstallningsstod.kr_per_manad", etikett="Stöd per månad", typ="belopp", enhet="kr per månad",
+                 visas=("anstallningsstod.typ", ("belopp",)), hjalp="Ett fast stöd till arbetsgivaren."),
+            dict(namn="produktionsfaktor", etikett="Produktionsfaktor", typ="procent", enhet="%",
+                 hjalp="Värdet av det personen producerar i förhållande till lönekostnaden."),
+            dict(namn="produktionsvarde_praktik", etikett="Produktionsvärde per månad (praktik)", typ="belopp",
+                 enhet="kr per månad", visas=("sysselsattningstyp", ("praktik",)),
+                 hjalp="Vad praktikanten producerar per månad."),
+            dict(namn="handledare_lon", etikett="Handledarens bruttolön", typ="belopp", enhet="kr per månad",
+                 hjalp="Handledarens månadslön före skatt."),
+            dict(namn="handledning_andel", etikett="Tid för handledning", typ="procent", enhet="% av handledarens tid",
+                 hjalp="Hur stor del av handledarens arbetstid som går åt."),
+            dict(namn="administration_arbetsgivare", etikett="Administration för arbetsgivaren", typ="belopp",
+                 enhet="kr per person", hjalp="Engångskostnad per person, till exempel introduktion."),
+        ],
+    },
+    {
+        "id": "skatter",
+        "rubrik": "Skatter och parametrar",
+        "falt": [
+            dict(namn="kommunalskatt", etikett="Kommunalskatt", typ="procent", enhet="%", param="kommunalskatt_genomsnitt",
+                 hjalp="Kommunens del av skattesatsen. Ange er egen kommuns sats."),
+            dict(namn="regionskatt", etikett="Regionskatt", typ="procent", enhet="%", param="regionskatt_genomsnitt",
+                 hjalp="Regionens del av skattesatsen."),
+            dict(namn="indirekt_skatt", etikett="Indirekt skatt", typ="procent", enhet="% av ökad disponibel inkomst",
+                 param="indirekt_skatt", hjalp="Den del av personens ökade inkomst som går tillbaka till staten som moms och punktskatter."),
+            dict(namn="diskonteringsranta", etikett="Diskonteringsränta", typ="procent", enhet="% per år",
+                 param="diskonteringsranta", hjalp="Real ränta för åren efter det första."),
+        ],
+    },
+    {
+        "id": "avancerat",
+        "rubrik": "Avancerat",
+        "falt": [
+            dict(namn="dodvikt", etikett="Dödvikt", typ="procent", enhet="%",
+                 hjalp="Andel som skulle ha fått arbete ändå."),
+            dict(namn="undantrangning", etikett="Undanträngning", typ="procent", enhet="%",
+                 hjalp="Andel av jobben som tränger undan andra arbetssökande."),
+            dict(namn="fullfoljandegrad", etikett="Fullföljandegrad", typ="procent", enhet="%",
+                 hjalp="Andel av de avtalade månaderna som faktiskt fullföljs."),
+            dict(namn="efter_kravet.kvar_andel", etikett="Kvar i arbete efter kravet", typ="procent", enhet="%",
+                 hjalp="Andel som har kvar arbetet när kravet upphört."),
+            dict(namn="efter_kravet.ar", etikett="År efter kravet", typ="tal", enhet="år",
+                 hjalp="Hur många år efter kravet som räknas med."),
+        ],
+    },
+]
+
+FIELDS = {f["namn"]: f for g in GROUPS for f in g["falt"]}
+TORNADO_AKTOR = "samhallsekonomiskt_netto"
+
+
+# ── scenario <-> field text ──────────────────────────────────────────────────────────────
+
+def _get(scenario, name):
+    value = scenario
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _set(scenario, name, value):
+    parts = name.split(".")
+    target = scenario
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    target[parts[-1]] = value
+
+
+def _plain(number):
+    """Shortest Swedish text for a number typed in a field (no thousands rounding surprises)."""
+    if float(number).is_integer():
+        return fmt.tal(number, 0)
+    text = fmt.tal(number, 6).rstrip("0").rstrip(",")
+    return text
+
+
+def field_text(field, value):
+    """The text a field shows for a value from the scenario."""
+    if value is None:
+        return ""
+    kind = field["typ"]
+    if kind == "val":
+        return str(value)
+    if kind == "procent":
+        return _plain(round(float(value) * 100, 10)) + fmt.NBSP + "%"
+    return _plain(value)
+
+
+def scenario_to_fields(scenario):
+    return {name: field_text(field, _get(scenario, name)) for name, field in FIELDS.items()}
+
+
+def fields_to_scenario(values, base):
+    """Parse the page's field texts into a scenario; collects every error with its field name."""
+    if not isinstance(values, dict):
+        raise InputError("Uppgifterna från sidan kunde inte läsas.")
+    unknown = sorted(set(values) - set(FIELDS))
+    if unknown:
+        raise InputError(f"Okänt fält: {', '.join(unknown)}.")
+    scenario = {"version": 1}
+    errors = []
+    # Sub-objects are rebuilt from their visible fields only.
+    hidden = {name for name, f in FIELDS.items() if f.get("visas") and values.get(f["visas"][0], _get(base, f["visas"][0])) not in f["visas"][1]}
+    for name, field in FIELDS.items():
+        if name in hidden or name not in values:
+            continue
+        text = values[name]
+        if not isinstance(text, str):
+            errors.append({"falt": name, "meddelande": f"{field['etikett']}: ange ett värde."})
+            continue
+        if not text.strip() and "." in name:
+            continue
+        if not text.strip():
+            errors.append({"falt": name, "meddelande": f"{field['etikett']}: fältet är tomt. Ange ett värde."})
+            continue
+        try:
+            value = _parse(field, text)
+        except InputError as err:
+            errors.extend({"falt": name, "meddelande": m["meddelande"]} for m in err.messages)
+            continue
+        _set(scenario, name, value)
+    if errors:
+        raise InputError(errors)
+    return scenario
+
+
+def _parse(field, text):
+    kind, label = field["typ"], field["etikett"]
+    if kind == "val":
+        allowed = [v for v, _ in field["val"]]
+        if text not in allowed:
+            raise InputError.field(label, f"{label}: välj ett av alternativen.")
+        return int(text) if field["namn"] == "inkomstar" else text
+    if kind == "procent":
+        # "20,69 %" must give exactly 0.2069 (the same float a scenario file holds), not 20.69/100.
+        return round(fmt.parse_procent(text, label), 12)
+    value = fmt.parse_tal(text, label)
+    if kind == "heltal":
+        if not float(value).is_integer():
+            raise InputError.field(label, f"{label}: ange ett heltal.")
+        return int(value)
+    return int(value) if float(value).is_integer() else value
+
+
+def _map_errors(err):
+    """Point the model's messages (named by scenario key) at the form's fields."""
+    out = []
+    for message in err.messages:
+        falt = message.get("falt")
+        if falt and falt not in FIELDS:
+            match = next((n for n in FIELDS if n.startswith(f"{falt}.") or falt.startswith(f"{n}.")), None)
+            falt = match
+        out.append({"falt": falt, "meddelande": message["meddelande"]})
+    return InputError(out)
+
+
+# ── operations ──────────────────────────────────────────────────────────────────────────
+
+def _compute(scenario):
+    try:
+        result = core.evaluate(scenario, tornado=True)
+    except InputError as err:
+        raise _map_errors(err) from None
+    return result
+
+
+def berakna_sida(data):
+    if not isinstance(data, dict):
+        raise InputError("Förfrågan saknar uppgifter.")
+    if "scenario" in data:
+        scenario = data["scenario"]
+        if not isinstance(scenario, dict):
+            raise InputError("Scenariot måste vara ett JSON-objekt.")
+    else:
+        scenario = fields_to_scenario(data.get("falt"), core.default_scenario())
+    result = _compute(scenario)
+    used = result["scenario"]
+    return {
+        "scenario": used,
+        "falt": scenario_to_fields(used),
+        "html": {"resultat": render.results(result)},
+    }
+
+
+def osakerhet_sida(data):
+    scenario = (data or {}).get("scenario")
+    if not isinstance(scenario, dict):
+        raise InputError("Förfrågan saknar scenario.")
+    try:
+        band = core.uncertainty(scenario)
+    except InputError as err:
+        raise _map_errors(err) from None
+    return {"html": render.band(band)}
+
+
+def jamfor_sida(data):
+    items = (data or {}).get("scenarier")
+    if not isinstance(items, list) or not 2 <= len(items) <= 3:
+        raise InputError("Välj två eller tre scenarier att jämföra.")
+    named = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("namn"), str) or not isinstance(item.get("scenario"), dict):
+            raise InputError("Ett sparat scenario kunde inte läsas.")
+        named.append((item["namn"], core.evaluate(item["scenario"])))
+    return {"html": render.comparison(named)}
+
+
+def exportera_csv_sida(data):
+    scenario = (data or {}).get("scenario")
+    if not isinstance(scenario, dict):
+        raise InputError("Förfrågan saknar scenario.")
+    return {"csv": core.export_csv(scenario)}
+
+
+OPS = {
+    "berakna_sida": berakna_sida,
+    "osakerhet_sida": osakerhet_sida,
+    "jamfor_sida": jamfor_sida,
+    "exportera_csv_sida": exportera_csv_sida,
+}
+
+
+# ── build time: the whole tool as static HTML ──────────────────────────────────────────
+
+def _e(text):
+    return html.escape(str(text), quote=True)
+
+
+def _default_note(field, scenario, params):
+    value = _get(scenario, field["namn"])
+    if value is None:
+        return ""
+    if field["typ"] == "val":
+        shown = dict(field["val"]).get(str(value), str(value))
+    elif field["typ"] == "procent":
+        shown = fmt.procent(value)
+    elif field["typ"] == "belopp":
+        shown = fmt.kr(value) if float(value).is_integer() else fmt.kr(value, 2)
+    else:
+        shown = _plain(value)
+    param = params.get(field.get("param") or field["namn"])
+    if param:
+        mark = "" if param["verifierad"] else ' <span class="sk-overifierad">(ej verifierad)</span>'
+        source = f'<a href="{_e(param["kalla"])}" rel="noopener">{_e(param["namn"])}, {param["ar"]}</a>' if param["kalla"].startswith("http") else _e(param["kalla"])
+        return f"Standard: {_e(shown)}. Källa: {source}{mark}."
+    return f"Standard: {_e(shown)} (antagande i standardscenariot)."
+
+
+def _field_html(field, scenario, params):
+    name = field["namn"]
+    fid = "sk-f-" + name.replace(".", "-")
+    described = f"{fid}-hjalp {fid}-fel"
+    visas = ""
+    if field.get("visas"):
+        visas = f' data-sk-visas-nar="{_e(field["visas"][0])}:{_e(",".join(field["visas"][1]))}"'
+        current = _get(scenario, field["visas"][0])
+        if str(current) not in field["visas"][1]:
+            visas += " hidden"
+    value = _get(scenario, name)
+    if field["typ"] == "val":
+        options = "".join(
+            f'<option value="{_e(v)}"{" selected" if str(value) == v else ""}>{_e(label)}</option>'
+            for v, label in field["val"]
+        )
+        control = f'<select id="{fid}" name="{_e(name)}" aria-describedby="{described}">{options}</select>'
+        unit = ""
+    else:
+        control = (
+            f'<input id="{fid}" name="{_e(name)}" type="text" inputmode="decimal" autocomplete="off" '
+            f'spellcheck="false" value="{_e(field_text(field, value))}" aria-describedby="{described} {fid}-enhet">'
+        )
+        unit = f'<span class="sk-enhet" id="{fid}-enhet">{_e(field.get("enhet", ""))}</span>'
+    return (
+        f'<div class="sk-falt sk-falt--{field["typ"]}"{visas}>'
+        f'<label for="{fid}">{_e(field["etikett"])}</label>'
+        f'<div class="sk-kontroll">{control}{unit}</div>'
+        f'<p class="sk-hjalp" id="{fid}-hjalp">{_e(field["hjalp"])} {_default_note(field, scenario, params)}</p>'
+        f'<p class="sk-faltfel" id="{fid}-fel" data-sk-faltfel="{_e(name)}" hidden></p>'
+        f"</div>"
+    )
+
+
+def _presets_html(presets):
+    options = ['<option value="">Välj en typsituation …</option>']
+    for preset in presets:
+        values = {k: v for k, v in scenario_to_fields(preset["varden"]).items() if _get(preset["varden"], k) is not None}
+        options.append(
+            f'<option value="{_e(preset["id"])}" data-sk-falt="{_e(json.dumps(values, ensure_ascii=False))}">'
+            f'{_e(preset["namn"])}</option>'
+        )
+    return (
+        '<div class="sk-falt sk-falt--forinstallning" data-sk-kraver-js hidden>'
+        '<label for="sk-forinstallning">Förinställning</label>'
+        f'<div class="sk-kontroll"><select id="sk-forinstallning" data-sk-forinstallning aria-describedby="sk-forinstallning-hjalp">{"".join(options)}</select></div>'
+        '<p class="sk-hjalp" id="sk-forinstallning-hjalp">Fyller i personens situation före anställningen för ett typiskt fall. Du kan ändra varje värde efteråt.</p>'
+        "</div>"
+    )
+
+
+def render_page(year=None):
+    """The whole calculator as HTML: status, form, actions, the default results, saved scenarios."""
+    scenario = core.default_scenario(year)
+    params = {p["id"]: p for p in core.parameters(scenario.get("inkomstar"))}
+    result = core.evaluate(scenario, tornado=True)
+    band_html = render.band(core.uncertainty(scenario))
+    presets = core.presets()
+
+    groups = []
+    for group in GROUPS:
+        inner = "".join(_field_html(f, result["scenario"], params) for f in group["falt"])
+        if group.get("forinstallningar"):
+            inner = _presets_html(presets) + inner
+        groups.append(
+            f'<fieldset class="sk-grupp" id="sk-grupp-{group["id"]}">'
+            f'<legend>{_e(group["rubrik"])}</legend>{inner}</fieldset>'
+        )
+
+    standard = json.dumps(result["scenario"], ensure_ascii=False).replace("</", "<\\/")
+    return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning">
+<div class="sk-statusrad">
+<p class="sk-status" data-sk-status role="status">Resultatet nedan är förberäknat för standardscenariot.</p>
+<button type="button" class="md-button" data-sk-forsok-igen hidden>Försök igen</button>
+</div>
+<noscript><p class="sk-noscript"><strong>JavaScript är avstängt.</strong> Här visas standardscenariot, beräknat när webbplatsen byggdes. För att räkna med egna uppgifter behöver sidan JavaScript; beräkningen sker då helt i din webbläsare och inget skickas till någon server.</p></noscript>
+<form class="sk-formular" data-sk-form novalidate aria-label="Uppgifter för beräkningen">
+{''.join(groups)}
+<p class="sk-formfel" data-sk-formfel role="alert" hidden></p>
+<div class="sk-knapprad" data-sk-kraver-js hidden>
+<button type="submit" class="md-button md-button--primary">Räkna</button>
+<button type="button" class="md-button" data-sk-aterstall>Återställ standardvärden</button>
+</div>
+</form>
+<section class="sk-resultatdel" aria-labelledby="sk-resultat-rubrik">
+<h2 id="sk-resultat-rubrik">Resultat</h2>
+<p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
+<div class="sk-resultat" data-sk-resultat>{render.results(result)}</div>
+<div class="sk-osakerhet" data-sk-osakerhet>{band_html}</div>
+</section>
+<section class="sk-atgarder" data-sk-kraver-js hidden aria-labelledby="sk-atgarder-rubrik">
+<h2 id="sk-atgarder-rubrik">Spara, dela och exportera</h2>
+<div class="sk-knapprad">
+<button type="button" class="md-button" data-sk-dela>Kopiera delningslänk</button>
+<button type="button" class="md-button" data-sk-exportera-csv>Exportera CSV</button>
+<button type="button" class="md-button" data-sk-exportera-json>Exportera JSON</button>
+<button type="button" class="md-button" data-sk-skriv-ut>Skriv ut eller spara som PDF</button>
+</div>
+<div class="sk-falt" hidden><label for="sk-delningslank">Delningslänk</label><div class="sk-kontroll"><input id="sk-delningslank" type="text" readonly data-sk-delningslank></div></div>
+<div class="sk-falt"><label for="sk-importera">Importera scenario (JSON-fil)</label><div class="sk-kontroll"><input id="sk-importera" type="file" accept=".json,application/json" data-sk-importera-fil></div></div>
+<p class="sk-atgardsmeddelande" data-sk-atgardsmeddelande role="status"></p>
+<h3>Sparade scenarier</h3>
+<p class="sk-hjalp">Scenarierna sparas bara i den här webbläsaren.</p>
+<div class="sk-spara"><div class="sk-falt"><label for="sk-spara-namn">Namn på scenariot</label><div class="sk-kontroll"><input id="sk-spara-namn" type="text" data-sk-spara-namn autocomplete="off"></div></div>
+<button type="button" class="md-button" data-sk-spara>Spara scenario</button></div>
+<p data-sk-inga-sparade>Inga sparade scenarier ännu.</p>
+<ul class="sk-sparade" data-sk-sparade-lista></ul>
+<button type="button" class="md-button" data-sk-jamfor hidden>Jämför valda scenarier</button>
+<div class="sk-jamforelse" data-sk-jamforelse tabindex="-1" hidden></div>
+</section>
+<script type="application/json" data-sk-standardscenario>{standard}</script>
+</div>"""

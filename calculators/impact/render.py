@@ -1,0 +1,288 @@
+"""HTML fragments for the calculator page, rendered by the same Python at build time and in the
+browser: the actor table, the two totals, the bar chart (inline SVG + data table), break-even
+sentences, the tornado chart and the uncertainty band, and the side-by-side comparison.
+
+Everything here takes the model's plain result dicts and returns HTML strings; numbers are
+formatted the Swedish way (`1 234 567 kr`, minus sign U+2212).
+"""
+
+from __future__ import annotations
+
+import html
+
+from calculators import format as fmt
+
+ACTORS = [
+    ("individ", "Individen"),
+    ("kommun", "Kommunen"),
+    ("region", "Regionen"),
+    ("stat", "Staten"),
+    ("arbetsgivare", "Arbetsgivaren"),
+]
+ACTOR_NAMES = dict(ACTORS) | {
+    "summa_aktorer": "Summa aktörer",
+    "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
+    "kopare": "Köparen",
+}
+
+
+def _e(text):
+    return html.escape(str(text), quote=True)
+
+
+def kr(value):
+    return fmt.kr(value)
+
+
+def _sign_class(value):
+    if value > 0.5:
+        return "sk-plus"
+    if value < -0.5:
+        return "sk-minus"
+    return "sk-noll"
+
+
+# ── actor table and totals ───────────────────────────────────────────────────────────────
+
+def actor_table(result, caption="Resultat per aktör"):
+    ppm, pp, tot = result["per_person_och_manad"], result["per_person"], result["totalt"]
+    rows = []
+    for key, name in ACTORS:
+        rows.append(
+            f'<tr><th scope="row">{name}</th>'
+            f'<td class="{_sign_class(ppm[key])}">{kr(ppm[key])}</td>'
+            f'<td class="{_sign_class(pp[key])}">{kr(pp[key])}</td>'
+            f'<td class="{_sign_class(tot[key])}" data-sk-varde="{_e(key)}">{kr(tot[key])}</td></tr>'
+        )
+    sum_ppm = sum(ppm[k] for k, _ in ACTORS)
+    sum_pp = sum(pp[k] for k, _ in ACTORS)
+    rows.append(
+        f'<tr class="sk-summa"><th scope="row">Summa aktörer</th>'
+        f"<td>{kr(sum_ppm)}</td><td>{kr(sum_pp)}</td>"
+        f'<td data-sk-varde="summa_aktorer">{kr(tot["summa_aktorer"])}</td></tr>'
+        f'<tr class="sk-indirekt"><th scope="row">varav indirekt skatt</th><td>–</td><td>–</td>'
+        f'<td data-sk-varde="indirekt_skatt">{kr(tot["indirekt_skatt"])}</td></tr>'
+        f'<tr class="sk-netto"><th scope="row">Samhällsekonomiskt nettovärde</th><td>–</td><td>–</td>'
+        f'<td data-sk-varde="samhallsekonomiskt_netto">{kr(tot["samhallsekonomiskt_netto"])}</td></tr>'
+    )
+    n = result["scenario"]["antal_personer"]
+    return (
+        '<div class="sk-tabell md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-aktorer">'
+        f"<caption>{_e(caption)}. Positiva tal är vinster, negativa är kostnader.</caption>"
+        "<thead><tr><th scope=\"col\">Aktör</th><th scope=\"col\">Per person och månad</th>"
+        "<th scope=\"col\">Per person under perioden</th>"
+        f"<th scope=\"col\">Alla personer ({fmt.tal(n)} st.), inklusive engångsposter</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+    )
+
+
+def totals_explained(result):
+    tot = result["totalt"]
+    summa, netto, indirekt = tot["summa_aktorer"], tot["samhallsekonomiskt_netto"], tot["indirekt_skatt"]
+    return (
+        '<div class="sk-totaler">'
+        f'<p class="sk-nyckeltal"><span>Summa aktörer</span> <strong data-sk-nyckel="summa_aktorer">{kr(summa)}</strong></p>'
+        f'<p class="sk-nyckeltal"><span>Samhällsekonomiskt nettovärde</span> <strong data-sk-nyckel="samhallsekonomiskt_netto">{kr(netto)}</strong></p>'
+        "<p><strong>Skillnaden</strong> mellan de två summorna är den indirekta skatten "
+        f"({kr(indirekt)}). <em>Summa aktörer</em> lägger ihop vad varje aktör vinner eller förlorar, "
+        "så som Upphandlingsmyndighetens modell redovisar ”samhället”. Där räknas statens intäkt av moms "
+        "och punktskatter på personens ökade konsumtion som en vinst. <em>Samhällsekonomiskt nettovärde</em> "
+        "räknar bara verkliga resurser: det som produceras minus handledning, administration, upphandlings- "
+        "och matchningskostnader. Skatter, bidrag, stöd och bonus flyttar bara pengar mellan aktörerna och tar ut varandra.</p>"
+        "</div>"
+    )
+
+
+# ── bar chart ────────────────────────────────────────────────────────────────────────────
+
+def bar_chart(result, title="Effekt per aktör, alla personer"):
+    tot = result["totalt"]
+    items = [(name, tot[key]) for key, name in ACTORS] + [
+        ("Summa aktörer", tot["summa_aktorer"]),
+        ("Samhällsekonomiskt nettovärde", tot["samhallsekonomiskt_netto"]),
+    ]
+    width, label_w, row_h, top = 720, 230, 34, 10
+    plot_w = width - label_w - 20
+    height = top + row_h * len(items) + 10
+    biggest = max(abs(v) for _, v in items) or 1.0
+    neg = min(0.0, min(v for _, v in items))
+    pos = max(0.0, max(v for _, v in items))
+    span = (pos - neg) or biggest
+    zero_x = label_w + plot_w * (-neg / span)
+    bars = []
+    for i, (name, value) in enumerate(items):
+        y = top + i * row_h
+        w = plot_w * abs(value) / span
+        x = zero_x if value >= 0 else zero_x - w
+        text = kr(value)
+        inside_right = value >= 0
+        tx = x + w + 6 if inside_right else x - 6
+        anchor = "start" if inside_right else "end"
+        # keep the value text within the picture
+        if inside_right and tx > width - 150:
+            tx, anchor, cls_t = x + w - 6, "end", "sk-stapeltext sk-stapeltext--inne"
+        elif not inside_right and tx < label_w + 150:
+            tx, anchor, cls_t = x + 6, "start", "sk-stapeltext sk-stapeltext--inne"
+        else:
+            cls_t = "sk-stapeltext"
+        sep = ' class="sk-skiljelinje"' if i == len(ACTORS) else ""
+        line = f'<line x1="0" x2="{width}" y1="{y - 2}" y2="{y - 2}"{sep} />' if i == len(ACTORS) else ""
+        bars.append(
+            f"{line}<text x=\"{label_w - 10}\" y=\"{y + row_h / 2 + 5:.1f}\" text-anchor=\"end\" class=\"sk-stapeletikett\">{_e(name)}</text>"
+            f'<rect x="{x:.1f}" y="{y + 6}" width="{max(w, 1):.1f}" height="{row_h - 12}" class="sk-stapel {_sign_class(value)}" />'
+            f'<text x="{tx:.1f}" y="{y + row_h / 2 + 5:.1f}" text-anchor="{anchor}" class="{cls_t}">{_e(text)}</text>'
+        )
+    desc = "; ".join(f"{name}: {kr(v)}" for name, v in items)
+    svg = (
+        f'<svg class="sk-diagram" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="sk-stapel-titel sk-stapel-beskrivning" preserveAspectRatio="xMinYMin meet">'
+        f'<title id="sk-stapel-titel">{_e(title)}</title>'
+        f'<desc id="sk-stapel-beskrivning">{_e(desc)}</desc>'
+        f'<line x1="{zero_x:.1f}" x2="{zero_x:.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />'
+        f"{''.join(bars)}</svg>"
+    )
+    table = (
+        '<table class="sk-visuellt-dold"><caption>Diagrammets värden</caption>'
+        '<thead><tr><th scope="col">Aktör</th><th scope="col">Alla personer</th></tr></thead><tbody>'
+        + "".join(f'<tr><th scope="row">{_e(n)}</th><td>{kr(v)}</td></tr>' for n, v in items)
+        + "</tbody></table>"
+    )
+    return f'<figure class="sk-figur">{svg}<figcaption>{_e(title)}. Staplar till höger om nollinjen är vinster, till vänster kostnader.</figcaption>{table}</figure>'
+
+
+# ── break-even, tornado, uncertainty ─────────────────────────────────────────────────────
+
+def break_even(sentences):
+    if not sentences:
+        return ""
+    items = "".join(f"<li>{_e(s)}</li>" for s in sentences)
+    return f'<section class="sk-brytpunkter" aria-labelledby="sk-brytpunkter-rubrik"><h3 id="sk-brytpunkter-rubrik">Brytpunkter</h3><ul>{items}</ul></section>'
+
+
+def tornado(rows, actor_name, base):
+    """rows: [{"namn", "lag_text", "hog_text", "lag", "hog"}] (values of the actor's total)."""
+    if not rows:
+        return ""
+    width, label_w, row_h, top = 720, 250, 30, 24
+    plot_w = width - label_w - 20
+    height = top + row_h * len(rows) + 10
+    values = [base] + [r["lag"] for r in rows] + [r["hog"] for r in rows]
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    lo -= span * 0.05
+    hi += span * 0.05
+    span = hi - lo
+
+    def x(v):
+        return label_w + plot_w * (v - lo) / span
+
+    parts = []
+    for i, row in enumerate(rows):
+        y = top + i * row_h
+        for v, cls in ((row["lag"], "sk-tornado-lag"), (row["hog"], "sk-tornado-hog")):
+            a, b = sorted((x(base), x(v)))
+            parts.append(f'<rect x="{a:.1f}" y="{y + 5}" width="{max(b - a, 1):.1f}" height="{row_h - 10}" class="{cls}" />')
+        parts.append(f'<text x="{label_w - 10}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" class="sk-stapeletikett">{_e(row["namn"])}</text>')
+    desc = "; ".join(f'{r["namn"]}: {r["lag_text"]} ger {kr(r["lag"])}, {r["hog_text"]} ger {kr(r["hog"])}' for r in rows)
+    title = f"Känslighet: {actor_name}"
+    svg = (
+        f'<svg class="sk-diagram sk-tornado" viewBox="0 0 {width} {height}" role="img" aria-labelledby="sk-tornado-titel sk-tornado-beskrivning">'
+        f'<title id="sk-tornado-titel">{_e(title)}</title><desc id="sk-tornado-beskrivning">{_e(desc)}</desc>'
+        f'<text x="{x(base):.1f}" y="14" text-anchor="middle" class="sk-stapeltext">Utgångsläge {_e(kr(base))}</text>'
+        f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />'
+        f"{''.join(parts)}</svg>"
+    )
+    table_rows = "".join(
+        f'<tr><th scope="row">{_e(r["namn"])}</th><td>{_e(r["lag_text"])}</td><td>{kr(r["lag"])}</td>'
+        f'<td>{_e(r["hog_text"])}</td><td>{kr(r["hog"])}</td></tr>'
+        for r in rows
+    )
+    table = (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-tornadotabell">'
+        f"<caption>{_e(title)} när en uppgift i taget ändras (utgångsläge {_e(kr(base))})</caption>"
+        '<thead><tr><th scope="col">Uppgift</th><th scope="col">Lågt värde</th><th scope="col">Resultat</th>'
+        '<th scope="col">Högt värde</th><th scope="col">Resultat</th></tr></thead>'
+        f"<tbody>{table_rows}</tbody></table></div></div>"
+    )
+    return (
+        '<section class="sk-kanslighet" aria-labelledby="sk-kanslighet-rubrik">'
+        f'<h3 id="sk-kanslighet-rubrik">Känslighet</h3>'
+        '<p class="sk-forklaring"><span class="sk-nyckel sk-tornado-lag"></span> lågt värde '
+        '<span class="sk-nyckel sk-tornado-hog"></span> högt värde</p>'
+        f'<figure class="sk-figur">{svg}</figure>{table}</section>'
+    )
+
+
+def band(data):
+    """data: {"dragningar", "fro", "aktorer": [{"namn", "p10", "p50", "p90"}], "sannolikhet_kopare": p, "kopare"}"""
+    if not data:
+        return ""
+    rows = "".join(
+        f'<tr><th scope="row">{_e(a["namn"])}</th><td>{kr(a["p10"])}</td><td>{kr(a["p50"])}</td><td>{kr(a["p90"])}</td></tr>'
+        for a in data["aktorer"]
+    )
+    prob = data.get("sannolikhet_kopare")
+    prob_text = (
+        f'<p class="sk-sannolikhet">Sannolikheten att {_e(data.get("kopare", "köparen"))} går jämnt ut eller bättre: '
+        f"<strong>{fmt.procent(prob, 0)}</strong>.</p>"
+        if prob is not None else ""
+    )
+    return (
+        '<section aria-labelledby="sk-osakerhet-rubrik">'
+        '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
+        f'<p>{fmt.tal(data["dragningar"])} slumpade varianter av scenariot (fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger samma tal). '
+        "Produktionsfaktor, dödvikt, undanträngning, fullföljandegrad, antal månader och lön varierar inom rimliga intervall. "
+        "P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
+        f"{prob_text}"
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-band">'
+        "<caption>Osäkerhetsintervall, alla personer</caption>"
+        '<thead><tr><th scope="col">Aktör</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></div></section>"
+    )
+
+
+def warnings(items):
+    if not items:
+        return ""
+    return '<div class="admonition note sk-varningar"><p class="admonition-title">Att tänka på</p><ul>' + "".join(
+        f"<li>{_e(w)}</li>" for w in items
+    ) + "</ul></div>"
+
+
+def results(result):
+    """The main results fragment (swapped in on every recalculation)."""
+    extra = result.get("sida", {})
+    return (
+        totals_explained(result)
+        + bar_chart(result)
+        + actor_table(result)
+        + break_even(extra.get("brytpunkter_text", []))
+        + tornado(extra.get("tornado", []), extra.get("tornado_aktor", ""), extra.get("tornado_bas", 0.0))
+        + warnings(result.get("varningar", []))
+    )
+
+
+def comparison(named):
+    """named: [(name, result)] — side-by-side table of totals and key inputs."""
+    head = "".join(f'<th scope="col">{_e(n)}</th>' for n, _ in named)
+    rows = []
+    for key, label in ACTORS + [("summa_aktorer", "Summa aktörer"), ("samhallsekonomiskt_netto", "Samhällsekonomiskt nettovärde")]:
+        cells = "".join(f'<td class="{_sign_class(r["totalt"][key])}">{kr(r["totalt"][key])}</td>' for _, r in named)
+        rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
+    inputs = [
+        ("Typ av sysselsättning", lambda s: {"anstallning": "Anställning", "larlingsanstallning": "Lärlingsanställning", "praktik": "Praktik"}.get(s["sysselsattningstyp"], s["sysselsattningstyp"])),
+        ("Antal personer", lambda s: fmt.tal(s["antal_personer"])),
+        ("Månader per person", lambda s: fmt.tal(s["manader"], 1).replace(",0", "")),
+        ("Bruttolön vid heltid", lambda s: kr(s["bruttolon"])),
+        ("Anställningsstöd", lambda s: s["anstallningsstod"]["typ"]),
+        ("Produktionsfaktor", lambda s: fmt.procent(s["produktionsfaktor"])),
+    ]
+    for label, get in inputs:
+        cells = "".join(f"<td>{_e(get(r['scenario']))}</td>" for _, r in named)
+        rows.append(f'<tr class="sk-indata"><th scope="row">{label}</th>{cells}</tr>')
+    return (
+        '<h3 id="sk-jamforelse-rubrik">Jämförelse</h3>'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-jamfor">'
+        "<caption>Sparade scenarier sida vid sida, alla personer</caption>"
+        f'<thead><tr><th scope="col">Aktör</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
+    )
