@@ -110,9 +110,3 @@ def presets():
             "varden": {key: used[key] for key in preset["scenario_delar"]},
         })
     return out
-
-
-def export_csv(scenario):
-    from calculators.impact import export
-
-    return export.csv_text(model.evaluate(scenario))

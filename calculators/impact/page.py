@@ -6,11 +6,11 @@ sends the raw text of its fields; we parse it the Swedish way, validate, compute
 the HTML fragments to swap in). The page's JavaScript holds no business rule.
 
 Operations (register `OPS` in calculators.web):
-    berakna_sida        {"falt": {name: text}} or {"scenario": {...}}
+    berakna_sida        {"falt": {name: text}} or {"scenario": {...}}, optional "visning": {"tornado_aktor"}
                         -> {"scenario", "falt": {name: text}, "html": {"resultat"}}
     osakerhet_sida      {"scenario"} -> {"html"}        (uncertainty band, Monte Carlo)
     jamfor_sida         {"scenarier": [{"namn", "scenario"}]} -> {"html"}
-    exportera_csv_sida  {"scenario"} -> {"csv"}         (Swedish Excel: BOM, ';', decimal comma)
+The CSV export uses the model's own operation "exportera_csv" (calculators.impact.api).
 """
 
 from __future__ import annotations
@@ -255,9 +255,9 @@ def _map_errors(err):
 
 # ── operations ──────────────────────────────────────────────────────────────────────────
 
-def _compute(scenario):
+def _compute(scenario, tornado_aktor="kopare"):
     try:
-        result = core.evaluate(scenario, tornado=True)
+        result = core.evaluate(scenario, tornado=True, tornado_aktor=tornado_aktor)
     except InputError as err:
         raise _map_errors(err) from None
     return result
@@ -272,7 +272,8 @@ def berakna_sida(data):
             raise InputError("Scenariot måste vara ett JSON-objekt.")
     else:
         scenario = fields_to_scenario(data.get("falt"), core.default_scenario())
-    result = _compute(scenario)
+    visning = data.get("visning") if isinstance(data.get("visning"), dict) else {}
+    result = _compute(scenario, visning.get("tornado_aktor", "kopare"))
     used = result["scenario"]
     return {
         "scenario": used,
@@ -304,18 +305,10 @@ def jamfor_sida(data):
     return {"html": render.comparison(named)}
 
 
-def exportera_csv_sida(data):
-    scenario = (data or {}).get("scenario")
-    if not isinstance(scenario, dict):
-        raise InputError("Förfrågan saknar scenario.")
-    return {"csv": core.export_csv(scenario)}
-
-
 OPS = {
     "berakna_sida": berakna_sida,
     "osakerhet_sida": osakerhet_sida,
     "jamfor_sida": jamfor_sida,
-    "exportera_csv_sida": exportera_csv_sida,
 }
 
 
@@ -414,6 +407,7 @@ def render_page(year=None):
             f'<legend>{_e(group["rubrik"])}</legend>{inner}</fieldset>'
         )
 
+    tornado_options = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in core.TORNADO_TARGETS.items())
     standard = json.dumps(result["scenario"], ensure_ascii=False).replace("</", "<\\/")
     return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning">
 <div class="sk-statusrad">
@@ -432,6 +426,7 @@ def render_page(year=None):
 <section class="sk-resultatdel" aria-labelledby="sk-resultat-rubrik">
 <h2 id="sk-resultat-rubrik">Resultat</h2>
 <p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
+<div class="sk-falt sk-falt--visning" data-sk-kraver-js hidden><label for="sk-tornado-aktor">Visa känsligheten för</label><div class="sk-kontroll"><select id="sk-tornado-aktor" data-sk-tornado-aktor>{tornado_options}</select></div></div>
 <div class="sk-resultat" data-sk-resultat>{render.results(result)}</div>
 <div class="sk-osakerhet" data-sk-osakerhet>{band_html}</div>
 </section>
