@@ -25,9 +25,25 @@ def _extra(argument, page, config):
     return str(config.extra[argument])
 
 
+def _berakning(argument, page, config):
+    # The calculator, rendered by the Python core (calculators/impact/page.py).
+    if argument != "standard":
+        raise PluginError(f"{page.file.src_uri}: [[berakning]] känner bara till 'standard', inte {argument!r}")
+    import sys
+    from pathlib import Path
+
+    root = str(Path(config.config_file_path).resolve().parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from calculators.impact.page import render_page
+
+    return render_page()
+
+
 HANDLERS = {
     "utgivare": _utgivare,
     "extra": _extra,
+    "berakning": _berakning,
 }
 
 
