@@ -17,9 +17,11 @@ def _operations():
     ops = {}
     from calculators.impact.api import OPS as impact_ops
     from calculators.checklists.api import OPS as checklist_ops
+    from calculators.impact.page import OPS as page_ops
 
     ops.update(impact_ops)
     ops.update(checklist_ops)
+    ops.update(page_ops)
     return ops
 
 
