@@ -1,0 +1,92 @@
+"""The checklists' operations for `calculators.web.handle` (JSON in, JSON out).
+
+| op | data | returns |
+|---|---|---|
+| checklista_sammanfattning | {"verktyg", "tillstand": state or null, "berakning"?: result or null, "sida"?: docs path} | {"html", "sammanfattning"} |
+| checklista_exportera | {"verktyg", "tillstand", "format": "markdown" or "csv" or "json"} | {"filnamn", "mimetyp", "innehall"} |
+| checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
+| checklista_migrera | {"tillstand", "verktyg"?} | {"tillstand"} |
+| checklista_sammanfoga | {"a", "b"} | {"tillstand"} |
+| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "sida"?} | {"html", "markdown"} |
+
+Every function raises InputError (Swedish messages) on bad input.
+"""
+
+from __future__ import annotations
+
+from calculators.errors import InputError
+
+from .definitions import TOOL_IDS, get_tool
+from .document import DOCUMENT_PAGE, render_document
+from .export import export, import_json
+from .render import relative_url, summary_html
+from .state import merge_states, migrate
+from .summary import summarize
+
+
+def _data(data) -> dict:
+    if not isinstance(data, dict):
+        raise InputError("Förfrågan saknar uppgifter.")
+    return data
+
+
+def _tool(data) -> str:
+    tool_id = data.get("verktyg")
+    if not isinstance(tool_id, str) or tool_id not in TOOL_IDS:
+        raise InputError.field("verktyg", "Okänt verktyg.")
+    return tool_id
+
+
+def _page(data, default):
+    page = data.get("sida", default)
+    if not isinstance(page, str) or not page.endswith(".md") or ".." in page.split("/") or len(page) > 200:
+        raise InputError.field("sida", "Ogiltig sida.")
+    return page
+
+
+def sammanfattning(data):
+    data = _data(data)
+    tool_id = _tool(data)
+    page = _page(data, "index.md")
+    berakning = data.get("berakning")
+    summary = summarize(tool_id, data.get("tillstand"), berakning)
+    html = summary_html(summary, 3, lambda target: relative_url(target, page))
+    return {"html": html, "sammanfattning": summary}
+
+
+def exportera(data):
+    data = _data(data)
+    return export(_tool(data), data.get("tillstand"), data.get("format"))
+
+
+def importera(data):
+    data = _data(data)
+    return {"tillstand": import_json(_tool(data), data.get("text"))}
+
+
+def migrera(data):
+    data = _data(data)
+    tool_id = _tool(data) if "verktyg" in data else None
+    return {"tillstand": migrate(data.get("tillstand"), tool_id)}
+
+
+def sammanfoga(data):
+    data = _data(data)
+    return {"tillstand": merge_states(data.get("a"), data.get("b"))}
+
+
+def dokument(data):
+    data = _data(data)
+    return render_document(data.get("tillstand"), data.get("berakning"), _page(data, DOCUMENT_PAGE))
+
+
+OPS = {
+    "checklista_sammanfattning": sammanfattning,
+    "checklista_exportera": exportera,
+    "checklista_importera": importera,
+    "checklista_migrera": migrera,
+    "checklista_sammanfoga": sammanfoga,
+    "beslutsunderlag_dokument": dokument,
+}
+
+__all__ = ["OPS", "get_tool"]

@@ -1,0 +1,165 @@
+"""The saved calculation (the impact model's "result format v1") as shown in the summary and
+in the beslutsunderlag document: key assumptions and the totals per actor.
+
+Only reads the result; every value is checked (finite numbers, known shapes) because it
+comes from the browser's storage. Unknown extra keys are ignored: the result format may grow.
+"""
+
+from __future__ import annotations
+
+import math
+
+from calculators.errors import InputError
+
+from . import _fmt
+from .escape import html_text, md_cell, md_inline
+
+CALCULATOR_PAGE = "berakning.md"
+HOW_TO_ADD = "Gör en beräkning på sidan Samhällsekonomisk beräkning och spara den, så kommer den med här."
+
+ACTORS = (
+    ("individ", "Individen"),
+    ("kommun", "Kommunen"),
+    ("region", "Regionen"),
+    ("stat", "Staten"),
+    ("arbetsgivare", "Arbetsgivaren"),
+)
+TOTALS = (
+    ("summa_aktorer", "Summa aktörer"),
+    ("indirekt_skatt", "varav indirekt skatt"),
+    ("samhallsekonomiskt_netto", "Samhällsekonomiskt nettovärde"),
+)
+
+_KINDS = {"anstallning": "Anställning", "larlingsanstallning": "Lärlingsanställning", "praktik": "Praktik"}
+_BUYERS = {"kommun": "Kommun", "region": "Region", "stat": "Stat"}
+_SUPPORT = {"ingen": "Inget", "nystartsjobb": "Nystartsjobb", "lonebidrag": "Lönebidrag", "belopp": "Stöd med fast belopp per månad"}
+
+_BAD = "Den sparade beräkningen kunde inte läsas. Gör om beräkningen på sidan Samhällsekonomisk beräkning och spara den igen."
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _assumptions(scenario: dict) -> list[dict]:
+    out = []
+
+    def add(key, label, shown):
+        out.append({"id": key, "text": label, "visning": shown})
+
+    year = _number(scenario.get("inkomstar"))
+    if year is not None:
+        add("inkomstar", "Inkomstår", str(int(year)))
+    buyer = scenario.get("upphandlande_organisation")
+    if isinstance(buyer, str):
+        add("upphandlande_organisation", "Upphandlande organisation", _BUYERS.get(buyer, buyer))
+    kind = scenario.get("sysselsattningstyp")
+    if isinstance(kind, str):
+        add("sysselsattningstyp", "Typ av sysselsättning", _KINDS.get(kind, kind))
+    people = _number(scenario.get("antal_personer"))
+    if people is not None:
+        add("antal_personer", "Antal personer", _fmt.tal(people, 0 if people == int(people) else 1))
+    months = _number(scenario.get("manader"))
+    if months is not None:
+        add("manader", "Antal månader per person", _fmt.tal(months, 0 if months == int(months) else 1))
+    extent = _number(scenario.get("omfattning"))
+    if extent is not None:
+        add("omfattning", "Omfattning", _fmt.procent(extent, 0))
+    wage = _number(scenario.get("bruttolon"))
+    if wage is not None:
+        add("bruttolon", "Bruttolön per månad vid heltid", _fmt.kr(wage))
+    support = scenario.get("anstallningsstod")
+    if isinstance(support, dict) and isinstance(support.get("typ"), str):
+        typ = support["typ"]
+        shown = _SUPPORT.get(typ, typ)
+        amount = _number(support.get("kr_per_manad"))
+        if typ == "belopp" and amount is not None:
+            shown = f"{shown}: {_fmt.kr(amount)}"
+        add("anstallningsstod", "Anställningsstöd", shown)
+    return out
+
+
+def calculation_summary(result) -> dict:
+    """Validate a result (format v1) and pick what the checklists show."""
+    if not isinstance(result, dict):
+        raise InputError.field("berakning", _BAD)
+    version = result.get("version", 1)
+    if version != 1:
+        raise InputError.field("berakning", "Den sparade beräkningen kommer från en nyare version av webbplatsen. Ladda om sidan och försök igen.")
+    totals = result.get("totalt")
+    per_person = result.get("per_person") or {}
+    scenario = result.get("scenario") or {}
+    if not isinstance(totals, dict) or not isinstance(per_person, dict) or not isinstance(scenario, dict):
+        raise InputError.field("berakning", _BAD)
+    rows = []
+    for key, label in ACTORS + TOTALS:
+        total = _number(totals.get(key))
+        if total is None:
+            raise InputError.field("berakning", _BAD)
+        person = _number(per_person.get(key)) if key in per_person else None
+        rows.append({
+            "id": key,
+            "text": label,
+            "per_person": person,
+            "totalt": total,
+            "per_person_visning": _fmt.kr(person) if person is not None else "–",
+            "totalt_visning": _fmt.kr(total),
+        })
+    warnings = [w for w in result.get("varningar", []) if isinstance(w, str)] if isinstance(result.get("varningar"), list) else []
+    return {"antaganden": _assumptions(scenario), "aktorer": rows, "varningar": warnings[:20]}
+
+
+def calculation_html(summary: dict | None, link: str, heading_level: int = 3) -> str:
+    """The calculation block (or how to add one). `link` is the calculator page's URL."""
+    h = f"h{heading_level}"
+    a = f'<a href="{html_text(link)}">Samhällsekonomisk beräkning</a>'
+    if summary is None:
+        return f'<p class="sk-berakning-saknas">Ingen sparad beräkning. Gör en beräkning på sidan {a} och spara den, så kommer den med här.</p>'
+    parts = [f'<{h} class="sk-rubrik">Antaganden</{h}>', '<dl class="sk-antaganden">']
+    for row in summary["antaganden"]:
+        parts.append(f"<dt>{html_text(row['text'])}</dt><dd>{html_text(row['visning'])}</dd>")
+    parts.append("</dl>")
+    parts.append('<table class="sk-tabell sk-berakning-tabell">')
+    parts.append("<caption>Resultat per aktör i kronor</caption>")
+    parts.append('<thead><tr><th scope="col">Aktör</th><th scope="col" class="sk-tal">Per person</th><th scope="col" class="sk-tal">Totalt</th></tr></thead>')
+    parts.append("<tbody>")
+    for row in summary["aktorer"]:
+        cls = ' class="sk-summa"' if row["id"] in ("summa_aktorer", "samhallsekonomiskt_netto") else ""
+        parts.append(
+            f'<tr{cls}><th scope="row">{html_text(row["text"])}</th>'
+            f'<td class="sk-tal">{html_text(row["per_person_visning"])}</td>'
+            f'<td class="sk-tal">{html_text(row["totalt_visning"])}</td></tr>'
+        )
+    parts.append("</tbody></table>")
+    parts.append(
+        '<p class="sk-forklaring">Summa aktörer är summan för de fem aktörerna, som i Upphandlingsmyndighetens '
+        "beräkningsmodell. Samhällsekonomiskt nettovärde räknar bara reala resurser; skatter, bidrag och "
+        "stöd är överföringar mellan aktörerna.</p>"
+    )
+    if summary["varningar"]:
+        parts.append('<ul class="sk-varningar">' + "".join(f"<li>{html_text(w)}</li>" for w in summary["varningar"]) + "</ul>")
+    parts.append(f'<p class="sk-lank">Ändra beräkningen på sidan {a}.</p>')
+    return "\n".join(parts)
+
+
+def calculation_markdown(summary: dict | None, heading_level: int = 3) -> str:
+    hashes = "#" * heading_level
+    if summary is None:
+        return HOW_TO_ADD
+    lines = [f"{hashes} Antaganden", ""]
+    for row in summary["antaganden"]:
+        lines.append(f"- {md_inline(row['text'])}: {md_inline(row['visning'])}")
+    lines += ["", f"{hashes} Resultat per aktör i kronor", "", "| Aktör | Per person | Totalt |", "|---|--:|--:|"]
+    for row in summary["aktorer"]:
+        lines.append(f"| {md_cell(row['text'])} | {md_cell(row['per_person_visning'])} | {md_cell(row['totalt_visning'])} |")
+    lines += [
+        "",
+        "Summa aktörer är summan för de fem aktörerna, som i Upphandlingsmyndighetens beräkningsmodell. "
+        "Samhällsekonomiskt nettovärde räknar bara reala resurser; skatter, bidrag och stöd är överföringar mellan aktörerna.",
+    ]
+    if summary["varningar"]:
+        lines.append("")
+        lines += [f"- {md_inline(w)}" for w in summary["varningar"]]
+    return "\n".join(lines)

@@ -1,0 +1,486 @@
+"""The saved state of a tool: format, validation, migration between schema versions, merge.
+
+Schema 2 (current) — what the browser keeps in localStorage and what a JSON export holds::
+
+    {
+      "format": "sysselsattningskrav-verktyg",
+      "schema": 2,
+      "verktyg": "<tool id>",
+      "uppdaterad": "<ISO 8601 time>" | null,
+      "rensad": "<ISO 8601 time>",              # optional: time of the latest "Börja om"
+      "svar": {
+        "<item id>": {"varde": ..., "ansvarig": "...", "kommentar": "...",
+                      "klart_senast": "YYYY-MM-DD", "andrad": "<ISO 8601 time>"}
+      },
+      "rader": {
+        "<table id>": [{"id": "<row id>", "<column id>": ..., "andrad": "<ISO time>",
+                        "borttagen": true}]      # borttagen: optional tombstone
+      }
+    }
+
+- `varde` by item kind: `val` → "ja" | "delvis" | "nej" | "vet-ej" | null; `alternativ` → one
+  of the item's option ids | null; `fritext`, `text` → string; `tal` → number, a number
+  typed as text ("1 234,5") or null; `datum` → "YYYY-MM-DD", "" or null.
+- `ansvarig`, `kommentar`, `klart_senast` are allowed only where the item's section asks for
+  them. `andrad` is required on every answer and row: it is what `merge_states` compares.
+- Pre-filled rows use the ids of the tool file; rows the user adds have ids matching
+  "n-…" (lowercase letters, digits, hyphens), ideally "n-<Date.now() in base 36>-<random>" so
+  that sorting by id keeps the order they were added in. Pre-filled rows never carry the
+  columns that the tool file fixes (e.g. the audience of a default row).
+- A deleted row stays as a tombstone {"id", "andrad", "borttagen": true} so that merging
+  with another tab does not bring it back. "Börja om" empties svar and rader and sets
+  `rensad`; anything older than `rensad` is dropped by a merge. To undo "Börja om", write the
+  previous answers back with `andrad` set to the time of the undo.
+
+Schema 1 (site versions before 0.2, no timestamps, no tables)::
+
+    {
+      "format": "sysselsattningskrav-verktyg",  # required in files, optional in localStorage
+      "schema": 1,
+      "verktyg": "<tool id>",
+      "sparad": "<ISO 8601 time>",               # optional
+      "svar": {"<item id>": "Ja" | "Delvis" | "Nej" | "Vet ej" | "<text>" | <number>},
+      "ansvarig": {"<item id>": "<name>"},       # optional
+      "kommentar": {"<item id>": "<text>"}       # optional
+    }
+
+`migrate` upgrades 1 → 2: labels become ids ("Vet ej" → "vet-ej"), the three maps become
+one record per item, and every answer gets `andrad` = `sparad` (or the epoch if absent, so
+any newer edit wins a merge). Items listed as retired (`utgangna`) in the tool file are
+dropped silently; any other unknown item is an error.
+
+Everything that is wrong raises InputError with a Swedish message and changes nothing: the
+functions never modify their argument and return a new, normalised state.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+
+from calculators.errors import InputError
+
+from .definitions import EXTRA_FIELDS, ADDED_ROW_RE, TOOL_IDS, get_tool
+
+FORMAT = "sysselsattningskrav-verktyg"
+SCHEMA = 2
+EPOCH = "1970-01-01T00:00:00Z"
+
+MAX_TEXT = 20_000
+MAX_ROWS = 200
+MAX_ERRORS = 8
+
+TOP_KEYS = {"format", "schema", "verktyg", "uppdaterad", "rensad", "svar", "rader"}
+SCHEMA1_KEYS = {"format", "schema", "verktyg", "sparad", "svar", "ansvarig", "kommentar"}
+
+
+def storage_key(tool_id: str) -> str:
+    """Suggested localStorage key for a tool's state."""
+    return f"sysselsattningskrav:{tool_id}"
+
+
+def empty_state(tool_id: str) -> dict:
+    get_tool(tool_id)
+    return {"format": FORMAT, "schema": SCHEMA, "verktyg": tool_id, "uppdaterad": None, "svar": {}, "rader": {}}
+
+
+# ─── Time stamps ────────────────────────────────────────────────────────────────────────
+
+
+def parse_time(value) -> dt.datetime | None:
+    """An ISO 8601 time (as JavaScript's toISOString writes it) as an aware datetime."""
+    if not isinstance(value, str) or not 10 <= len(value) <= 40:
+        return None
+    text = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed
+
+
+def date_of(value) -> str:
+    """'2026-11-26T09:30:00Z' → '2026-11-26' (UTC date); '' if absent."""
+    parsed = parse_time(value)
+    return parsed.astimezone(dt.timezone.utc).date().isoformat() if parsed else ""
+
+
+def _valid_date(value) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# ─── Validation ─────────────────────────────────────────────────────────────────────────
+
+
+class _Errors:
+    def __init__(self):
+        self.messages = []
+
+    def add(self, field, message):
+        if len(self.messages) < MAX_ERRORS:
+            self.messages.append({"falt": field, "meddelande": message})
+
+    def raise_if_any(self):
+        if self.messages:
+            raise InputError(self.messages)
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _check_value(kind, choices, value, where_field, what, errors):
+    """Validate one stored value of the given kind; return it normalised."""
+    if kind in ("val", "alternativ"):
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or value not in {c for c, _ in choices}:
+            allowed = ", ".join(label for _, label in choices)
+            errors.add(where_field, f"{what}: ogiltigt svar {json.dumps(value, ensure_ascii=False)[:40]} (tillåtna: {allowed}).")
+        return value
+    if kind in ("fritext", "text"):
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            errors.add(where_field, f"{what}: ska vara en text.")
+        elif len(value) > MAX_TEXT:
+            errors.add(where_field, f"{what}: texten är för lång (högst {MAX_TEXT} tecken).")
+        return value
+    if kind == "tal":
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            errors.add(where_field, f"{what}: ska vara ett tal.")
+        elif isinstance(value, float) and not math.isfinite(value):
+            errors.add(where_field, f"{what}: ska vara ett ändligt tal.")
+        elif isinstance(value, str) and len(value) > 100:
+            errors.add(where_field, f"{what}: talet är för långt.")
+        return value
+    if kind == "datum":
+        if value is None or value == "":
+            return value
+        if not _valid_date(value):
+            errors.add(where_field, f"{what}: ska vara ett datum som 2026-11-26.")
+        return value
+    raise AssertionError(kind)
+
+
+def _check_time(value, where_field, what, errors, required=True):
+    if value is None and not required:
+        return
+    if parse_time(value) is None:
+        errors.add(where_field, f"{what}: saknar en giltig tidpunkt (ISO 8601).")
+
+
+def _check_header(state, expected_tool, errors_on_schema=True):
+    """Checks common to every schema; returns (schema, tool id). Raises at once on failure."""
+    if not isinstance(state, dict):
+        raise InputError("Innehållet är inte sparade svar från ett verktyg på den här webbplatsen.")
+    fmt = state.get("format")
+    if fmt is not None and fmt != FORMAT:
+        raise InputError.field(
+            "format", "Filen kommer inte från verktygen på den här webbplatsen (okänt format)."
+        )
+    schema = state.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise InputError.field("schema", "De sparade svaren saknar versionsnummer (schema) och kan inte läsas.")
+    if schema > SCHEMA:
+        raise InputError.field(
+            "schema",
+            f"Svaren är sparade av en nyare version av webbplatsen (schema {schema}). "
+            "Ladda om sidan för att få den senaste versionen och försök igen.",
+        )
+    if schema < 1:
+        raise InputError.field("schema", f"Okänd version av sparade svar (schema {schema}).")
+    tool_id = state.get("verktyg")
+    if not isinstance(tool_id, str) or tool_id not in TOOL_IDS:
+        raise InputError.field("verktyg", "De sparade svaren gäller inget känt verktyg på den här webbplatsen.")
+    if expected_tool is not None and tool_id != expected_tool:
+        raise InputError.field(
+            "verktyg",
+            f"Filen innehåller svar för verktyget ”{get_tool(tool_id).title}”, "
+            f"inte för ”{get_tool(expected_tool).title}”. Importera den på det verktygets sida.",
+        )
+    return schema, tool_id
+
+
+def validate(state, tool_id: str | None = None) -> dict:
+    """Check a schema-2 state in full and return a normalised deep copy."""
+    schema, tid = _check_header(state, tool_id)
+    if schema != SCHEMA:
+        raise InputError.field("schema", f"Väntade schema {SCHEMA}, fick {schema}.")
+    tool = get_tool(tid)
+    errors = _Errors()
+    unknown = sorted(set(state) - TOP_KEYS)
+    if unknown:
+        errors.add(None, "Okända uppgifter i de sparade svaren: " + ", ".join(map(str, unknown)) + ".")
+    if state.get("format") is None:
+        pass  # tolerated in localStorage; import_json requires it
+    _check_time(state.get("uppdaterad"), "uppdaterad", "Senast ändrad", errors, required=False)
+    if "rensad" in state:
+        _check_time(state.get("rensad"), "rensad", "Börja om", errors)
+
+    out = {"format": FORMAT, "schema": SCHEMA, "verktyg": tid, "uppdaterad": state.get("uppdaterad"), "svar": {}, "rader": {}}
+    if "rensad" in state:
+        out["rensad"] = state["rensad"]
+
+    answers = state.get("svar", {})
+    if not isinstance(answers, dict):
+        errors.add("svar", "Svaren har fel form (ska vara ett objekt).")
+        answers = {}
+    items = tool.items
+    for item_id, record in answers.items():
+        field = f"svar.{item_id}"
+        item = items.get(item_id)
+        if item is None:
+            if item_id in tool.retired:
+                continue
+            errors.add(field, f"Okänd fråga {json.dumps(item_id, ensure_ascii=False)[:60]} – filen hör inte till den här versionen av verktyget.")
+            continue
+        what = f"Frågan ”{_short(item.text)}”"
+        if not isinstance(record, dict):
+            errors.add(field, f"{what}: svaret har fel form (ska vara ett objekt).")
+            continue
+        allowed = {"varde", "andrad", *item.fields}
+        extra = sorted(set(record) - allowed)
+        if extra:
+            errors.add(field, f"{what}: okända fält: {', '.join(map(str, extra))}.")
+            continue
+        clean = {"varde": _check_value(item.kind, item.choices, record.get("varde"), field + ".varde", what, errors)}
+        for name in item.fields:
+            if name in record:
+                label, kind = EXTRA_FIELDS[name]
+                clean[name] = _check_value(kind, (), record[name], f"{field}.{name}", f"{what}, {label}", errors)
+        _check_time(record.get("andrad"), field + ".andrad", what, errors)
+        clean["andrad"] = record.get("andrad")
+        out["svar"][item_id] = clean
+
+    tables = state.get("rader", {})
+    if not isinstance(tables, dict):
+        errors.add("rader", "Raderna har fel form (ska vara ett objekt).")
+        tables = {}
+    for table_id, rows in tables.items():
+        table = tool.tables.get(table_id)
+        field = f"rader.{table_id}"
+        if table is None:
+            errors.add(field, f"Okänd tabell {json.dumps(table_id, ensure_ascii=False)[:60]}.")
+            continue
+        if not isinstance(rows, list):
+            errors.add(field, "Raderna har fel form (ska vara en lista).")
+            continue
+        if len(rows) > MAX_ROWS:
+            errors.add(field, f"För många rader (högst {MAX_ROWS}).")
+            continue
+        seen = set()
+        clean_rows = []
+        for n, row in enumerate(rows, 1):
+            where = f"{field}[{n}]"
+            what = f"Rad {n} i ”{tool_section_title(tool, table.section)}”"
+            if not isinstance(row, dict):
+                errors.add(where, f"{what}: har fel form (ska vara ett objekt).")
+                continue
+            row_id = row.get("id")
+            default = table.default_row(row_id) if isinstance(row_id, str) else None
+            if not isinstance(row_id, str) or not (default or ADDED_ROW_RE.match(row_id)) or len(row_id) > 60:
+                errors.add(where, f"{what}: ogiltigt rad-id.")
+                continue
+            if row_id in seen:
+                errors.add(where, f"{what}: rad-id:t förekommer två gånger.")
+                continue
+            seen.add(row_id)
+            editable = {c.id for c in table.columns} - (set(default.fixed) if default else set())
+            extra = sorted(set(row) - editable - {"id", "andrad", "borttagen"})
+            if extra:
+                errors.add(where, f"{what}: okända fält: {', '.join(map(str, extra))}.")
+                continue
+            clean = {"id": row_id}
+            if "borttagen" in row:
+                if row["borttagen"] is not True or default is not None:
+                    errors.add(where, f"{what}: ogiltig markering för borttagen rad.")
+                    continue
+                clean["borttagen"] = True
+            for col in table.columns:
+                if col.id in row:
+                    clean[col.id] = _check_value(col.kind, col.choices, row[col.id], f"{where}.{col.id}", f"{what}, {col.text}", errors)
+            _check_time(row.get("andrad"), where + ".andrad", what, errors)
+            clean["andrad"] = row.get("andrad")
+            clean_rows.append(clean)
+        out["rader"][table_id] = clean_rows
+    errors.raise_if_any()
+    return out
+
+
+def tool_section_title(tool, section_id):
+    for s in tool.sections:
+        if s.id == section_id:
+            return s.title
+    return section_id
+
+
+# ─── Migration ──────────────────────────────────────────────────────────────────────────
+
+_VAL_LABELS = {"ja": "ja", "delvis": "delvis", "nej": "nej", "vet ej": "vet-ej", "vet-ej": "vet-ej", "vetej": "vet-ej"}
+
+
+def _from_schema1(state, tool_id) -> dict:
+    tool = get_tool(tool_id)
+    errors = _Errors()
+    unknown = sorted(set(state) - SCHEMA1_KEYS)
+    if unknown:
+        errors.add(None, "Okända uppgifter i de sparade svaren: " + ", ".join(map(str, unknown)) + ".")
+    saved = state.get("sparad")
+    if saved is not None and parse_time(saved) is None:
+        errors.add("sparad", "Tidpunkten för när svaren sparades går inte att läsa.")
+        saved = None
+    stamp = saved or EPOCH
+    maps = {}
+    for key in ("svar", "ansvarig", "kommentar"):
+        value = state.get(key, {})
+        if not isinstance(value, dict):
+            errors.add(key, f"”{key}” har fel form (ska vara ett objekt).")
+            value = {}
+        maps[key] = value
+    errors.raise_if_any()
+    answers = {}
+    items = tool.items
+    for key in ("svar", "ansvarig", "kommentar"):
+        for item_id, value in maps[key].items():
+            item = items.get(item_id)
+            if item is None and item_id in tool.retired:
+                continue
+            record = answers.setdefault(item_id, {"varde": None, "andrad": stamp})
+            if key == "svar":
+                if item is not None and item.kind == "val" and isinstance(value, str):
+                    value = _VAL_LABELS.get(value.strip().lower(), value)
+                elif item is not None and item.kind == "alternativ" and isinstance(value, str):
+                    value = next((c for c, label in item.choices if label == value), value)
+                record["varde"] = value
+            else:
+                record[key] = value
+    new = {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "verktyg": tool_id,
+        "uppdaterad": saved,
+        "svar": answers,
+        "rader": {},
+    }
+    return validate(new, tool_id)
+
+
+def migrate(state, tool_id: str | None = None) -> dict:
+    """Upgrade a saved state of any known schema to the current one, validated.
+
+    `tool_id`, if given, is the tool the state must belong to.
+    """
+    schema, tid = _check_header(state, tool_id)
+    if schema == 1:
+        return _from_schema1(state, tid)
+    return validate(state, tid)
+
+
+def state_or_empty(state, tool_id: str) -> dict:
+    """None means "nothing saved yet"."""
+    if state is None:
+        return empty_state(tool_id)
+    return migrate(state, tool_id)
+
+
+# ─── Merge ──────────────────────────────────────────────────────────────────────────────
+
+
+def _canonical(record) -> str:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def _newer(x, y):
+    """The record with the later `andrad`; ties broken by content so that merge commutes."""
+    tx, ty = parse_time(x["andrad"]), parse_time(y["andrad"])
+    if tx != ty:
+        return x if tx > ty else y
+    return x if _canonical(x) >= _canonical(y) else y
+
+
+def _latest(*values):
+    times = [(parse_time(v), v) for v in values if v is not None]
+    return max(times)[1] if times else None
+
+
+def merge_states(a, b) -> dict:
+    """Merge the states of two tabs (or a saved and an imported state) of the same tool.
+
+    Per answer and per row the record with the newest `andrad` wins; anything older than the
+    latest "Börja om" (`rensad`) is dropped. Commutative, associative and idempotent.
+    """
+    a = migrate(a)
+    b = migrate(b, a["verktyg"])
+    tool = get_tool(a["verktyg"])
+    cleared = _latest(a.get("rensad"), b.get("rensad"))
+    cleared_at = parse_time(cleared) if cleared else None
+
+    def alive(record):
+        return cleared_at is None or parse_time(record["andrad"]) > cleared_at
+
+    answers = {}
+    for source in (a["svar"], b["svar"]):
+        for item_id, record in source.items():
+            if not alive(record):
+                continue
+            answers[item_id] = _newer(answers[item_id], record) if item_id in answers else record
+    order = list(tool.items)
+    answers = {k: copy.deepcopy(answers[k]) for k in order if k in answers}
+
+    tables = {}
+    for table_id, table in tool.tables.items():
+        rows = {}
+        for source in (a["rader"].get(table_id, []), b["rader"].get(table_id, [])):
+            for row in source:
+                if not alive(row):
+                    continue
+                rows[row["id"]] = _newer(rows[row["id"]], row) if row["id"] in rows else row
+        if rows:
+            defaults = [r.id for r in table.rows]
+            key = lambda rid: (0, defaults.index(rid), "") if rid in defaults else (1, 0, rid)  # noqa: E731
+            tables[table_id] = [copy.deepcopy(rows[rid]) for rid in sorted(rows, key=key)]
+
+    merged = {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "verktyg": a["verktyg"],
+        "uppdaterad": _latest(a.get("uppdaterad"), b.get("uppdaterad")),
+        "svar": answers,
+        "rader": tables,
+    }
+    if cleared:
+        merged["rensad"] = cleared
+    return merged
+
+
+# ─── Reading a state ────────────────────────────────────────────────────────────────────
+
+
+def live_rows(tool, state, table_id) -> list[dict]:
+    """The rows to show, in order: every pre-filled row (with the user's values, if any),
+    then the rows the user added, without deleted ones. Fixed values are filled in."""
+    table = tool.tables[table_id]
+    saved = {row["id"]: row for row in state["rader"].get(table_id, [])}
+    rows = []
+    for default in table.rows:
+        row = dict(saved.get(default.id, {"id": default.id}))
+        row.update(default.fixed)
+        row["_fast"] = tuple(default.fixed)
+        rows.append(row)
+    for row_id, row in saved.items():
+        if table.default_row(row_id) is None and not row.get("borttagen"):
+            rows.append(dict(row, _fast=()))
+    return rows

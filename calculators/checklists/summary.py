@@ -1,0 +1,242 @@
+"""The live summary of a tool: progress, open prerequisites, the verdict, the "Vet ej" list,
+and for the follow-up worksheet the indicators per period.
+
+`summarize` returns plain data (JSON-serialisable); `render.render_summary` turns it into the
+HTML fragment the page shows. The verdict rules (status codes are stable, texts Swedish):
+
+- `tom`: no `val` item answered yet.
+- `inte_redo`: at least one prerequisite answered Nej or Vet ej.
+- `ej_klar`: no prerequisite Nej/Vet ej, but at least one prerequisite unanswered.
+- `pilot`: every prerequisite answered, at least one Delvis (none Nej/Vet ej).
+- `redo`: every prerequisite answered Ja.
+A tool without `val` items (Kommunikationsplan, Uppföljning) has no verdict (`omdome` None).
+"""
+
+from __future__ import annotations
+
+from .definitions import Tool, get_tool
+from .state import date_of, live_rows, state_or_empty
+from . import _fmt
+
+VERDICT_TITLES = {
+    "tom": "Inte besvarat ännu",
+    "inte_redo": "Inte redo ännu",
+    "ej_klar": "Inte färdigt",
+    "pilot": "Delvis redo – börja med en pilot",
+    "redo": "Redo",
+}
+
+
+def is_answered(kind: str, value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return True
+
+
+def _item_record(state, item_id) -> dict:
+    return state["svar"].get(item_id) or {}
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _prereq_entry(item, record) -> dict:
+    value = record.get("varde")
+    return {
+        "id": item.id,
+        "text": item.text,
+        "svar": value,
+        "svarstext": item.label_of(value) if value else "Obesvarad",
+        "ansvarig": (record.get("ansvarig") or "").strip(),
+        "atgard": item.action,
+    }
+
+
+def _verdict(tool: Tool, state) -> dict | None:
+    val_items = [i for s in tool.sections for i in s.items if i.kind == "val"]
+    if not val_items:
+        return None
+    prereqs = tool.prerequisites
+    answers = {i.id: _item_record(state, i.id).get("varde") for i in val_items}
+    counts = {k: 0 for k in ("ja", "delvis", "nej", "vet-ej", "obesvarad")}
+    for item in prereqs:
+        counts[answers[item.id] or "obesvarad"] += 1
+    total = len(prereqs)
+    blocked = counts["nej"] + counts["vet-ej"]
+    other_no = [i for i in val_items if not i.prerequisite and answers[i.id] == "nej"]
+    actions = [
+        i.action for i in prereqs if answers[i.id] in ("nej", "vet-ej", None) and i.action
+    ]
+
+    if not any(answers.values()):
+        status = "tom"
+        text = "Inget är besvarat ännu. Svara på frågorna, så visas här vad som saknas och om ni är redo att besluta."
+    elif blocked:
+        status = "inte_redo"
+        text = (
+            f"Inte redo ännu: {blocked} av {total} förutsättningar "
+            + ("är inte uppfylld eller är oklar. " if blocked == 1 else "är inte uppfyllda eller är oklara. ")
+            + "Åtgärda dem innan ni beslutar om sysselsättningskrav."
+        )
+    elif counts["obesvarad"]:
+        status = "ej_klar"
+        text = (
+            f"Inte färdigt: {counts['obesvarad']} av {total} förutsättningar är obesvarade. "
+            "Besvara dem för att få ett omdöme."
+        )
+    elif counts["delvis"]:
+        status = "pilot"
+        text = (
+            ("1 förutsättning är bara delvis uppfylld. " if counts["delvis"] == 1
+             else f"{counts['delvis']} förutsättningar är bara delvis uppfyllda. ")
+            + "Börja med en pilot inom ett avgränsat upphandlingsområde eller under en begränsad tid, "
+            "och gör klart det som saknas under tiden."
+        )
+    else:
+        status = "redo"
+        text = "Ni har de viktigaste förutsättningarna på plats och kan besluta om att ställa sysselsättningskrav."
+    if status in ("pilot", "redo") and other_no:
+        text += (
+            f" Men {len(other_no)} andra punkter är besvarade med Nej – se över dem."
+            if len(other_no) > 1
+            else " Men en annan punkt är besvarad med Nej – se över den."
+        )
+    return {
+        "status": status,
+        "rubrik": VERDICT_TITLES[status],
+        "text": text,
+        "atgarder": actions if status in ("inte_redo", "ej_klar") else [],
+        "forutsattningar": {"totalt": total, **{k.replace("-", "_"): v for k, v in counts.items()}},
+    }
+
+
+# Derived indicators of the follow-up table: (key, label, numerator, denominator, kind).
+INDICATORS = (
+    ("andel_med_krav", "Andel upphandlingar med krav", "upphandlingar_med_krav", "upphandlingar_totalt", "procent"),
+    ("anbud_per_upphandling", "Anbud per upphandling med krav", "anbud", "upphandlingar_med_krav", "tal"),
+    ("kostnad_per_individ", "Kostnad per individ i sysselsättning", "kostnad", "individer", "kr"),
+)
+
+
+def _indicators(tool, table, rows):
+    periods, warnings = [], []
+    for n, row in enumerate(rows, 1):
+        label = (row.get("period") or "").strip() or f"{table.new_row_label} {n}"
+        numbers = {}
+        for col in table.columns:
+            if col.kind != "tal":
+                continue
+            try:
+                numbers[col.id] = _fmt.parse_number(row.get(col.id))
+            except ValueError:
+                numbers[col.id] = None
+                warnings.append(f"{label}: ”{str(row.get(col.id))[:40]}” i kolumnen ”{col.text}” är inte ett tal.")
+                continue
+            if numbers[col.id] is not None and numbers[col.id] < 0:
+                warnings.append(f"{label}: ”{col.text}” är negativt.")
+        med, tot = numbers.get("upphandlingar_med_krav"), numbers.get("upphandlingar_totalt")
+        if med is not None and tot is not None and med > tot:
+            warnings.append(f"{label}: fler upphandlingar med krav än upphandlingar totalt.")
+        values = []
+        for key, text, num, den, kind in INDICATORS:
+            a, b = numbers.get(num), numbers.get(den)
+            value = a / b if a is not None and b is not None and b > 0 else None
+            if value is None:
+                shown = "–"
+            elif kind == "procent":
+                shown = _fmt.procent(value, 0)
+            elif kind == "kr":
+                shown = _fmt.kr(value)
+            else:
+                shown = _fmt.tal(value, 1)
+            values.append({"id": key, "text": text, "varde": value, "visning": shown})
+        if any(v is not None for v in numbers.values()) or (row.get("period") or "").strip():
+            periods.append({"rad": row["id"], "period": label, "nyckeltal": values})
+    return periods, warnings
+
+
+def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
+    """The summary of a tool's state (None = nothing saved). See the module docstring."""
+    tool = get_tool(tool_id)
+    state = state_or_empty(state, tool_id)
+    sections, answered_total, total = [], 0, 0
+    for section in tool.sections:
+        if section.table is not None:
+            rows = live_rows(tool, state, section.table.id)
+            editable = lambda row: [c.id for c in section.table.columns if c.id not in row["_fast"]]  # noqa: E731
+            done = sum(1 for row in rows if any(is_answered(section.table.column(c).kind, row.get(c)) for c in editable(row)))
+            count = len(rows)
+        else:
+            count = len(section.items)
+            done = sum(1 for i in section.items if is_answered(i.kind, _item_record(state, i.id).get("varde")))
+        sections.append({"id": section.id, "rubrik": section.title, "besvarade": done, "totalt": count})
+        answered_total += done
+        total += count
+
+    open_prereqs, partial = [], []
+    for item in tool.prerequisites:
+        record = _item_record(state, item.id)
+        value = record.get("varde")
+        if value in (None, "nej", "vet-ej"):
+            open_prereqs.append(_prereq_entry(item, record))
+        elif value == "delvis":
+            partial.append(_prereq_entry(item, record))
+
+    unknown = []
+    for section in tool.sections:
+        for item in section.items:
+            record = _item_record(state, item.id)
+            if item.kind == "val" and record.get("varde") == "vet-ej":
+                unknown.append({"id": item.id, "text": item.text, "avsnitt": section.title, "ansvarig": (record.get("ansvarig") or "").strip()})
+
+    verdict = _verdict(tool, state)
+    warnings = []
+    if tool.id == "beslutsunderlag" and verdict is not None:
+        decision = _item_record(state, "beslut").get("varde")
+        if decision == "ja-generellt" and verdict["status"] != "redo":
+            warnings.append("Beslutet ”Ja, generellt” stämmer inte med omdömet: alla förutsättningar är inte uppfyllda. Överväg att börja med en pilot eller att åtgärda dem först.")
+        elif decision == "ja-pilot" and verdict["status"] in ("inte_redo", "ej_klar"):
+            warnings.append("Beslutet ”Ja, som pilot” fattas innan alla förutsättningar är uppfyllda. Se till att åtgärderna ovan är gjorda innan piloten startar.")
+
+    tables = {}
+    indicators = []
+    for table_id, table in tool.tables.items():
+        rows = live_rows(tool, state, table_id)
+        shown = []
+        missing = []
+        for row in rows:
+            heading = (row.get(table.heading_column) or "").strip() if table.column(table.heading_column).kind != "alternativ" else table.column(table.heading_column).label_of(row.get(table.heading_column))
+            heading = heading or table.new_row_label
+            shown.append({"id": row["id"], "rubrik": heading})
+            if "ansvarig" in {c.id for c in table.columns}:
+                filled = any(is_answered("text", row.get(c.id)) for c in table.columns if c.id not in row["_fast"])
+                if filled and not (row.get("ansvarig") or "").strip():
+                    missing.append(heading)
+        tables[table_id] = {"rader": shown, "utan_ansvarig": missing}
+        if table_id == "perioder":
+            indicators, more = _indicators(tool, table, rows)
+            warnings.extend(more)
+
+    result = {
+        "verktyg": tool.id,
+        "titel": tool.title,
+        "uppdaterad": date_of(state.get("uppdaterad")),
+        "besvarade": answered_total,
+        "totalt": total,
+        "avsnitt": sections,
+        "omdome": verdict,
+        "oppna_forutsattningar": open_prereqs,
+        "delvis_forutsattningar": partial,
+        "vet_ej": unknown,
+        "tabeller": tables,
+        "nyckeltal": indicators,
+        "varningar": warnings,
+    }
+    if berakning is not None:
+        from .calculation import calculation_summary
+
+        result["berakning"] = calculation_summary(berakning)
+    return result
