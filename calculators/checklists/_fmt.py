@@ -1,9 +1,9 @@
-"""Swedish number formatting and parsing, private to the checklists.
+"""Number helpers of the checklists.
 
-`calculators/format.py` (owned by another engineer) did not exist when this was written;
-these helpers follow the same conventions: a no-break space between thousands, a decimal
-comma, the minus sign U+2212, and "kr" / "%" after a no-break space. Switch to that module
-once it exists (the golden file then shows any difference at once).
+Display formatting comes from the site-wide `calculators.format` (no-break space between
+thousands, decimal comma, minus sign U+2212, "kr" and "%" after a no-break space). Parsing
+here is lenient (returns None for empty, ValueError for text), as the summary must show
+a warning, not fail, when a typed figure is not a number.
 """
 
 from __future__ import annotations
@@ -11,30 +11,15 @@ from __future__ import annotations
 import math
 import re
 
-NBSP = "\u00a0"
+from calculators.format import kr, tal  # noqa: F401  (re-exported for the checklists)
+from calculators.format import procent as _procent
+
 MINUS = "\u2212"
-
-
-def tal(x: float, decimaler: int = 0) -> str:
-    """1234567.891 → '1 234 567,89' (with decimaler=2), using a no-break space."""
-    if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x):
-        raise ValueError(f"not a finite number: {x!r}")
-    text = f"{abs(x):,.{decimaler}f}"
-    whole, _, frac = text.partition(".")
-    whole = whole.replace(",", NBSP)
-    out = whole + ("," + frac if frac else "")
-    if x < 0 and any(ch not in "0," + NBSP for ch in out):
-        out = MINUS + out
-    return out
-
-
-def kr(x: float) -> str:
-    return tal(round(x), 0) + NBSP + "kr"
 
 
 def procent(andel: float, decimaler: int = 0) -> str:
     """0.253 → '25 %'."""
-    return tal(andel * 100, decimaler) + NBSP + "%"
+    return _procent(andel, decimaler)
 
 
 def csv_number(x: float, decimaler: int) -> str:

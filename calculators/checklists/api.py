@@ -7,7 +7,11 @@
 | checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
 | checklista_migrera | {"tillstand", "verktyg"?} | {"tillstand"} |
 | checklista_sammanfoga | {"a", "b"} | {"tillstand"} |
-| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "sida"?} | {"html", "markdown"} |
+| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v1, "sida"?} | {"html", "markdown"} |
+
+For the document, pass either the saved result ("berakning", the impact model's result
+format v1) or the saved scenario ("scenario", as the calculator page keeps it in
+localStorage); a scenario is evaluated here with `calculators.impact`.
 
 Every function raises InputError (Swedish messages) on bad input.
 """
@@ -77,7 +81,12 @@ def sammanfoga(data):
 
 def dokument(data):
     data = _data(data)
-    return render_document(data.get("tillstand"), data.get("berakning"), _page(data, DOCUMENT_PAGE))
+    berakning = data.get("berakning")
+    if berakning is None and data.get("scenario") is not None:
+        from calculators.impact.api import OPS as impact_ops
+
+        berakning = impact_ops["berakna"]({"scenario": data["scenario"]})
+    return render_document(data.get("tillstand"), berakning, _page(data, DOCUMENT_PAGE))
 
 
 OPS = {

@@ -14,7 +14,7 @@ from calculators.errors import InputError
 from . import _fmt
 from .escape import html_text, md_cell, md_inline
 
-CALCULATOR_PAGE = "berakning.md"
+CALCULATOR_PAGE = "verktyg/berakning.md"
 HOW_TO_ADD = "Gör en beräkning på sidan Samhällsekonomisk beräkning och spara den, så kommer den med här."
 
 ACTORS = (
