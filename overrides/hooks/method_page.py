@@ -11,8 +11,11 @@ import sys
 from mkdocs.structure.files import File
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# MkDocs restores sys.path after loading a hook, so import the package now: its submodules
+# are found through the package itself afterwards.
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
+import calculators  # noqa: E402,F401
 
 PAGE_PATH = "metod/sa-raknar-vi.md"
 
