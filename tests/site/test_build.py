@@ -137,3 +137,12 @@ def test_unknown_shortcode_fails_the_build(tmp_path):
     result = build_site(tmp_path / "out", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
     assert result.returncode != 0
     assert "finnsinte" in result.stdout + result.stderr
+
+
+def test_guidance_links_to_the_calculator(site_dir):
+    for rel in ("analysera/index.html", "folj-upp/index.html"):
+        source = (site_dir / rel).read_text(encoding="utf-8")
+        link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>Se den samhällsekonomiska beräkningsmodellen</a>', source)
+        assert link, rel
+        assert link.group(1) == "../verktyg/berakning/", (rel, link.group(1))
+        assert (site_dir / "verktyg" / "berakning" / "index.html").exists()
