@@ -1,0 +1,64 @@
+"""Swedish number formatting and parsing (calculators.format)."""
+
+import math
+
+import pytest
+
+from calculators.errors import InputError
+from calculators.format import MINUS, NBSP, kr, parse_procent, parse_tal, procent, tal
+
+
+def test_kr_groups_thousands_with_no_break_space():
+    assert kr(1234567) == f"1{NBSP}234{NBSP}567{NBSP}kr"
+    assert kr(999) == f"999{NBSP}kr"
+    assert kr(0) == f"0{NBSP}kr"
+
+
+def test_negative_uses_minus_sign_and_no_negative_zero():
+    assert kr(-1234.4) == f"{MINUS}1{NBSP}234{NBSP}kr"
+    assert kr(-0.4) == f"0{NBSP}kr"
+    assert tal(-0.004, 2) == "0,00"
+
+
+def test_decimals_use_comma_and_round_half_away_from_zero():
+    assert tal(1234.5, 1) == f"1{NBSP}234,5"
+    assert tal(2.5) == "3"
+    assert tal(-2.5) == f"{MINUS}3"
+    assert tal(0.125, 2) == "0,13"
+
+
+def test_procent():
+    assert procent(0.125) == f"12,5{NBSP}%"
+    assert procent(0.3142) == f"31,42{NBSP}%"
+    assert procent(1) == f"100{NBSP}%"
+    assert procent(0.2081, 1) == f"20,8{NBSP}%"
+
+
+def test_non_finite_is_shown_as_dash():
+    assert tal(float("nan")) == "–"
+    assert tal(float("inf")) == "–"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("25 000,50", 25000.5), ("25\u00a0000", 25000.0), ("25\u202f000 kr", 25000.0),
+    (f"{MINUS}3", -3.0), ("1234.5", 1234.5), ("0", 0.0), (12, 12.0),
+])
+def test_parse_tal(text, expected):
+    assert parse_tal(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1,2,3", "1.2,3", "nan", "inf", True, None, [], "12%"])
+def test_parse_tal_rejects_with_swedish_message_naming_field(text):
+    with pytest.raises(InputError) as err:
+        parse_tal(text, falt="bruttolon")
+    assert err.value.messages[0]["falt"] == "bruttolon"
+    assert "bruttolon" in err.value.messages[0]["meddelande"]
+
+
+def test_parse_procent():
+    assert math.isclose(parse_procent("12,5 %"), 0.125)
+    assert math.isclose(parse_procent("12,5%"), 0.125)
+    assert math.isclose(parse_procent("31,42"), 0.3142)
+    assert parse_procent(0.5) == 0.5
+    with pytest.raises(InputError):
+        parse_procent("tolv", falt="omfattning")
