@@ -336,7 +336,7 @@ def summary_html(summary: dict, heading_level: int = 3, links=None) -> str:
     if verdict is not None:
         out.append(
             f'<div class="sk-omdome sk-omdome--{esc(verdict["status"])}" data-omdome="{esc(verdict["status"])}">'
-            f'<p class="sk-omdome__rubrik"><strong>{esc(verdict["rubrik"])}</strong></p><p>{esc(verdict["text"])}</p></div>'
+            f'<p><strong class="sk-omdome__rubrik">{esc(verdict["rubrik"])}.</strong> {esc(verdict["text"])}</p></div>'
         )
     for warning in summary["varningar"]:
         out.append(f'<p class="sk-varning">{esc(warning)}</p>')

@@ -4,6 +4,9 @@ and for the follow-up worksheet the indicators per period.
 `summarize` returns plain data (JSON-serialisable); `render.render_summary` turns it into the
 HTML fragment the page shows. The verdict rules (status codes are stable, texts Swedish):
 
+The verdict is {"status", "rubrik" (short title), "text" (the sentence after the title),
+"atgarder", "forutsattningar" (counts)}; shown as "Rubrik. Text".
+
 - `tom`: no `val` item answered yet.
 - `inte_redo`: at least one prerequisite answered Nej or Vet ej.
 - `ej_klar`: no prerequisite Nej/Vet ej, but at least one prerequisite unanswered.
@@ -17,6 +20,18 @@ from __future__ import annotations
 from .definitions import Tool, get_tool
 from .state import date_of, live_rows, state_or_empty
 from . import _fmt
+
+# Per tool: what "before" means, and the verdict when every prerequisite is met.
+_CONTEXT = {
+    "beslutsunderlag": (
+        "innan ni beslutar om sysselsättningskrav",
+        "Ni har de viktigaste förutsättningarna på plats och kan besluta om att ställa sysselsättningskrav.",
+    ),
+    "genomforande": (
+        "innan ni börjar ställa sysselsättningskrav i upphandlingar",
+        "Ni har de viktigaste förutsättningarna för genomförandet på plats och kan börja ställa sysselsättningskrav.",
+    ),
+}
 
 VERDICT_TITLES = {
     "tom": "Inte besvarat ännu",
@@ -37,10 +52,6 @@ def is_answered(kind: str, value) -> bool:
 
 def _item_record(state, item_id) -> dict:
     return state["svar"].get(item_id) or {}
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _prereq_entry(item, record) -> dict:
@@ -71,22 +82,20 @@ def _verdict(tool: Tool, state) -> dict | None:
         i.action for i in prereqs if answers[i.id] in ("nej", "vet-ej", None) and i.action
     ]
 
+    before, ready_text = _CONTEXT.get(tool.id, _CONTEXT["beslutsunderlag"])
     if not any(answers.values()):
         status = "tom"
-        text = "Inget är besvarat ännu. Svara på frågorna, så visas här vad som saknas och om ni är redo att besluta."
+        text = "Svara på frågorna, så visas här vad som saknas och om ni är redo."
     elif blocked:
         status = "inte_redo"
         text = (
-            f"Inte redo ännu: {blocked} av {total} förutsättningar "
-            + ("är inte uppfylld eller är oklar. " if blocked == 1 else "är inte uppfyllda eller är oklara. ")
-            + "Åtgärda dem innan ni beslutar om sysselsättningskrav."
+            f"{blocked} av {total} förutsättningar "
+            + (f"är inte uppfylld eller är oklar. Åtgärda den {before}." if blocked == 1
+               else f"är inte uppfyllda eller är oklara. Åtgärda dem {before}.")
         )
     elif counts["obesvarad"]:
         status = "ej_klar"
-        text = (
-            f"Inte färdigt: {counts['obesvarad']} av {total} förutsättningar är obesvarade. "
-            "Besvara dem för att få ett omdöme."
-        )
+        text = f"{counts['obesvarad']} av {total} förutsättningar är obesvarade. Besvara dem för att få ett omdöme."
     elif counts["delvis"]:
         status = "pilot"
         text = (
@@ -97,7 +106,7 @@ def _verdict(tool: Tool, state) -> dict | None:
         )
     else:
         status = "redo"
-        text = "Ni har de viktigaste förutsättningarna på plats och kan besluta om att ställa sysselsättningskrav."
+        text = ready_text
     if status in ("pilot", "redo") and other_no:
         text += (
             f" Men {len(other_no)} andra punkter är besvarade med Nej – se över dem."

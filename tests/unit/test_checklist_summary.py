@@ -1,0 +1,137 @@
+"""Summary and verdict rules."""
+
+import pytest
+
+from calculators.checklists.definitions import get_tool
+from calculators.checklists.render import render_summary
+from calculators.checklists.state import FORMAT
+from calculators.checklists.summary import summarize
+
+T = "2026-11-26T09:00:00Z"
+PREREQS = [i.id for i in get_tool("beslutsunderlag").prerequisites]
+
+
+def state(answers, tool="beslutsunderlag", rader=None, ansvarig=None):
+    svar = {k: {"varde": v, "andrad": T} for k, v in answers.items()}
+    for k, who in (ansvarig or {}).items():
+        svar[k]["ansvarig"] = who
+    return {"format": FORMAT, "schema": 2, "verktyg": tool, "uppdaterad": T, "svar": svar, "rader": rader or {}}
+
+
+def all_prereqs(value, **overrides):
+    answers = {p: value for p in PREREQS}
+    answers.update(overrides)
+    return answers
+
+
+def test_prerequisites_are_the_designed_four():
+    assert PREREQS == ["syfte", "malgrupp", "matchningsansvarig", "uppfoljningsresurser"]
+
+
+def test_empty_state_has_no_verdict_yet():
+    s = summarize("beslutsunderlag", None)
+    assert s["omdome"]["status"] == "tom"
+    assert s["besvarade"] == 0 and s["totalt"] == 40
+    assert s["vet_ej"] == []
+
+
+def test_all_prerequisites_yes_means_ready():
+    s = summarize("beslutsunderlag", state(all_prereqs("ja")))
+    assert s["omdome"]["status"] == "redo" and s["omdome"]["rubrik"] == "Redo"
+    assert s["omdome"]["text"] == "Ni har de viktigaste förutsättningarna på plats och kan besluta om att ställa sysselsättningskrav."
+    assert s["oppna_forutsattningar"] == []
+
+
+def test_a_partial_prerequisite_suggests_a_pilot():
+    s = summarize("beslutsunderlag", state(all_prereqs("ja", malgrupp="delvis")))
+    assert s["omdome"]["status"] == "pilot" and s["omdome"]["rubrik"] == "Delvis redo – börja med en pilot"
+    assert s["omdome"]["text"].startswith("1 förutsättning är bara delvis uppfylld. Börja med en pilot")
+    assert [e["id"] for e in s["delvis_forutsattningar"]] == ["malgrupp"]
+
+
+@pytest.mark.parametrize("value", ["nej", "vet-ej"])
+def test_no_or_unknown_on_a_prerequisite_means_not_ready(value):
+    answers = all_prereqs("ja", matchningsansvarig=value, malgrupp="delvis")
+    s = summarize("beslutsunderlag", state(answers, ansvarig={"matchningsansvarig": "Eva"}))
+    v = s["omdome"]
+    assert v["status"] == "inte_redo"
+    assert v["rubrik"] == "Inte redo ännu"
+    assert v["text"] == "1 av 4 förutsättningar är inte uppfylld eller är oklar. Åtgärda den innan ni beslutar om sysselsättningskrav."
+    assert v["atgarder"] == ["Utse en matchningsansvarig"]
+    assert s["oppna_forutsattningar"] == [{
+        "id": "matchningsansvarig",
+        "text": get_tool("beslutsunderlag").items["matchningsansvarig"].text,
+        "svar": value,
+        "svarstext": {"nej": "Nej", "vet-ej": "Vet ej"}[value],
+        "ansvarig": "Eva",
+        "atgard": "Utse en matchningsansvarig",
+    }]
+
+
+def test_unanswered_prerequisites_leave_the_verdict_open_and_are_listed():
+    s = summarize("beslutsunderlag", state({"syfte": "ja", "spindel": "ja"}))
+    assert s["omdome"]["status"] == "ej_klar"
+    assert s["omdome"]["text"] == "3 av 4 förutsättningar är obesvarade. Besvara dem för att få ett omdöme."
+    assert [e["id"] for e in s["oppna_forutsattningar"]] == ["malgrupp", "matchningsansvarig", "uppfoljningsresurser"]
+    assert all(e["svarstext"] == "Obesvarad" for e in s["oppna_forutsattningar"])
+
+
+def test_no_beats_partial_and_unanswered():
+    s = summarize("beslutsunderlag", state({"syfte": "nej", "malgrupp": "vet-ej", "matchningsansvarig": "delvis"}))
+    assert s["omdome"]["status"] == "inte_redo"
+    assert s["omdome"]["text"] == "2 av 4 förutsättningar är inte uppfyllda eller är oklara. Åtgärda dem innan ni beslutar om sysselsättningskrav."
+    assert s["omdome"]["atgarder"] == ["Beskriv syftet: vad ni vill uppnå med sysselsättningskrav", "Definiera målgruppen för kraven", "Avsätt resurser för uppföljning och bestäm vem som följer upp kraven"]
+
+
+def test_ready_but_other_items_no_is_mentioned():
+    s = summarize("beslutsunderlag", state(all_prereqs("ja", sanktioner="nej", roller="nej")))
+    assert s["omdome"]["status"] == "redo"
+    assert "Men 2 andra punkter är besvarade med Nej" in s["omdome"]["text"]
+
+
+def test_vet_ej_list_progress_and_decision_warning():
+    answers = all_prereqs("ja", malgrupp="delvis", personuppgifter="vet-ej", beslut="ja-generellt")
+    answers["analys-mal"] = "Fler i arbete"
+    s = summarize("beslutsunderlag", state(answers, ansvarig={"personuppgifter": "Jurist"}))
+    assert s["vet_ej"] == [{"id": "personuppgifter", "text": "Finns rutiner för personuppgifter i uppföljningen?", "avsnitt": "7. Risker", "ansvarig": "Jurist"}]
+    progress = {x["id"]: (x["besvarade"], x["totalt"]) for x in s["avsnitt"]}
+    assert progress["analys"] == (1, 8) and progress["risker"] == (1, 3) and progress["beslut"] == (1, 6)
+    assert s["varningar"] and "Ja, generellt" in s["varningar"][0]
+
+
+def test_genomforande_has_its_own_prerequisites():
+    s = summarize("genomforande", state({"uppfoljningsresurser": "ja", "matchning": "nej"}, tool="genomforande"))
+    assert s["omdome"]["status"] == "inte_redo" and s["omdome"]["atgarder"] == ["Utse en matchningsansvarig"]
+    assert s["omdome"]["text"].endswith("Åtgärda den innan ni börjar ställa sysselsättningskrav i upphandlingar.")
+
+
+def test_uppfoljning_indicators_per_period():
+    rows = {"perioder": [
+        {"id": "period-1", "period": "2025", "upphandlingar_med_krav": "3", "upphandlingar_totalt": "12",
+         "individer": "4", "anbud": "10", "kostnad": "120 000", "andrad": T},
+        {"id": "n-2", "period": "2026", "upphandlingar_med_krav": 5, "upphandlingar_totalt": 4, "individer": "0",
+         "anbud": "tio", "andrad": T},
+    ]}
+    s = summarize("uppfoljning", state({}, tool="uppfoljning", rader=rows))
+    assert s["omdome"] is None
+    first, second = s["nyckeltal"]
+    assert first["period"] == "2025"
+    assert [v["visning"] for v in first["nyckeltal"]] == ["25\u00a0%", "3,3", "30\u00a0000\u00a0kr"]
+    assert first["nyckeltal"][0]["varde"] == 0.25
+    assert [v["visning"] for v in second["nyckeltal"]] == ["125\u00a0%", "–", "–"]
+    assert any("”tio”" in w for w in s["varningar"])
+    assert any("fler upphandlingar med krav än upphandlingar totalt" in w for w in s["varningar"])
+
+
+def test_kommunikationsplan_lists_rows_without_owner():
+    rows = {"malgrupper": [{"id": "leverantorer", "budskap": "Krav kommer", "andrad": T}]}
+    s = summarize("kommunikationsplan", state({}, tool="kommunikationsplan", rader=rows))
+    assert s["tabeller"]["malgrupper"]["utan_ansvarig"] == ["Leverantörer"]
+    assert s["avsnitt"] == [{"id": "malgrupper", "rubrik": "Målgrupper", "besvarade": 1, "totalt": 8}]
+
+
+def test_summary_html_shows_verdict_owner_and_action():
+    answers = all_prereqs("ja", matchningsansvarig="nej")
+    html = render_summary("beslutsunderlag", state(answers, ansvarig={"matchningsansvarig": "Eva"}))
+    assert 'data-omdome="inte_redo"' in html
+    assert "Utse en matchningsansvarig" in html and "Ansvarig: Eva" in html
