@@ -37,7 +37,10 @@ def tal(x, decimaler=0):
         return "–"
     decimaler = max(0, int(decimaler))
     scale = 10 ** decimaler
-    scaled = math.floor(abs(x) * scale + 0.5)
+    scaled_f = abs(x) * scale + 0.5
+    if not math.isfinite(scaled_f):
+        return "–"
+    scaled = math.floor(scaled_f)
     negative = x < 0 and scaled != 0
     whole, frac = divmod(scaled, scale)
     digits = str(whole)

@@ -26,6 +26,8 @@ Bs = state benefit per month, BB = bostadsbidrag; taxes are computed on annual i
     Arbetsgivare = produktionsfaktor·LK − LK + S − H         (praktik: produktionsvärde − H)
 """
 
+import math
+
 from calculators.impact import params, scenario as scenario_mod, tax as tax_mod
 from calculators.format import kr, procent, tal
 
@@ -407,6 +409,19 @@ def break_even(m, tot=None):
         out["manader_till_brytpunkt_text"] = (
             f"{buyer_name.capitalize()} når aldrig brytpunkten: varje månad ger {kr(per_month)} per person "
             "för köparen, så fler månader förbättrar inte resultatet.")
+    # Guard against overflow when almost no months count (e.g. fullföljandegrad ≈ 0).
+    texts = {
+        "max_upphandlingskostnad_och_bonus": "max_upphandlingskostnad_och_bonus_text",
+        "lagsta_produktionsfaktor": "lagsta_produktionsfaktor_text",
+        "lagsta_produktionsvarde_praktik": "lagsta_produktionsfaktor_text",
+        "lagsta_stod_per_manad": "lagsta_stod_text",
+        "manader_till_brytpunkt": "manader_till_brytpunkt_text",
+    }
+    for key, text_key in texts.items():
+        value = out.get(key)
+        if value is not None and not math.isfinite(value):
+            out[key] = None
+            out[text_key] = "Ingen brytpunkt kan beräknas: för få arbetade månader räknas in."
     return out
 
 
