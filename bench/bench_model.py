@@ -1,21 +1,29 @@
-"""Benchmark of the impact model in CPython: one evaluation and a 2 000-draw Monte Carlo.
+"""Benchmark of the impact model: one evaluation and a 2 000-draw Monte Carlo, in CPython
+and inside Pyodide (Node, the npm package the site ships).
 
 Times are reported in milliseconds and as ratios to a baseline measured in the same process
-(json.loads + json.dumps of the default scenario), so results from different machines and
-from Pyodide can be compared. Prints a Markdown table.
+(json.loads + json.dumps of the default scenario), so CPython and Pyodide can be compared.
+`measure()` is stdlib-only: the Pyodide run executes this very file inside Pyodide.
+Goals (issue 3): one evaluation < 1 ms in CPython; the Monte Carlo < 300 ms in Pyodide.
 
-    .venv/bin/python bench/bench_model.py
+    .venv/bin/python -m bench.bench_model
 """
 
 import json
 import os
-import platform
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from calculators.impact import analysis, model, scenario  # noqa: E402
+
+LABELS = {
+    "baslinje": "Baslinje: json.loads + json.dumps av scenariot",
+    "berakning": "En beräkning (validering + modell + brytpunkter)",
+    "monte_carlo": "Monte Carlo, 2 000 dragningar",
+    "kanslighet": "Känslighetsanalys (tornado)",
+}
 
 
 def best_of(fn, repeat, number):
@@ -28,28 +36,53 @@ def best_of(fn, repeat, number):
     return best
 
 
-def main():
+def measure():
+    """Seconds per operation, best of five rounds each."""
     sc = scenario.default_scenario(2026)
     text = json.dumps(sc)
     validated = scenario.validate(sc)
-    baseline = best_of(lambda: json.dumps(json.loads(text)), 5, 2000)
-    one = best_of(lambda: model.evaluate(sc), 5, 500)
-    mc = best_of(lambda: analysis.monte_carlo(validated, 2000, 1), 5, 1)
-    sens = best_of(lambda: analysis.sensitivity(validated, "kopare"), 5, 20)
-    rows = [
-        ("Baslinje: json.loads + json.dumps av scenariot", baseline),
-        ("En beräkning (validering + modell + brytpunkter)", one),
-        ("Monte Carlo, 2 000 dragningar", mc),
-        ("Känslighetsanalys (tornado)", sens),
-    ]
-    print(f"Python {platform.python_version()} ({platform.python_implementation()}), {platform.machine()}")
-    print()
-    print("| Mätning | Tid (ms) | Kvot mot baslinjen |")
-    print("|---|---:|---:|")
-    for name, t in rows:
-        print(f"| {name} | {t * 1000:.3f} | {t / baseline:.1f} |")
-    print()
-    print(f"Per dragning i Monte Carlo: {mc / 2000 * 1e6:.1f} µs")
+    return {
+        "baslinje": best_of(lambda: json.dumps(json.loads(text)), 5, 2000),
+        "berakning": best_of(lambda: model.evaluate(sc), 5, 500),
+        "monte_carlo": best_of(lambda: analysis.monte_carlo(validated, 2000, 1), 5, 1),
+        "kanslighet": best_of(lambda: analysis.sensitivity(validated, "kopare"), 5, 20),
+    }
+
+
+def measure_in_pyodide():
+    """Run `measure()` inside Pyodide under Node; returns its result and Pyodide's version."""
+    import pathlib
+    import subprocess
+    import tempfile
+
+    from bench._pyodide import package_zip
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        zip_path = pathlib.Path(tmp) / "calculators.zip"
+        zip_path.write_bytes(package_zip())
+        out = subprocess.run(
+            ["node", str(root / "bench" / "model_pyodide.mjs"), str(zip_path), __file__],
+            check=True, capture_output=True, text=True, cwd=root,
+        )
+    return json.loads(out.stdout)
+
+
+def main():
+    import platform
+
+    cpython = measure()
+    pyodide = measure_in_pyodide()
+    py = pyodide["resultat"]
+    print(f"CPython {platform.python_version()}; Pyodide {pyodide['pyodide']} "
+          f"(Python {pyodide['python']}) under Node {pyodide['node']}\n")
+    print("| Mätning | CPython ms | × baslinje | Pyodide ms | × baslinje |")
+    print("|---|---:|---:|---:|---:|")
+    for key, label in LABELS.items():
+        print(f"| {label} | {cpython[key] * 1000:.3f} | {cpython[key] / cpython['baslinje']:.0f} | "
+              f"{py[key] * 1000:.3f} | {py[key] / py['baslinje']:.0f} |")
+    print(f"\nMål: en beräkning < 1 ms i CPython ({cpython['berakning'] * 1000:.3f} ms); "
+          f"Monte Carlo < 300 ms i Pyodide ({py['monte_carlo'] * 1000:.0f} ms).")
 
 
 if __name__ == "__main__":
