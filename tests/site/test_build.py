@@ -73,14 +73,19 @@ def test_sentence_check_notices_a_missing_sentence(site_dir, tmp_path):
     assert "Ta hjälp av en kommunikatör." not in page_text(copy)
 
 
-def test_a_missing_include_fails_the_build(tmp_path):
+def build_with_extra_line(tmp_path, line):
+    """Build a copy of the project whose besluta.md ends with `line`."""
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".git", ".venv", "node_modules", "site", "tests", "__pycache__", ".pytest_cache", "bench"))
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     page = project / "docs" / "besluta.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{!finns-inte.md!}\n", encoding="utf-8")
-    result = build_site(tmp_path / "out", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return build_site(tmp_path / "out", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+
+
+def test_a_missing_include_fails_the_build(tmp_path):
+    result = build_with_extra_line(tmp_path, "{!finns-inte.md!}")
     assert result.returncode != 0
     assert "finns-inte.md" in result.stdout + result.stderr
 
@@ -128,13 +133,7 @@ def test_publisher_is_set_in_one_place(tmp_path):
 
 
 def test_unknown_shortcode_fails_the_build(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "node_modules", "site", "tests", "__pycache__", ".pytest_cache", "bench"))
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    page = project / "docs" / "besluta.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[[finnsinte x]]\n", encoding="utf-8")
-    result = build_site(tmp_path / "out", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    result = build_with_extra_line(tmp_path, "[[finnsinte x]]")
     assert result.returncode != 0
     assert "finnsinte" in result.stdout + result.stderr
 
