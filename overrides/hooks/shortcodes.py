@@ -5,9 +5,18 @@ mkdocs.yml, a tool rendered by the Python core). An unknown shortcode fails the 
 instead of leaking into the page.
 """
 
+import os
 import re
+import sys
 
 from mkdocs.exceptions import PluginError
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# MkDocs restores sys.path after loading a hook, so import the package now: its submodules
+# are found through the package itself afterwards.
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+import calculators  # noqa: E402,F401
 
 SHORTCODE = re.compile(r"\[\[\s*([a-z_]+)(?:\s+([^\]\s]+))?\s*\]\]")
 
@@ -40,10 +49,36 @@ def _berakning(argument, page, config):
     return render_page()
 
 
+def _checklista(argument, page, config):
+    # One of the four checklists/worksheets, rendered by the Python core
+    # (calculators/checklists/render.py); made interactive by sk-verktyg.js.
+    from calculators.checklists.definitions import TOOL_IDS
+    from calculators.checklists.render import render_tool
+
+    if argument not in TOOL_IDS:
+        raise PluginError(f"{page.file.src_uri}: [[checklista]] känner inte till {argument!r} (finns: {', '.join(TOOL_IDS)})")
+    html = render_tool(argument, page.file.src_uri, use_directory_urls=config.use_directory_urls)
+    # data-sk-verktyg makes sk-python.js start the worker on this page.
+    return f'<div class="sk-checklista" data-sk-verktyg="checklista">\n{html}\n</div>'
+
+
+def _beslutsunderlag_dokument(argument, page, config):
+    # The printable beslutsunderlag document (calculators/checklists/document.py); filled in
+    # from the saved answers by sk-verktyg.js.
+    from calculators.checklists.document import TOOL_PAGES, render_document_shell
+
+    if argument:
+        raise PluginError(f"{page.file.src_uri}: [[beslutsunderlag_dokument]] tar inget argument")
+    html = render_document_shell(page.file.src_uri, TOOL_PAGES)
+    return f'<div class="sk-dokumentsida" data-sk-verktyg="dokument">\n{html}\n</div>'
+
+
 HANDLERS = {
     "utgivare": _utgivare,
     "extra": _extra,
     "berakning": _berakning,
+    "checklista": _checklista,
+    "beslutsunderlag_dokument": _beslutsunderlag_dokument,
 }
 
 

@@ -1,0 +1,780 @@
+// Glue for the checklists and worksheets (docs/verktyg/{beslutsunderlag,genomforande,
+// kommunikationsplan,uppfoljning}.md) and the beslutsunderlag document (docs/verktyg/dokument.md).
+//
+// Holds no business rule. Answering and saving never wait for Python: every change is written
+// to localStorage at once (debounced, and on pagehide), merged per item with what another tab
+// saved (the later `andrad` wins; deleted rows stay as `borttagen` markers; "Börja om" sets
+// `rensad`), and restored on load. The summary, the exports, the import check and the
+// document come from the Python core through window.skPython (calculators/checklists/api.py);
+// its HTML fragments are escaped there. User text is only ever set with .value/.textContent.
+//
+// State format: see the docstring of calculators/checklists/state.py (schema 2).
+(function () {
+  "use strict";
+
+  const FORMAT = "sysselsattningskrav-verktyg";
+  const SCHEMA = 2;
+  const TOOLS = ["beslutsunderlag", "genomforande", "kommunikationsplan", "uppfoljning"];
+  const CALC_KEY = "sk-berakning:aktuellt"; // the calculator page's current scenario (sk-berakning.js)
+  const SAVE_DELAY = 250;
+  const SUMMARY_DELAY = 300;
+
+  // ── helpers ────────────────────────────────────────────────────────────────────────
+  const now = () => new Date().toISOString();
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const time = (v) => {
+    const t = typeof v === "string" ? Date.parse(v) : NaN;
+    return Number.isNaN(t) ? 0 : t;
+  };
+  const canonical = (v) => JSON.stringify(v, Object.keys(v || {}).sort());
+
+  function newer(x, y) {
+    // The record with the later `andrad`; ties broken by content so both tabs agree.
+    if (!x) return y;
+    if (!y) return x;
+    const tx = time(x.andrad);
+    const ty = time(y.andrad);
+    if (tx !== ty) return tx > ty ? x : y;
+    return canonical(x) >= canonical(y) ? x : y;
+  }
+  function latest(...values) {
+    return values.filter(Boolean).reduce((a, b) => (time(b) > time(a) ? b : a), null);
+  }
+
+  function emptyState(tool) {
+    return { format: FORMAT, schema: SCHEMA, verktyg: tool, uppdaterad: null, svar: {}, rader: {} };
+  }
+
+  // Per-item merge of two schema-2 states of the same tool (mirrors state.merge_states).
+  function merge(a, b) {
+    const cleared = latest(a.rensad, b.rensad);
+    const alive = (record) => !cleared || time(record.andrad) > time(cleared);
+    const svar = {};
+    new Set([...Object.keys(a.svar), ...Object.keys(b.svar)]).forEach((id) => {
+      const r = newer(a.svar[id], b.svar[id]);
+      if (r && alive(r)) svar[id] = r;
+    });
+    const rader = {};
+    new Set([...Object.keys(a.rader), ...Object.keys(b.rader)]).forEach((table) => {
+      const byId = new Map();
+      [...(a.rader[table] || []), ...(b.rader[table] || [])].forEach((row) => {
+        byId.set(row.id, newer(byId.get(row.id), row));
+      });
+      const rows = [...byId.values()].filter(alive);
+      if (rows.length) rader[table] = rows;
+    });
+    const merged = { format: FORMAT, schema: SCHEMA, verktyg: a.verktyg, uppdaterad: latest(a.uppdaterad, b.uppdaterad), svar, rader };
+    if (cleared) merged.rensad = cleared;
+    return merged;
+  }
+
+  // A saved value as a schema-2 state, or a reason why it cannot be used as one.
+  function parseSaved(raw, tool) {
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return { fel: "inte giltig JSON" };
+    }
+    if (!isObject(value)) return { fel: "fel form" };
+    if (value.verktyg !== tool) return { fel: "fel verktyg" };
+    if (value.schema === 1) return { gammal: value };
+    if (value.schema !== SCHEMA) return { fel: `okänd version (${String(value.schema)})` };
+    if (!isObject(value.svar) || !isObject(value.rader)) return { fel: "fel form" };
+    if (!Object.values(value.svar).every(isObject)) return { fel: "fel form på ett svar" };
+    for (const rows of Object.values(value.rader)) {
+      if (!Array.isArray(rows) || !rows.every((r) => isObject(r) && typeof r.id === "string")) return { fel: "fel form på en rad" };
+    }
+    value.format = FORMAT;
+    return { tillstand: value };
+  }
+
+  function keepAside(key, raw, label) {
+    const aside = `${key}:${label}:${now()}`;
+    try {
+      window.localStorage.setItem(aside, raw);
+      return aside;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function download(name, text, type) {
+    const blob = new Blob([text], { type });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function errorText(response) {
+    const list = (response && response.fel) || [];
+    return list.map((m) => m.meddelande).join(" ") || "Okänt fel.";
+  }
+
+  // Python's fragment (escaped there) as nodes; headings shifted so the fragment's top level
+  // is `level` (the static page nests them under the section's own heading).
+  function fragment(html, level) {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const headings = template.content.querySelectorAll("h1, h2, h3, h4, h5, h6");
+    if (level && headings.length) {
+      const top = Math.min(...[...headings].map((h) => Number(h.tagName[1])));
+      const shift = level - top;
+      if (shift) {
+        headings.forEach((h) => {
+          const n = Math.min(6, Math.max(1, Number(h.tagName[1]) + shift));
+          const copy = document.createElement(`h${n}`);
+          [...h.attributes].forEach((a) => copy.setAttribute(a.name, a.value));
+          copy.append(...h.childNodes);
+          h.replaceWith(copy);
+        });
+      }
+    }
+    return template.content;
+  }
+  function headingLevelOf(el) {
+    const h = el && el.querySelector("h1, h2, h3, h4, h5, h6");
+    return h ? Number(h.tagName[1]) : 0;
+  }
+
+  function pythonStatusText(status, meddelande, what) {
+    if (status === "laddar" || status === "vilande") return `${what} räknas fram när beräkningsmotorn har startat. Dina svar sparas redan.`;
+    if (status === "fel") return `${meddelande || "Beräkningsmotorn kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.`;
+    return "";
+  }
+
+  // ── one tool on the page ───────────────────────────────────────────────────────────
+  const instances = new Set();
+
+  function Tool(form) {
+    const tool = form.dataset.verktyg;
+    const key = form.dataset.lagring || `sysselsattningskrav:${tool}`;
+    const page = form.dataset.sida || "index.md";
+    const statusBox = form.querySelector("[data-status]");
+    const summaryBox = form.querySelector("[data-sammanfattning]");
+    const summaryLevel = headingLevelOf(summaryBox);
+    const toolbar = form.querySelector("[data-verktygsrad]");
+    const importInput = form.querySelector("[data-importfil]");
+    const clearButton = form.querySelector('[data-atgard="borja-om"]');
+    const undoButton = form.querySelector('[data-atgard="angra-borja-om"]');
+
+    let state = emptyState(tool);
+    let saveTimer = null;
+    let summaryTimer = null;
+    let summarySeq = 0;
+    let undo = null;
+    let dirty = false;
+
+    const self = { form, key, tool, flush, onStorage, onPythonStatus, connected: () => document.body.contains(form) };
+
+    // Controls that only work with JavaScript are rendered hidden.
+    if (toolbar) toolbar.hidden = false;
+    form.querySelectorAll("[data-kraver-js]").forEach((el) => (el.hidden = false));
+    form.classList.add("sk-js");
+
+    // A calm line about the Python engine, just above the summary.
+    const engine = document.createElement("div");
+    engine.className = "sk-motorstatus";
+    const engineText = document.createElement("p");
+    engineText.setAttribute("role", "status");
+    engineText.dataset.motorstatus = "";
+    const retryButton = document.createElement("button");
+    retryButton.type = "button";
+    retryButton.className = "md-button sk-knapp";
+    retryButton.textContent = "Försök igen";
+    retryButton.hidden = true;
+    retryButton.addEventListener("click", () => {
+      window.skPython.retry();
+      scheduleSummary(0);
+    });
+    engine.append(engineText, retryButton);
+    if (summaryBox) summaryBox.before(engine);
+
+    function say(text) {
+      if (statusBox) statusBox.textContent = text;
+    }
+
+    // ── DOM ⇄ state ──────────────────────────────────────────────────────────────────
+    function controlsOf(el) {
+      return [...el.querySelectorAll("[data-falt]")].filter((c) => !c.closest("template"));
+    }
+    function readControls(el) {
+      const record = {};
+      controlsOf(el).forEach((c) => {
+        const field = c.dataset.falt;
+        if (c.type === "radio") {
+          if (!(field in record)) record[field] = null;
+          if (c.checked) record[field] = c.value;
+        } else {
+          record[field] = c.value;
+        }
+      });
+      return record;
+    }
+    function writeControls(el, record, skipFocused) {
+      const active = document.activeElement;
+      controlsOf(el).forEach((c) => {
+        if (skipFocused && c === active && c.type !== "radio") return;
+        const value = record ? record[c.dataset.falt] : undefined;
+        if (c.type === "radio") c.checked = value === c.value;
+        else {
+          const text = value === undefined || value === null ? "" : String(value);
+          if (c.value !== text) c.value = text;
+        }
+      });
+    }
+    function tableOf(id) {
+      return form.querySelector(`[data-tabell="${CSS.escape(id)}"]`);
+    }
+    function rowsOf(table) {
+      return [...table.querySelectorAll("[data-rad]")].filter((r) => !r.closest("template"));
+    }
+    function addRowElement(tableId, rowId) {
+      const template = form.querySelector(`template[data-radmall="${CSS.escape(tableId)}"]`);
+      const table = tableOf(tableId);
+      if (!template || !table) return null;
+      const holder = document.createElement("template");
+      holder.innerHTML = template.innerHTML.split("__RAD__").join(rowId);
+      const row = holder.content.firstElementChild;
+      table.appendChild(row);
+      return row;
+    }
+
+    function apply(skipFocused) {
+      form.querySelectorAll("[data-fraga]").forEach((item) => {
+        writeControls(item, state.svar[item.dataset.fraga], skipFocused);
+      });
+      form.querySelectorAll("[data-tabell]").forEach((table) => {
+        const tableId = table.dataset.tabell;
+        const saved = new Map((state.rader[tableId] || []).map((r) => [r.id, r]));
+        rowsOf(table).forEach((row) => {
+          const record = saved.get(row.dataset.rad);
+          if (row.hasAttribute("data-egen") && (!record || record.borttagen)) {
+            if (!row.contains(document.activeElement) || !skipFocused) row.remove();
+            return;
+          }
+          writeControls(row, record, skipFocused);
+        });
+        const present = new Set(rowsOf(table).map((r) => r.dataset.rad));
+        [...saved.values()]
+          .filter((r) => !r.borttagen && !present.has(r.id) && /^n-/.test(r.id))
+          .sort((x, y) => (x.id < y.id ? -1 : 1))
+          .forEach((r) => {
+            const row = addRowElement(tableId, r.id);
+            if (row) writeControls(row, r, false);
+          });
+      });
+    }
+
+    function recordChange(target) {
+      const stamp = now();
+      const row = target.closest("[data-rad]");
+      const item = target.closest("[data-fraga]");
+      if (row) {
+        const table = row.closest("[data-tabell]").dataset.tabell;
+        const record = { id: row.dataset.rad, ...readControls(row), andrad: stamp };
+        const rows = (state.rader[table] || []).filter((r) => r.id !== record.id);
+        rows.push(record);
+        state.rader[table] = rows;
+      } else if (item) {
+        state.svar[item.dataset.fraga] = { ...readControls(item), andrad: stamp };
+      } else {
+        return;
+      }
+      state.uppdaterad = stamp;
+      changed();
+    }
+
+    function changed() {
+      dirty = true;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(flush, SAVE_DELAY);
+      scheduleSummary();
+    }
+
+    // ── storage ──────────────────────────────────────────────────────────────────────
+    function flush() {
+      clearTimeout(saveTimer);
+      saveTimer = null;
+      if (!dirty) return;
+      // Merge with what another tab may have saved meanwhile, so nothing of theirs is lost.
+      let raw = null;
+      try {
+        raw = window.localStorage.getItem(key);
+      } catch (error) {
+        raw = null;
+      }
+      if (raw) {
+        const parsed = parseSaved(raw, tool);
+        if (parsed.tillstand) state = merge(state, parsed.tillstand);
+        else keepAside(key, raw, parsed.gammal ? "version1" : "trasig");
+      }
+      try {
+        window.localStorage.setItem(key, JSON.stringify(state));
+        dirty = false;
+        form.dataset.sparad = state.uppdaterad || "";
+      } catch (error) {
+        say("Svaren kunde inte sparas i webbläsaren (lagringen är full eller avstängd). Spara dem som JSON-fil för att inte förlora dem.");
+      }
+    }
+
+    function load() {
+      let raw = null;
+      try {
+        raw = window.localStorage.getItem(key);
+      } catch (error) {
+        say("Webbläsaren tillåter inte att svaren sparas. Spara dem som JSON-fil när du är klar.");
+        return;
+      }
+      if (!raw) return;
+      const parsed = parseSaved(raw, tool);
+      if (parsed.tillstand) {
+        state = parsed.tillstand;
+        apply(false);
+        return;
+      }
+      // Never drop what the user saved: keep it aside under another key first.
+      const aside = keepAside(key, raw, parsed.gammal ? "version1" : "trasig");
+      try {
+        window.localStorage.removeItem(key);
+      } catch (error) {
+        /* ignore */
+      }
+      if (parsed.gammal) {
+        say("Svar från en äldre version av webbplatsen hittades. De läses in när beräkningsmotorn har startat …");
+        window.skPython.call("checklista_migrera", { tillstand: parsed.gammal, verktyg: tool }).then((response) => {
+          if (!response.ok) {
+            say(`Svaren från en äldre version kunde inte läsas in: ${errorText(response)} De finns kvar i webbläsaren under nyckeln ${aside}.`);
+            return;
+          }
+          state = merge(state, response.data.tillstand);
+          dirty = true;
+          flush();
+          apply(true);
+          scheduleSummary(0);
+          if (aside) window.localStorage.removeItem(aside);
+          say("Svaren från en äldre version av webbplatsen är inlästa.");
+        });
+        return;
+      }
+      say(
+        `De sparade svaren kunde inte läsas (${parsed.fel}). Inget har raderats: de finns kvar i webbläsaren under nyckeln ${aside || key}. ` +
+          "Du kan fylla i verktyget på nytt eller öppna en sparad JSON-fil."
+      );
+    }
+
+    function onStorage(event) {
+      if (event.key !== key) return;
+      if (event.newValue === null) return; // another tab removed it (e.g. a corrupt value kept aside)
+      const parsed = parseSaved(event.newValue, tool);
+      if (!parsed.tillstand) return;
+      const before = JSON.stringify(state);
+      state = merge(state, parsed.tillstand);
+      if (JSON.stringify(state) === before) return;
+      apply(true);
+      scheduleSummary();
+    }
+
+    // ── summary (Python) ────────────────────────────────────────────────────────────
+    function scheduleSummary(delay = SUMMARY_DELAY) {
+      if (!summaryBox) return;
+      summaryBox.classList.add("sk-inaktuell");
+      clearTimeout(summaryTimer);
+      summaryTimer = setTimeout(refreshSummary, delay);
+    }
+    async function refreshSummary() {
+      const seq = ++summarySeq;
+      summaryBox.setAttribute("aria-busy", "true");
+      const response = await window.skPython.call("checklista_sammanfattning", { verktyg: tool, tillstand: state, sida: page });
+      if (seq !== summarySeq) return;
+      summaryBox.removeAttribute("aria-busy");
+      if (!response.ok) {
+        if (window.skPython.status === "redo") say(`Sammanfattningen kunde inte räknas fram: ${errorText(response)}`);
+        return;
+      }
+      summaryBox.replaceChildren(fragment(response.data.html, summaryLevel));
+      summaryBox.classList.remove("sk-inaktuell");
+      summaryBox.dataset.uppdaterad = String(seq);
+    }
+
+    function onPythonStatus(status, meddelande) {
+      form.dataset.motor = status;
+      engineText.textContent = pythonStatusText(status, meddelande, "Sammanfattningen");
+      engine.hidden = !engineText.textContent;
+      retryButton.hidden = status !== "fel";
+      if (status === "redo") scheduleSummary(0);
+    }
+
+    // ── actions ─────────────────────────────────────────────────────────────────────
+    async function exportAs(format) {
+      flush();
+      say("Filen förbereds …");
+      const response = await window.skPython.call("checklista_exportera", { verktyg: tool, tillstand: state, format });
+      if (!response.ok) return say(`Filen kunde inte skapas: ${errorText(response)}`);
+      const { filnamn, mimetyp, innehall } = response.data;
+      download(filnamn, innehall, mimetyp);
+      say(`Svaren är sparade som ${filnamn}.`);
+    }
+
+    async function importFile() {
+      const file = importInput.files && importInput.files[0];
+      importInput.value = "";
+      if (!file) return;
+      let text;
+      try {
+        text = await file.text();
+      } catch (error) {
+        return say("Filen kunde inte läsas. Inget har ändrats.");
+      }
+      say(`Läser ${file.name} …`);
+      const response = await window.skPython.call("checklista_importera", { verktyg: tool, text });
+      if (!response.ok) return say(`Filen ${file.name} kunde inte öppnas: ${errorText(response)} Inget har ändrats.`);
+      // The file replaces the current answers (like "Börja om" followed by the file's answers);
+      // stamped now so another open tab takes them over too.
+      const stamp = now();
+      const imported = response.data.tillstand;
+      const next = emptyState(tool);
+      next.rensad = stamp;
+      const later = new Date(Date.parse(stamp) + 1).toISOString();
+      Object.entries(imported.svar || {}).forEach(([id, r]) => (next.svar[id] = { ...r, andrad: later }));
+      Object.entries(imported.rader || {}).forEach(([table, rows]) => {
+        next.rader[table] = rows.map((r) => ({ ...r, andrad: later }));
+      });
+      next.uppdaterad = later;
+      undo = JSON.parse(JSON.stringify(state));
+      state = next;
+      dirty = true;
+      writeStore(); // replace, do not merge with the old answers
+      apply(false);
+      scheduleSummary(0);
+      showUndo(true, "Ångra öppna fil");
+      say(`Svaren i ${file.name} är inlästa.`);
+    }
+
+    function writeStore() {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(state));
+        dirty = false;
+        form.dataset.sparad = state.uppdaterad || "";
+      } catch (error) {
+        say("Svaren kunde inte sparas i webbläsaren.");
+      }
+    }
+
+    let confirming = false;
+    let cancelButton = null;
+    function askClear() {
+      if (confirming) return clearAll();
+      confirming = true;
+      clearButton.textContent = "Bekräfta: töm alla svar";
+      clearButton.classList.add("sk-knapp--varning");
+      cancelButton = document.createElement("button");
+      cancelButton.type = "button";
+      cancelButton.className = "md-button sk-knapp";
+      cancelButton.textContent = "Avbryt";
+      cancelButton.addEventListener("click", () => {
+        endConfirm();
+        say("Inget har tömts.");
+        clearButton.focus();
+      });
+      clearButton.after(cancelButton);
+      say("Vill du tömma alla svar i verktyget? Tryck på Bekräfta för att tömma, eller Avbryt. Du kan ångra efteråt.");
+    }
+    function endConfirm() {
+      confirming = false;
+      clearButton.textContent = "Börja om";
+      clearButton.classList.remove("sk-knapp--varning");
+      if (cancelButton) cancelButton.remove();
+      cancelButton = null;
+    }
+    function clearAll() {
+      endConfirm();
+      flush();
+      undo = JSON.parse(JSON.stringify(state));
+      const stamp = now();
+      state = { ...emptyState(tool), rensad: stamp, uppdaterad: stamp };
+      dirty = true;
+      writeStore();
+      apply(false);
+      scheduleSummary(0);
+      showUndo(true, "Ångra Börja om");
+      say("Alla svar är tömda. Tryck på Ångra om du vill få tillbaka dem.");
+      undoButton.focus();
+    }
+    function restore() {
+      if (!undo) return;
+      const stamp = now();
+      const old = undo;
+      undo = null;
+      Object.entries(old.svar || {}).forEach(([id, r]) => (state.svar[id] = { ...r, andrad: stamp }));
+      Object.entries(old.rader || {}).forEach(([table, rows]) => {
+        const kept = new Map((state.rader[table] || []).map((r) => [r.id, r]));
+        rows.forEach((r) => kept.set(r.id, { ...r, andrad: stamp }));
+        state.rader[table] = [...kept.values()];
+      });
+      state.uppdaterad = stamp;
+      dirty = true;
+      writeStore();
+      apply(false);
+      scheduleSummary(0);
+      showUndo(false);
+      say("Svaren är återställda.");
+      clearButton.focus();
+    }
+    function showUndo(show, label) {
+      if (!undoButton) return;
+      if (label) undoButton.textContent = label;
+      undoButton.hidden = !show;
+      if (!show) undo = null;
+    }
+
+    function addRow(tableId) {
+      const id = `n-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const row = addRowElement(tableId, id);
+      if (!row) return;
+      recordChange(row.querySelector("[data-falt]") || row);
+      const first = row.querySelector("input, textarea, select");
+      if (first) first.focus();
+      say("En ny rad är tillagd.");
+    }
+    function removeRow(row) {
+      const table = row.closest("[data-tabell]");
+      const tableId = table.dataset.tabell;
+      const stamp = now();
+      const rows = (state.rader[tableId] || []).filter((r) => r.id !== row.dataset.rad);
+      rows.push({ id: row.dataset.rad, andrad: stamp, borttagen: true });
+      state.rader[tableId] = rows;
+      state.uppdaterad = stamp;
+      const addButton = form.querySelector(`[data-atgard="lagg-till-rad"][data-tabell="${CSS.escape(tableId)}"]`);
+      row.remove();
+      if (addButton) addButton.focus();
+      say("Raden är borttagen.");
+      changed();
+    }
+
+    // ── events ──────────────────────────────────────────────────────────────────────
+    const onEdit = (event) => {
+      if (!event.target.matches("[data-falt]")) return;
+      if (undoButton && !undoButton.hidden) showUndo(false);
+      if (confirming) endConfirm();
+      recordChange(event.target);
+    };
+    form.addEventListener("input", onEdit);
+    form.addEventListener("change", onEdit);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("focusout", (event) => {
+      // A field skipped while another tab updated it gets the merged value back now.
+      const item = event.target.closest && (event.target.closest("[data-rad]") || event.target.closest("[data-fraga]"));
+      if (!item || !event.target.matches("[data-falt]") || event.target.type === "radio") return;
+      const record = item.hasAttribute("data-rad")
+        ? (state.rader[item.closest("[data-tabell]").dataset.tabell] || []).find((r) => r.id === item.dataset.rad)
+        : state.svar[item.dataset.fraga];
+      if (record && record[event.target.dataset.falt] !== undefined && String(record[event.target.dataset.falt] ?? "") !== event.target.value) {
+        event.target.value = String(record[event.target.dataset.falt] ?? "");
+      }
+    });
+    form.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-atgard]");
+      if (!button || !form.contains(button)) return;
+      const action = button.dataset.atgard;
+      if (action !== "borja-om" && confirming) endConfirm();
+      if (action === "exportera-markdown") exportAs("markdown");
+      else if (action === "exportera-csv") exportAs("csv");
+      else if (action === "exportera-json") exportAs("json");
+      else if (action === "importera") importInput.click();
+      else if (action === "borja-om") askClear();
+      else if (action === "angra-borja-om") restore();
+      else if (action === "skriv-ut") {
+        flush();
+        window.print();
+      } else if (action === "lagg-till-rad") addRow(button.dataset.tabell);
+      else if (action === "ta-bort-rad") {
+        const row = button.closest("[data-rad]");
+        if (row) removeRow(row);
+      }
+    });
+    if (importInput) importInput.addEventListener("change", importFile);
+
+    load();
+    onPythonStatus(window.skPython.status, window.skPython.meddelande);
+    // The pre-rendered summary is for an empty tool; recompute for the saved answers.
+    if (Object.keys(state.svar).length || Object.keys(state.rader).length) scheduleSummary(0);
+    else if (window.skPython.status === "redo") scheduleSummary(0);
+    return self;
+  }
+
+  // ── the beslutsunderlag document ───────────────────────────────────────────────────
+  const documents = new Set();
+
+  function DocumentPage(root) {
+    const page = root.dataset.sida || "verktyg/dokument.md";
+    const content = root.querySelector("[data-dokument]");
+    const statusBox = root.querySelector("[data-status]");
+    const toolbar = root.querySelector("[data-verktygsrad]");
+    const level = headingLevelOf(content);
+    let markdown = null;
+    let seq = 0;
+    let timer = null;
+    if (toolbar) toolbar.hidden = false;
+
+    const engineText = document.createElement("p");
+    engineText.className = "sk-motorstatus";
+    engineText.setAttribute("role", "status");
+    engineText.dataset.motorstatus = "";
+    const retryButton = document.createElement("button");
+    retryButton.type = "button";
+    retryButton.className = "md-button sk-knapp";
+    retryButton.textContent = "Försök igen";
+    retryButton.hidden = true;
+    retryButton.addEventListener("click", () => {
+      window.skPython.retry();
+      schedule(0);
+    });
+    content.before(engineText, retryButton);
+
+    function say(text) {
+      if (statusBox) statusBox.textContent = text;
+    }
+
+    function gather() {
+      const states = {};
+      const problems = [];
+      TOOLS.forEach((tool) => {
+        let raw = null;
+        try {
+          raw = window.localStorage.getItem(`sysselsattningskrav:${tool}`);
+        } catch (error) {
+          raw = null;
+        }
+        if (!raw) return;
+        const parsed = parseSaved(raw, tool);
+        if (parsed.tillstand) states[tool] = parsed.tillstand;
+        else if (parsed.gammal) states[tool] = parsed.gammal; // migrated by Python
+        else problems.push(tool);
+      });
+      let scenario = null;
+      try {
+        const calc = JSON.parse(window.localStorage.getItem(CALC_KEY) || "null");
+        if (isObject(calc) && isObject(calc.scenario)) scenario = calc.scenario;
+      } catch (error) {
+        scenario = null;
+      }
+      return { states, problems, scenario };
+    }
+
+    function schedule(delay = 150) {
+      clearTimeout(timer);
+      content.classList.add("sk-inaktuell");
+      timer = setTimeout(refresh, delay);
+    }
+
+    async function refresh() {
+      const mine = ++seq;
+      const { states, problems, scenario } = gather();
+      content.setAttribute("aria-busy", "true");
+      let response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, scenario, sida: page });
+      let note = "";
+      if (!response.ok && scenario) {
+        // The saved calculation could not be used: show the rest, say why.
+        note = `Den sparade beräkningen kunde inte tas med: ${errorText(response)} `;
+        response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, sida: page });
+      }
+      if (mine !== seq) return;
+      content.removeAttribute("aria-busy");
+      if (!response.ok) {
+        if (window.skPython.status === "redo") say(`Dokumentet kunde inte skapas: ${errorText(response)}`);
+        return;
+      }
+      content.replaceChildren(fragment(response.data.html, level));
+      content.classList.remove("sk-inaktuell");
+      content.dataset.uppdaterad = String(mine);
+      markdown = response.data.markdown;
+      const broken = problems.length ? `De sparade svaren i ${problems.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
+      say(note + broken);
+    }
+
+    function onPythonStatus(status, meddelande) {
+      root.dataset.motor = status;
+      engineText.textContent = pythonStatusText(status, meddelande, "Dokumentet med dina svar").replace("Dina svar sparas redan.", "");
+      engineText.hidden = !engineText.textContent;
+      retryButton.hidden = status !== "fel";
+    }
+
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-atgard]");
+      if (!button) return;
+      if (button.dataset.atgard === "skriv-ut") window.print();
+      else if (button.dataset.atgard === "exportera-dokument-markdown") {
+        if (!markdown) return say("Dokumentet är inte klart ännu: vänta tills beräkningsmotorn har startat.");
+        download("beslutsunderlag.md", markdown, "text/markdown;charset=utf-8");
+        say("Dokumentet är sparat som beslutsunderlag.md.");
+      }
+    });
+
+    onPythonStatus(window.skPython.status, window.skPython.meddelande);
+    schedule(0);
+    return {
+      connected: () => document.body.contains(root),
+      onStorage: (event) => {
+        if (event.key === null || event.key === CALC_KEY || TOOLS.some((t) => event.key === `sysselsattningskrav:${t}`)) schedule();
+      },
+      onPythonStatus,
+      flush() {},
+    };
+  }
+
+  // ── wiring (once per tab; pages come and go with instant navigation) ───────────────
+  function live() {
+    [...instances].forEach((i) => {
+      if (!i.connected()) {
+        i.flush();
+        instances.delete(i);
+      }
+    });
+    [...documents].forEach((d) => {
+      if (!d.connected()) documents.delete(d);
+    });
+  }
+
+  function scan() {
+    live();
+    document.querySelectorAll("form[data-verktyg]").forEach((form) => {
+      if (form.dataset.skKlar) return;
+      form.dataset.skKlar = "1";
+      instances.add(Tool(form));
+    });
+    document.querySelectorAll("[data-beslutsunderlag-dokument]").forEach((root) => {
+      if (root.dataset.skKlar) return;
+      root.dataset.skKlar = "1";
+      documents.add(DocumentPage(root));
+    });
+  }
+
+  window.addEventListener("storage", (event) => {
+    instances.forEach((i) => i.onStorage(event));
+    documents.forEach((d) => d.onStorage(event));
+  });
+  window.addEventListener("pagehide", () => instances.forEach((i) => i.flush()));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") instances.forEach((i) => i.flush());
+  });
+  document.addEventListener("sk-python-status", (event) => {
+    live();
+    instances.forEach((i) => i.onPythonStatus(event.detail.status, event.detail.meddelande));
+    documents.forEach((d) => d.onPythonStatus(event.detail.status, event.detail.meddelande));
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(scan);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", scan);
+  } else {
+    scan();
+  }
+})();
