@@ -408,8 +408,8 @@ def render_page(year=None):
         )
 
     tornado_options = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in core.TORNADO_TARGETS.items())
-    standard = json.dumps(result["scenario"], ensure_ascii=False).replace("</", "<\\/")
-    return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning">
+    standard = _e(json.dumps(result["scenario"], ensure_ascii=False))
+    return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning" data-sk-standardscenario="{standard}">
 <div class="sk-statusrad">
 <p class="sk-status" data-sk-status role="status">Resultatet nedan är förberäknat för standardscenariot.</p>
 <button type="button" class="md-button" data-sk-forsok-igen hidden>Försök igen</button>
@@ -450,5 +450,4 @@ def render_page(year=None):
 <button type="button" class="md-button" data-sk-jamfor hidden>Jämför valda scenarier</button>
 <div class="sk-jamforelse" data-sk-jamforelse tabindex="-1" hidden></div>
 </section>
-<script type="application/json" data-sk-standardscenario>{standard}</script>
 </div>"""

@@ -34,6 +34,14 @@ def kr(value):
     return fmt.kr(value)
 
 
+def _scroll(table_html, label):
+    """A table in a horizontally scrollable, keyboard-focusable region (narrow screens)."""
+    return (
+        f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{_e(label)}">'
+        f'<div class="md-typeset__table">{table_html}</div></div>'
+    )
+
+
 def _sign_class(value):
     if value > 0.5:
         return "sk-plus"
@@ -67,12 +75,15 @@ def actor_table(result, caption="Resultat per aktör"):
     )
     n = result["scenario"]["antal_personer"]
     return (
-        '<div class="sk-tabell md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-aktorer">'
-        f"<caption>{_e(caption)}. Positiva tal är vinster, negativa är kostnader.</caption>"
-        "<thead><tr><th scope=\"col\">Aktör</th><th scope=\"col\">Per person och månad</th>"
-        "<th scope=\"col\">Per person under perioden</th>"
-        f"<th scope=\"col\">Alla personer ({fmt.tal(n)} st.), inklusive engångsposter</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+        _scroll(
+            '<table class="sk-aktorer">'
+            f"<caption>{_e(caption)}. Positiva tal är vinster, negativa är kostnader.</caption>"
+            "<thead><tr><th scope=\"col\">Aktör</th><th scope=\"col\">Per person och månad</th>"
+            "<th scope=\"col\">Per person under perioden</th>"
+            f"<th scope=\"col\">Alla personer ({fmt.tal(n)} st.), inklusive engångsposter</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>",
+            caption,
+        )
     )
 
 
@@ -142,10 +153,10 @@ def bar_chart(result, title="Effekt per aktör, alla personer"):
         f"{''.join(bars)}</svg>"
     )
     table = (
-        '<table class="sk-visuellt-dold"><caption>Diagrammets värden</caption>'
+        '<div class="sk-visuellt-dold"><table class="sk-diagramdata"><caption>Diagrammets värden</caption>'
         '<thead><tr><th scope="col">Aktör</th><th scope="col">Alla personer</th></tr></thead><tbody>'
         + "".join(f'<tr><th scope="row">{_e(n)}</th><td>{kr(v)}</td></tr>' for n, v in items)
-        + "</tbody></table>"
+        + "</tbody></table></div>"
     )
     return f'<figure class="sk-figur">{svg}<figcaption>{_e(title)}. Staplar till höger om nollinjen är vinster, till vänster kostnader.</figcaption>{table}</figure>'
 
@@ -198,11 +209,14 @@ def tornado(rows, actor_name, base):
         for r in rows
     )
     table = (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-tornadotabell">'
-        f"<caption>{_e(title)} när en uppgift i taget ändras (utgångsläge {_e(kr(base))})</caption>"
-        '<thead><tr><th scope="col">Uppgift</th><th scope="col">Lågt värde</th><th scope="col">Resultat</th>'
-        '<th scope="col">Högt värde</th><th scope="col">Resultat</th></tr></thead>'
-        f"<tbody>{table_rows}</tbody></table></div></div>"
+        _scroll(
+            '<table class="sk-tornadotabell">'
+            f"<caption>{_e(title)} när en uppgift i taget ändras (utgångsläge {_e(kr(base))})</caption>"
+            '<thead><tr><th scope="col">Uppgift</th><th scope="col">Lågt värde</th><th scope="col">Resultat</th>'
+            '<th scope="col">Högt värde</th><th scope="col">Resultat</th></tr></thead>'
+            f"<tbody>{table_rows}</tbody></table>",
+            title,
+        )
     )
     return (
         '<section class="sk-kanslighet" aria-labelledby="sk-kanslighet-rubrik">'
@@ -234,10 +248,13 @@ def band(data):
         "Produktionsfaktor, dödvikt, undanträngning, fullföljandegrad, antal månader och lön varierar inom rimliga intervall. "
         "P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
         f"{prob_text}"
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-band">'
-        "<caption>Osäkerhetsintervall, alla personer</caption>"
-        '<thead><tr><th scope="col">Aktör</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></div></section>"
+        + _scroll(
+            '<table class="sk-band"><caption>Osäkerhetsintervall, alla personer</caption>'
+            '<thead><tr><th scope="col">Aktör</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>",
+            "Osäkerhetsintervall",
+        )
+        + "</section>"
     )
 
 
@@ -282,7 +299,9 @@ def comparison(named):
         rows.append(f'<tr class="sk-indata"><th scope="row">{label}</th>{cells}</tr>')
     return (
         '<h3 id="sk-jamforelse-rubrik">Jämförelse</h3>'
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="sk-jamfor">'
-        "<caption>Sparade scenarier sida vid sida, alla personer</caption>"
-        f'<thead><tr><th scope="col">Aktör</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
+        + _scroll(
+            '<table class="sk-jamfor"><caption>Sparade scenarier sida vid sida, alla personer</caption>'
+            f'<thead><tr><th scope="col">Aktör</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
+            "Jämförelse",
+        )
     )

@@ -400,7 +400,7 @@
       markStale(true, "Räknar om ditt senaste scenario …");
       recalc({ falt: fieldValues() });
     } else {
-      scenario = JSON.parse(root.querySelector("[data-sk-standardscenario]").textContent);
+      scenario = JSON.parse(root.dataset.skStandardscenario);
       updateVisibility();
     }
   }

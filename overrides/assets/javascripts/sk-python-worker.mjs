@@ -38,6 +38,15 @@ function failMessage(id, meddelande) {
   return { id, response: JSON.stringify({ ok: false, fel: [{ falt: null, meddelande }] }) };
 }
 
+// A failed WebAssembly download makes Emscripten abort outside loadPyodide's promise: report it.
+function onFatal(event) {
+  if (handle) return;
+  if (event && event.preventDefault) event.preventDefault();
+  status("fel", "Beräkningsmotorn (Python) kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.");
+}
+self.addEventListener("unhandledrejection", onFatal);
+self.addEventListener("error", onFatal);
+
 self.onmessage = async (event) => {
   const message = event.data || {};
   if (message.type === "init") {

@@ -31,6 +31,8 @@
   urls = readUrls();
 
   let worker = null;
+  let watchdog = null;
+  const WATCHDOG_MS = 90000;
   let nextId = 1;
   const pending = new Map();
   let waiters = [];
@@ -103,6 +105,14 @@
       setStatus("fel", "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.");
     };
     worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket });
+    // Watchdog: a runtime that neither starts nor fails is reported as a failure.
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (api.status === "laddar") {
+        stop();
+        setStatus("fel", "Beräkningsmotorn startade inte inom rimlig tid. Försök igen. Det förberäknade resultatet visas fortfarande.");
+      }
+    }, WATCHDOG_MS);
   }
 
   function stop() {

@@ -1,0 +1,364 @@
+"""The calculator page in Chromium: pre-rendered result, live recalculation with the same numbers
+as the command line, invalid input, sharing, export/import, saved scenarios, keyboard use,
+accessibility in every state, and Python failing to load.
+
+Fixtures (`page`, `context_factory`, `served_site`) come from tests/e2e/conftest.py: every
+page fails its test on console errors and on any request outside the site's origin.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from calculators import format as fmt
+from calculators.impact import scenario as scenario_mod
+
+from .conftest import ROOT, assert_no_axe_violations
+
+PATH = "verktyg/berakning/"
+READY_TIMEOUT = 90_000
+ACTORS = ("individ", "kommun", "region", "stat", "arbetsgivare")
+TOTALS = ACTORS + ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
+FORBIDDEN = ("NaN", "undefined", "Traceback", "[object Object]", "Infinity")
+
+
+def cli(scenario: dict) -> dict:
+    """The command line's JSON result for a scenario (the analyst's path)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "calculators", "berakna", "-", "--format", "json"],
+        input=json.dumps(scenario), capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def shown_totals(page) -> dict:
+    cells = page.locator("[data-sk-resultat] [data-sk-varde]")
+    return {cells.nth(i).get_attribute("data-sk-varde"): cells.nth(i).inner_text() for i in range(cells.count())}
+
+
+def expect_totals(page, result):
+    for key in TOTALS:
+        expect(page.locator(f'[data-sk-resultat] [data-sk-varde="{key}"]')).to_have_text(fmt.kr(result["totalt"][key]))
+
+
+def open_ready(page, url=PATH):
+    page.goto(url)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    return page.locator("#sk-berakning")
+
+
+def field(page, name):
+    return page.locator(f'[name="{name}"]')
+
+
+def assert_clean_text(page):
+    text = page.locator("#sk-berakning").inner_text()
+    for bad in FORBIDDEN:
+        assert bad not in text, f"sidan visar {bad!r}"
+
+
+MY_SCENARIO_FIELDS = {
+    "antal_personer": "3",
+    "bruttolon": "27 500",
+    "omfattning": "75 %",
+    "produktionsfaktor": "65,5 %",
+    "upphandlingskostnad": "60 000",
+}
+MY_SCENARIO = {
+    "version": 1,
+    "antal_personer": 3,
+    "bruttolon": 27500,
+    "omfattning": 0.75,
+    "produktionsfaktor": 0.655,
+    "upphandlingskostnad": 60000,
+}
+
+
+def fill_my_scenario(page):
+    for name, value in MY_SCENARIO_FIELDS.items():
+        field(page, name).fill(value)
+
+
+# ── the first result and JavaScript off ────────────────────────────────────────────────
+
+def test_prerendered_default_matches_cli(page):
+    page.goto(PATH)
+    expect_totals(page, cli({"version": 1}))
+    assert_clean_text(page)
+
+
+def test_javascript_off_shows_default_with_explanation(context_factory):
+    page = context_factory(java_script_enabled=False).new_page()
+    page.goto(PATH)
+    expect(page.locator(".sk-noscript")).to_be_visible()
+    expect(page.locator(".sk-noscript")).to_contain_text("JavaScript är avstängt")
+    expect_totals(page, cli({"version": 1}))
+    # controls that need JavaScript stay hidden
+    expect(page.locator("[data-sk-exportera-csv]")).to_be_hidden()
+
+
+# ── live recalculation ─────────────────────────────────────────────────────────────────
+
+def test_changed_inputs_give_the_same_numbers_as_the_cli(page):
+    open_ready(page)
+    fill_my_scenario(page)
+    expected = cli(MY_SCENARIO)
+    expect_totals(page, expected)
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    # per person and month, per person: the same table rows
+    rows = page.locator("[data-sk-resultat] table.sk-aktorer tbody tr")
+    for i, actor in enumerate(ACTORS):
+        cells = rows.nth(i).locator("td")
+        expect(cells.nth(0)).to_have_text(fmt.kr(expected["per_person_och_manad"][actor]))
+        expect(cells.nth(1)).to_have_text(fmt.kr(expected["per_person"][actor]))
+    assert_clean_text(page)
+
+
+def test_preset_fills_the_person_before_the_job(page):
+    open_ready(page)
+    page.select_option("[data-sk-forinstallning]", index=2)
+    value = page.locator("[data-sk-forinstallning]").input_value()
+    from calculators.impact import presets
+
+    preset = next(p for p in presets.presets() if p["id"] == value)
+    expected = cli(presets.apply({"version": 1}, value))
+    expect_totals(page, expected)
+    assert preset["namn"]
+
+
+def test_invalid_input_keeps_last_valid_result_marked_not_current(page):
+    open_ready(page)
+    field(page, "bruttolon").fill("30 000")
+    valid = cli({"version": 1, "bruttolon": 30000})
+    expect_totals(page, valid)
+    field(page, "bruttolon").fill("trettio tusen")
+    error = page.locator('[data-sk-faltfel="bruttolon"]')
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("Bruttolön")
+    expect(field(page, "bruttolon")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_visible()
+    expect(page.locator("[data-sk-inaktuellt]")).to_contain_text("inte aktuellt")
+    expect_totals(page, valid)
+    # out of range: the model's own message beside the field
+    field(page, "bruttolon").fill("30 000")
+    field(page, "omfattning").fill("150 %")
+    expect(page.locator('[data-sk-faltfel="omfattning"]')).to_be_visible()
+    assert_clean_text(page)
+    # corrected: the message goes away and the result is current again
+    field(page, "omfattning").fill("100 %")
+    expect(page.locator('[data-sk-faltfel="omfattning"]')).to_be_hidden()
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    expect_totals(page, valid)
+
+
+# ── sharing, reload, export, import ───────────────────────────────────────────────────
+
+def test_share_link_round_trip(context_factory):
+    context = context_factory()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_ready(page)
+    fill_my_scenario(page)
+    expect_totals(page, cli(MY_SCENARIO))
+    page.click("[data-sk-dela]")
+    link = page.locator("[data-sk-delningslank]")
+    expect(link).to_have_value(re.compile(r"#scenario="))
+    url = link.input_value()
+    other = context_factory().new_page()  # a fresh browser profile: nothing in localStorage
+    other.goto(url)
+    expect(other.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(other, cli(MY_SCENARIO))
+    for name, value in MY_SCENARIO_FIELDS.items():
+        expect(field(other, name)).to_have_value(value.replace(" ", "\u00a0"))
+
+
+def test_reload_keeps_the_scenario(page):
+    open_ready(page)
+    fill_my_scenario(page)
+    expect_totals(page, cli(MY_SCENARIO))
+    page.reload()
+    expect(field(page, "bruttolon")).to_have_value(re.compile(r"27\s500"))
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(page, cli(MY_SCENARIO))
+
+
+def test_export_csv_and_json_and_reimport(context_factory, tmp_path):
+    page = context_factory(accept_downloads=True).new_page()
+    open_ready(page)
+    fill_my_scenario(page)
+    expected = cli(MY_SCENARIO)
+    expect_totals(page, expected)
+
+    with page.expect_download() as info:
+        page.click("[data-sk-exportera-csv]")
+    csv_path = tmp_path / info.value.suggested_filename
+    info.value.save_as(csv_path)
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV saknar BOM (svenska Excel)"
+    text = raw.decode("utf-8-sig")
+    first = text.splitlines()[0]
+    assert ";" in first and "," not in first.replace(";", "")
+    individ = next(line for line in text.splitlines() if line.startswith("Individ;"))
+    assert re.search(r";-?\d+,\d\d", individ), individ
+    cells = individ.split(";")
+    assert float(cells[3].replace(",", ".")) == pytest.approx(expected["totalt"]["individ"], abs=0.01)
+
+    with page.expect_download() as info:
+        page.click("[data-sk-exportera-json]")
+    json_path = tmp_path / "scenario.json"
+    info.value.save_as(json_path)
+    exported = json.loads(json_path.read_text(encoding="utf-8"))
+    assert exported == scenario_mod.validate(MY_SCENARIO)
+    # the file reopens in the command line …
+    assert cli(exported)["totalt"] == pytest.approx(expected["totalt"], rel=1e-12)
+
+    # … and in the page (a fresh profile)
+    other = context_factory().new_page()
+    open_ready(other)
+    other.set_input_files("[data-sk-importera-fil]", str(json_path))
+    expect_totals(other, expected)
+    expect(field(other, "omfattning")).to_have_value("75\u00a0%")
+
+
+def test_import_of_a_broken_file_says_why(page, tmp_path):
+    bad = tmp_path / "trasig.json"
+    bad.write_text('{"version": 1, "bruttolon": "mycket"}', encoding="utf-8")
+    open_ready(page)
+    page.set_input_files("[data-sk-importera-fil]", str(bad))
+    expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("kunde inte importeras")
+    expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("Bruttolön")
+    assert_clean_text(page)
+
+
+# ── saved scenarios ───────────────────────────────────────────────────────────────────
+
+def save_as(page, name):
+    page.fill("[data-sk-spara-namn]", name)
+    page.click("[data-sk-spara]")
+    expect(page.locator("[data-sk-sparade-lista] label", has_text=name)).to_be_visible()
+
+
+def test_saved_scenarios_compare_and_delete(page):
+    open_ready(page)
+    first = cli({"version": 1})
+    expect_totals(page, first)
+    save_as(page, "Standard")
+    field(page, "sysselsattningstyp").select_option("praktik")
+    field(page, "produktionsvarde_praktik").fill("4 000")
+    second_scenario = {"version": 1, "sysselsattningstyp": "praktik", "produktionsvarde_praktik": 4000}
+    second = cli(second_scenario)
+    expect_totals(page, second)
+    save_as(page, "Praktik")
+    page.check("[data-sk-sparade-lista] li:nth-child(1) input[type=checkbox]")
+    page.check("[data-sk-sparade-lista] li:nth-child(2) input[type=checkbox]")
+    page.click("[data-sk-jamfor]")
+    table = page.locator("[data-sk-jamforelse] table")
+    expect(table).to_be_visible()
+    expect(table.locator("thead th").nth(1)).to_have_text("Standard")
+    expect(table.locator("thead th").nth(2)).to_have_text("Praktik")
+    for i, actor in enumerate(ACTORS):
+        row = table.locator("tbody tr").nth(i)
+        expect(row.locator("td").nth(0)).to_have_text(fmt.kr(first["totalt"][actor]))
+        expect(row.locator("td").nth(1)).to_have_text(fmt.kr(second["totalt"][actor]))
+    assert_no_axe_violations(page, "(jämförelse)")
+    page.click("[data-sk-sparade-lista] button[aria-label='Ta bort Standard']")
+    expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(1)
+    # saved scenarios survive a reload
+    page.reload()
+    expect(page.locator("[data-sk-sparade-lista] label", has_text="Praktik")).to_be_visible()
+
+
+# ── keyboard, accessibility, states ─────────────────────────────────────────────────────
+
+def test_keyboard_only_from_first_input_to_export(context_factory):
+    page = context_factory(accept_downloads=True).new_page()
+    open_ready(page)
+    first = page.locator("[data-sk-form] select, [data-sk-form] input").first
+    first.focus()
+    # change the first visible number field by keyboard
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.name") == "antal_personer":
+            break
+    assert page.evaluate("() => document.activeElement.name") == "antal_personer"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.hasAttribute('data-sk-exportera-json')"):
+            break
+    else:
+        pytest.fail("Exportknappen nåddes inte med Tab")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename == "scenario.json"
+
+
+def test_accessible_while_loading_and_when_ready_light_and_dark(context_factory):
+    for scheme in ("light", "dark"):
+        page = context_factory(color_scheme=scheme).new_page()
+        # hold the WebAssembly download so the loading state lasts as long as the check
+        held = []
+        page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+        page.goto(PATH)
+        expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+        assert_no_axe_violations(page, f"(laddar, {scheme})")
+        for route in held:
+            route.continue_()
+        page.unroute("**/pyodide.asm.wasm")
+        expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+        field(page, "bruttolon").fill("abc")
+        expect(page.locator('[data-sk-faltfel="bruttolon"]')).to_be_visible()
+        assert_no_axe_violations(page, f"(redo med fel i ett fält, {scheme})")
+        field(page, "bruttolon").fill("25 000")
+        expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+        assert_no_axe_violations(page, f"(redo, {scheme})")
+
+
+@pytest.mark.tillat_konsolfel  # the aborted WebAssembly download is logged by the browser
+def test_python_failing_to_load_shows_message_and_retry(page):
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(PATH)
+    root = page.locator("#sk-berakning")
+    expect(root).to_have_attribute("data-sk-python-status", "fel", timeout=READY_TIMEOUT)
+    expect(page.locator("[data-sk-status]")).to_contain_text("kunde inte")
+    retry = page.locator("[data-sk-forsok-igen]")
+    expect(retry).to_be_visible()
+    expect_totals(page, cli({"version": 1}))  # the pre-rendered result stays
+    assert_clean_text(page)
+    assert_no_axe_violations(page, "(fel)")
+    page.unroute("**/pyodide.asm.wasm")
+    retry.click()
+    expect(root).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    field(page, "antal_personer").fill("4")
+    expect_totals(page, cli({"version": 1, "antal_personer": 4}))
+
+
+def test_python_starts_only_on_tool_pages_and_survives_instant_navigation(page):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url) if "pyodide.asm.wasm" in r.url else None)
+    page.goto("")
+    page.wait_for_timeout(1500)
+    assert not seen, "Pyodide laddades på en sida utan verktyg"
+    assert page.evaluate("() => window.skPython.status") == "vilande"
+    page.goto(PATH)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    assert len(seen) == 1
+    page.evaluate("() => { window.__skMarker = 1; }")
+    # leave through the navigation (instant navigation) and come back
+    page.locator("a.md-footer__link--next").click()
+    expect(page).not_to_have_url(re.compile(r"verktyg/berakning/"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"verktyg/berakning/"))
+    assert page.evaluate("() => window.__skMarker") == 1, "sidan laddades om i stället för instant navigation"
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo")
+    field(page, "antal_personer").fill("5")
+    expect_totals(page, cli({"version": 1, "antal_personer": 5}))
+    assert len(seen) == 1, "Pyodide startades igen"
