@@ -28,9 +28,10 @@ serve: deps
 build: deps
 	$(BIN)/mkdocs build --strict
 
-# Browser tests need Debian's Chromium; as root we install it when it is missing.
+# Browser tests need Debian's Chromium (or a Chromium-based browser named by $CHROMIUM);
+# as root we install Debian's package when it is missing.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \

@@ -87,7 +87,7 @@ def main():
         ours, ours_url = serve_built(tmp / "site", lambda d, u: build(ROOT / "mkdocs.yml", d, u))
         bare, bare_url = serve_built(tmp / "bare-site", lambda d, u: build(bare_project(tmp), d, u))
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS)
             base = measure(browser, bare_url)
             rows = [(path, measure(browser, ours_url + path)) for path in GUIDANCE]
             browser.close()
