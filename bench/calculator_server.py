@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import mimetypes
+import os
 import sys
 import threading
 
@@ -23,6 +24,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
     }
 
+    log = None  # a list to append (path, status, bytes) to, set per server
+
+    def send_response(self, code, message=None):
+        self._sk_code = code
+        super().send_response(code, message)
+
+    def do_GET(self):
+        super().do_GET()
+        if self.log is not None:
+            size = 0
+            if getattr(self, "_sk_code", 0) == 200:
+                path = self.translate_path(self.path)
+                if os.path.isdir(path):
+                    path = os.path.join(path, "index.html")
+                size = os.path.getsize(path) if os.path.isfile(path) else 0
+            self.log.append((self.path.split("?")[0], getattr(self, "_sk_code", 0), size))
+
     def end_headers(self):
         # Like GitHub Pages: short caching with revalidation.
         self.send_header("Cache-Control", "max-age=600")
@@ -32,8 +50,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: str, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Handler, directory=directory)
+def serve(directory: str, port: int = 0, log: list | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `directory`; when `log` is a list, each GET appends (path, status, bytes sent)."""
+    handler_class = type("_LoggingHandler", (_Handler,), {"log": log})
+    handler = functools.partial(handler_class, directory=directory)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

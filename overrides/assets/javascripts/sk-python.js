@@ -154,7 +154,9 @@
     if (document.querySelector("[data-sk-verktyg]")) start();
   }
 
-  // Material's instant navigation: document$ emits on every page; without it, DOMContentLoaded.
+  // Start at once when this page has a tool (the script runs at the end of <body>, so the page
+  // is parsed); then on every page Material's instant navigation brings in (document$).
+  scan();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(scan);
   } else if (document.readyState === "loading") {

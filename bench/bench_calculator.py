@@ -1,0 +1,241 @@
+"""Benchmark of the calculator page against a bare page that only boots the same Pyodide.
+
+    .venv/bin/python bench/bench_calculator.py [--runs 3] [--recalcs 60]
+
+Builds the site into a temporary directory, adds a bare page (`bench-bare/`: a module worker
+that boots the same self-hosted Pyodide and nothing else), serves both from one local server
+(max-age=600 like GitHub Pages, no compression) and measures in one headless Chromium run:
+
+- first result visible: is the pre-rendered result in the HTML, and first contentful paint;
+- Python ready (navigation start → worker ready), cold and warm cache, calculator vs bare;
+- recalculation after an input change, end to end in the page (input event → result in the
+  DOM → the next animation frame, i.e. the frame that paints it), median and p95;
+- returning to the calculator after another page (instant navigation) → live result;
+- bytes transferred, cold and warm (bytes the server sent; gzip size as GitHub Pages would send).
+
+Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import expect, sync_playwright
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from calculator_server import serve  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PATH = "verktyg/berakning/"
+
+BARE_HTML = """<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><title>Bara Pyodide</title></head>
+<body><p id="status">laddar</p>
+<script>
+  const meta = {pyodide: new URL("../assets/pyodide/%(version)s/", location.href).href};
+  const worker = new Worker("worker.mjs", {type: "module"});
+  worker.onmessage = (e) => {
+    window.readyAt = performance.now();
+    document.getElementById("status").textContent = e.data;
+  };
+  worker.postMessage(meta);
+</script></body></html>
+"""
+BARE_WORKER = """self.onmessage = async (event) => {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", event.data.pyodide).href);
+  const pyodide = await loadPyodide({ indexURL: event.data.pyodide, packages: [] });
+  pyodide.runPython("1 + 1");
+  self.postMessage("redo");
+};
+"""
+
+
+def build(dest: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    subprocess.run([str(mkdocs), "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, check=True)
+    version = next((dest / "assets" / "pyodide").iterdir()).name
+    bare = dest / "bench-bare"
+    bare.mkdir()
+    (bare / "index.html").write_text(BARE_HTML % {"version": version}, encoding="utf-8")
+    (bare / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+
+
+def gz_size(site: Path, url_path: str) -> int:
+    path = site / url_path.lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    if not path.is_file():
+        return 0
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def traffic(log, site, start):
+    entries = log[start:]
+    raw = sum(size for _, _, size in entries)
+    gz = sum(gz_size(site, p) for p, code, _ in entries if code == 200)
+    return raw, gz, len(entries)
+
+
+def ready_calculator(page, url):
+    page.goto(url + PATH)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=120_000)
+    return page.evaluate("() => window.skPython.startedAt + window.skPython.readyMs")
+
+
+def ready_bare(page, url):
+    page.goto(url + "bench-bare/")
+    expect(page.locator("#status")).to_have_text("redo", timeout=120_000)
+    return page.evaluate("() => window.readyAt")
+
+
+RECALC_JS = """async (n) => {
+  const root = document.getElementById("sk-berakning");
+  const input = root.querySelector('[name="bruttolon"]');
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const done = new Promise((resolve) => root.addEventListener("sk-berakning-klar", resolve, { once: true }));
+    const t0 = performance.now();
+    input.value = String(24000 + (i % 20) * 250);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await done;
+    await new Promise((r) => requestAnimationFrame(r));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+RETURN_JS = """async () => {
+  const done = new Promise((resolve) => document.addEventListener("sk-berakning-klar", resolve, { once: true }));
+  const t0 = performance.now();
+  document.querySelector('a[href$="verktyg/berakning/"]').click();
+  await done;
+  await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - t0;
+}"""
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo = int(k)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--recalcs", type=int, default=60)
+    args = parser.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="sk-bench-"))
+    site = tmp / "site"
+    log: list = []
+    server, url = serve(str(tmp / "site"), 0, log)  # directory is created by the build below
+    build(site, url)
+
+    rows = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+        def fresh_profile():
+            # A persistent profile has a real disk cache (ephemeral contexts keep large files
+            # such as the 9.6 MB WebAssembly only in a small memory cache).
+            return pw.chromium.launch_persistent_context(
+                tempfile.mkdtemp(prefix="sk-profil-", dir=tmp), executable_path=CHROMIUM, args=ARGS)
+        cold_calc, cold_bare, warm_calc, warm_bare, fcp = [], [], [], [], []
+        bytes_cold_calc = bytes_warm_calc = bytes_cold_bare = bytes_warm_bare = None
+        prerendered = False
+        for run in range(args.runs):
+            # bare Pyodide, cold then warm (same context = same HTTP cache)
+            ctx = fresh_profile()
+            page = ctx.new_page()
+            start = len(log)
+            cold_bare.append(ready_bare(page, url))
+            bytes_cold_bare = traffic(log, site, start)
+            start = len(log)
+            warm_bare.append(ready_bare(page, url))
+            bytes_warm_bare = traffic(log, site, start)
+            ctx.close()
+            # the calculator page, cold then warm
+            ctx = fresh_profile()
+            page = ctx.new_page()
+            start = len(log)
+            cold_calc.append(ready_calculator(page, url))
+            bytes_cold_calc = traffic(log, site, start)
+            fcp.append(page.evaluate(
+                "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null"))
+            start = len(log)
+            warm_calc.append(ready_calculator(page, url))
+            bytes_warm_calc = traffic(log, site, start)
+            ctx.close()
+
+        # first result at first paint: the result is in the HTML the server sends
+        html = (site / PATH / "index.html").read_text(encoding="utf-8")
+        prerendered = 'data-sk-varde="samhallsekonomiskt_netto"' in html
+
+        # recalculation, end to end in the page
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        ready_calculator(page, url)
+        page.evaluate(RECALC_JS, 5)  # warm-up
+        times = page.evaluate(RECALC_JS, args.recalcs)
+        # leave for another page (instant navigation), come back: time to a live result
+        returns = []
+        for _ in range(5):
+            page.evaluate("() => document.querySelector('a.md-footer__link--next').click()")
+            expect(page).not_to_have_url(url + PATH)
+            page.wait_for_timeout(300)
+            returns.append(page.evaluate(RETURN_JS))
+        ctx.close()
+        browser.close()
+    server.shutdown()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+    med = statistics.median
+    rows = [
+        ("Förberäknat resultat i HTML (syns vid första målning)", "ja" if prerendered else "NEJ", "krav: ja"),
+        ("Första målning (FCP), kall cache", f"{med(fcp):.0f} ms", ""),
+        ("Python redo, kall cache: bara Pyodide", f"{med(cold_bare):.0f} ms", f"{args.runs} körningar, median"),
+        ("Python redo, kall cache: beräkningssidan", f"{med(cold_calc):.0f} ms",
+         f"kvot {med(cold_calc) / med(cold_bare):.2f} (krav ≤ 1,15)"),
+        ("Python redo, varm cache: bara Pyodide", f"{med(warm_bare):.0f} ms", ""),
+        ("Python redo, varm cache: beräkningssidan", f"{med(warm_calc):.0f} ms",
+         f"kvot {med(warm_calc) / med(warm_bare):.2f} (krav ≤ 1,15)"),
+        ("Omräkning efter ändring, median", f"{med(times):.1f} ms", f"{len(times)} ändringar (krav ≤ 30 ms)"),
+        ("Omräkning efter ändring, p95", f"{percentile(times, 0.95):.1f} ms", "krav ≤ 60 ms"),
+        ("Tillbaka till beräkningen → levande resultat, median", f"{med(returns):.0f} ms",
+         f"max {max(returns):.0f} ms (krav ≤ 300 ms)"),
+        ("Överfört, kall cache: beräkningssidan", f"{bytes_cold_calc[0] / 1e6:.2f} MB ({bytes_cold_calc[1] / 1e6:.2f} MB gzip)",
+         f"{bytes_cold_calc[2]} förfrågningar"),
+        ("Överfört, varm cache: beräkningssidan", f"{bytes_warm_calc[0] / 1e6:.2f} MB ({bytes_warm_calc[1] / 1e6:.2f} MB gzip)",
+         f"{bytes_warm_calc[2]} förfrågningar"),
+        ("Överfört, kall cache: bara Pyodide", f"{bytes_cold_bare[0] / 1e6:.2f} MB ({bytes_cold_bare[1] / 1e6:.2f} MB gzip)",
+         f"{bytes_cold_bare[2]} förfrågningar"),
+        ("Överfört, varm cache: bara Pyodide", f"{bytes_warm_bare[0] / 1e6:.2f} MB ({bytes_warm_bare[1] / 1e6:.2f} MB gzip)",
+         f"{bytes_warm_bare[2]} förfrågningar"),
+    ]
+    print("| Mått | Värde | Anmärkning |")
+    print("|---|---|---|")
+    for name, value, note in rows:
+        print(f"| {name} | {value} | {note} |")
+    print()
+    print("Kall: cold/warm per run (ms): bare " + ", ".join(f"{c:.0f}/{w:.0f}" for c, w in zip(cold_bare, warm_bare))
+          + "; beräkning " + ", ".join(f"{c:.0f}/{w:.0f}" for c, w in zip(cold_calc, warm_calc)))
+
+
+if __name__ == "__main__":
+    main()
