@@ -230,7 +230,7 @@
       });
     }
     function tableOf(id) {
-      return form.querySelector(`[data-tabell="${CSS.escape(id)}"]`);
+      return form.querySelector(`[data-tabell="${CSS.escape(id)}"]:not([data-atgard])`);
     }
     function rowsOf(table) {
       return [...table.querySelectorAll("[data-rad]")].filter((r) => !r.closest("template"));
@@ -246,17 +246,27 @@
       return row;
     }
 
+    let applying = false;
     function apply(skipFocused) {
+      // Removing a focused row makes the browser fire "change" on it: not a user edit.
+      applying = true;
+      try {
+        applyState(skipFocused);
+      } finally {
+        applying = false;
+      }
+    }
+    function applyState(skipFocused) {
       form.querySelectorAll("[data-fraga]").forEach((item) => {
         writeControls(item, state.svar[item.dataset.fraga], skipFocused);
       });
-      form.querySelectorAll("[data-tabell]").forEach((table) => {
+      form.querySelectorAll("[data-tabell]:not([data-atgard])").forEach((table) => {
         const tableId = table.dataset.tabell;
         const saved = new Map((state.rader[tableId] || []).map((r) => [r.id, r]));
         rowsOf(table).forEach((row) => {
           const record = saved.get(row.dataset.rad);
           if (row.hasAttribute("data-egen") && (!record || record.borttagen)) {
-            if (!row.contains(document.activeElement) || !skipFocused) row.remove();
+            row.remove(); // deleted here or (later than any edit) in another tab
             return;
           }
           writeControls(row, record, skipFocused);
@@ -435,24 +445,9 @@
       say(`Läser ${file.name} …`);
       const response = await window.skPython.call("checklista_importera", { verktyg: tool, text });
       if (!response.ok) return say(`Filen ${file.name} kunde inte öppnas: ${errorText(response)} Inget har ändrats.`);
-      // The file replaces the current answers (like "Börja om" followed by the file's answers);
-      // stamped now so another open tab takes them over too.
-      const stamp = now();
-      const imported = response.data.tillstand;
-      const next = emptyState(tool);
-      next.rensad = stamp;
-      const later = new Date(Date.parse(stamp) + 1).toISOString();
-      Object.entries(imported.svar || {}).forEach(([id, r]) => (next.svar[id] = { ...r, andrad: later }));
-      Object.entries(imported.rader || {}).forEach(([table, rows]) => {
-        next.rader[table] = rows.map((r) => ({ ...r, andrad: later }));
-      });
-      next.uppdaterad = later;
+      // The file replaces the current answers (stamped now so another open tab takes them over).
       undo = JSON.parse(JSON.stringify(state));
-      state = next;
-      dirty = true;
-      writeStore(); // replace, do not merge with the old answers
-      apply(false);
-      scheduleSummary(0);
+      replaceWith(response.data.tillstand);
       showUndo(true, "Ångra öppna fil");
       say(`Svaren i ${file.name} är inlästa.`);
     }
@@ -507,22 +502,27 @@
       say("Alla svar är tömda. Tryck på Ångra om du vill få tillbaka dem.");
       undoButton.focus();
     }
-    function restore() {
-      if (!undo) return;
-      const stamp = now();
-      const old = undo;
-      undo = null;
-      Object.entries(old.svar || {}).forEach(([id, r]) => (state.svar[id] = { ...r, andrad: stamp }));
+    // Replace the answers with `old`, stamped now (after a fresh `rensad`) so that the merge
+    // with another tab takes them over too.
+    function replaceWith(old) {
+      const cleared = new Date(Math.max(Date.now(), time(state.rensad) + 1));
+      const stamp = new Date(cleared.getTime() + 1).toISOString();
+      const next = { ...emptyState(tool), rensad: cleared.toISOString(), uppdaterad: stamp };
+      Object.entries(old.svar || {}).forEach(([id, r]) => (next.svar[id] = { ...r, andrad: stamp }));
       Object.entries(old.rader || {}).forEach(([table, rows]) => {
-        const kept = new Map((state.rader[table] || []).map((r) => [r.id, r]));
-        rows.forEach((r) => kept.set(r.id, { ...r, andrad: stamp }));
-        state.rader[table] = [...kept.values()];
+        next.rader[table] = rows.map((r) => ({ ...r, andrad: stamp }));
       });
-      state.uppdaterad = stamp;
+      state = next;
       dirty = true;
       writeStore();
       apply(false);
       scheduleSummary(0);
+    }
+    function restore() {
+      if (!undo) return;
+      const old = undo;
+      undo = null;
+      replaceWith(old);
       showUndo(false);
       say("Svaren är återställda.");
       clearButton.focus();
@@ -560,7 +560,7 @@
 
     // ── events ──────────────────────────────────────────────────────────────────────
     const onEdit = (event) => {
-      if (!event.target.matches("[data-falt]")) return;
+      if (applying || !event.target.matches("[data-falt]") || !event.target.isConnected) return;
       if (undoButton && !undoButton.hidden) showUndo(false);
       if (confirming) endConfirm();
       recordChange(event.target);

@@ -1,0 +1,485 @@
+"""The checklists in Chromium, used as a person would: answer, reload, two tabs, a hostile
+comment, a broken import, Börja om and Ångra, keyboard only, Python late or missing, and
+axe-core in the empty, partly answered and complete states.
+
+Fixtures (`page`, `context_factory`) come from tests/e2e/conftest.py: every page fails its
+test on console errors and on any request outside the site's origin.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_no_axe_violations
+
+TOOLS = ("beslutsunderlag", "genomforande", "kommunikationsplan", "uppfoljning")
+HOSTILE = "<img src=x onerror=alert(1)>"
+PYTHON_TIMEOUT = 90_000  # Pyodide boots in ~5 s here, much slower when the CPUs are busy
+B = "beslutsunderlag"
+
+
+# ── helpers (also used by test_dokument.py) ─────────────────────────────────────────────
+
+
+def tool_url(tool):
+    return f"verktyg/{tool}/"
+
+
+def stored(page, tool):
+    """The tool's saved state in localStorage (parsed), or None."""
+    raw = page.evaluate("(k) => localStorage.getItem(k)", f"sysselsattningskrav:{tool}")
+    return json.loads(raw) if raw else None
+
+
+def wait_saved(page, tool, predicate, timeout=5.0):
+    """Wait until the saved state satisfies predicate(state); return it."""
+    deadline = time.monotonic() + timeout
+    state = None
+    while time.monotonic() < deadline:
+        state = stored(page, tool)
+        if state is not None and predicate(state):
+            return state
+        time.sleep(0.05)
+    raise AssertionError(f"saved state never matched; last: {json.dumps(state, ensure_ascii=False)[:800]}")
+
+
+def answer_of(state, item, field="varde"):
+    return ((state or {}).get("svar", {}).get(item) or {}).get(field)
+
+
+def form(page, tool):
+    return page.locator(f'form[data-verktyg="{tool}"]')
+
+
+def summary(page):
+    return page.locator("[data-sammanfattning]")
+
+
+def wait_python_summary(page):
+    """Wait until Python has recomputed the summary for the current answers."""
+    expect(summary(page)).to_have_attribute("data-uppdaterad", re.compile(r"\d+"), timeout=PYTHON_TIMEOUT)
+    expect(summary(page)).not_to_have_class(re.compile(r"sk-inaktuell"), timeout=PYTHON_TIMEOUT)
+
+
+def radio(page, tool, item, value):
+    return page.locator(f"#sk--{tool}--{item}--varde--{value}")
+
+
+def field(page, tool, item, name):
+    return page.locator(f"#sk--{tool}--{item}--{name}")
+
+
+def fill_everything(page, tool):
+    """Answer every control of a tool (first option, some text, a date, a number)."""
+    root = form(page, tool)
+    for item in root.locator("[data-fraga]").all():
+        first = item.locator("input[type=radio]").first
+        if first.count():
+            first.check()
+    for control in root.locator("textarea[data-falt], input[type=text][data-falt]").all():
+        control.fill("12" if control.get_attribute("inputmode") == "decimal" else "Anna Andersson")
+    for control in root.locator("input[type=date][data-falt]").all():
+        control.fill("2026-12-01")
+    for control in root.locator("select[data-falt]").all():
+        control.select_option(index=1)
+
+
+def download_text(page, button):
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    with open(download.path(), encoding="utf-8-sig") as handle:
+        return download.suggested_filename, handle.read()
+
+
+def answer_syfte_nej(page, who="Anna", comment="Saknas i budgeten"):
+    page.locator(f"label[for='sk--{B}--syfte--varde--nej']").click()
+    field(page, B, "syfte", "ansvarig").fill(who)
+    field(page, B, "syfte", "kommentar").fill(comment)
+
+
+# ── saving and restoring ────────────────────────────────────────────────────────────────
+
+
+def test_answers_survive_reload_and_a_closed_tab(context_factory):
+    context = context_factory()
+    page = context.new_page()
+    page.goto(tool_url(B))
+    page.get_by_label("Vad vill vi uppnå med sysselsättningskrav i upphandlingar?").fill("Fler i arbete")
+    answer_syfte_nej(page)
+    page.locator(f"label[for='sk--{B}--enighet--varde--delvis']").click()
+    field(page, B, "beslutsdatum", "varde").fill("2026-12-01")
+    state = wait_saved(page, B, lambda s: answer_of(s, "beslutsdatum") == "2026-12-01" and answer_of(s, "syfte", "kommentar"))
+    assert answer_of(state, "syfte") == "nej" and answer_of(state, "syfte", "ansvarig") == "Anna"
+    assert all(r.get("andrad") for r in state["svar"].values()) and state["uppdaterad"]
+
+    page.reload()
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(radio(page, B, "enighet", "delvis")).to_be_checked()
+    expect(field(page, B, "syfte", "ansvarig")).to_have_value("Anna")
+    expect(field(page, B, "syfte", "kommentar")).to_have_value("Saknas i budgeten")
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
+    expect(field(page, B, "beslutsdatum", "varde")).to_have_value("2026-12-01")
+
+    page.close()  # the tab is closed; a new one opens the page again
+    again = context.new_page()
+    again.goto(tool_url(B))
+    expect(radio(again, B, "syfte", "nej")).to_be_checked()
+    expect(field(again, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
+
+
+def test_typing_is_saved_before_leaving_the_page(page):
+    page.goto(tool_url(B))
+    field(page, B, "analys-mal", "varde").fill("Snabbt skrivet")
+    page.goto("analysera/")  # leave at once, before the debounce would have fired
+    assert answer_of(stored(page, B), "analys-mal") == "Snabbt skrivet"
+
+
+@pytest.mark.tillat_konsolfel  # the aborted Pyodide download is logged by the browser
+def test_answering_and_saving_do_not_wait_for_python(page):
+    page.route(re.compile(r".*/pyodide/.*"), lambda route: route.abort())
+    page.goto(tool_url(B))
+    radio(page, B, "syfte", "ja").check()
+    wait_saved(page, B, lambda s: answer_of(s, "syfte") == "ja")
+    status = page.locator("[data-motorstatus]")
+    expect(status).to_contain_text("kan inte räknas fram just nu", timeout=PYTHON_TIMEOUT)
+    expect(status).to_contain_text("dina svar sparas ändå")
+    expect(page.get_by_role("button", name="Försök igen")).to_be_visible()
+    # Still saving while Python is down.
+    radio(page, B, "enighet", "nej").check()
+    wait_saved(page, B, lambda s: answer_of(s, "enighet") == "nej")
+
+
+def test_corrupt_saved_data_is_kept_aside_and_reported(page):
+    page.goto(tool_url(B))
+    page.evaluate("() => localStorage.setItem('sysselsattningskrav:beslutsunderlag', '{trasig')")
+    page.reload()
+    expect(form(page, B).locator("[data-status]")).to_contain_text("kunde inte läsas")
+    aside = page.evaluate(
+        "() => Object.keys(localStorage).filter((k) => k.startsWith('sysselsattningskrav:beslutsunderlag:trasig:'))"
+        ".map((k) => localStorage.getItem(k))"
+    )
+    assert aside == ["{trasig"]
+    radio(page, B, "syfte", "ja").check()
+    wait_saved(page, B, lambda s: answer_of(s, "syfte") == "ja")
+
+
+def test_answers_from_the_older_format_are_migrated(page):
+    page.goto(tool_url(B))
+    old = {"schema": 1, "verktyg": B, "sparad": "2025-05-01T10:00:00Z",
+           "svar": {"syfte": "Vet ej", "analys-mal": "Från förra versionen"}, "ansvarig": {"syfte": "Bo"}}
+    page.evaluate("(v) => localStorage.setItem('sysselsattningskrav:beslutsunderlag', v)", json.dumps(old))
+    page.reload()
+    expect(radio(page, B, "syfte", "vet-ej")).to_be_checked(timeout=PYTHON_TIMEOUT)
+    expect(field(page, B, "syfte", "ansvarig")).to_have_value("Bo")
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Från förra versionen")
+    state = wait_saved(page, B, lambda s: s.get("schema") == 2)
+    assert answer_of(state, "syfte") == "vet-ej"
+
+
+# ── two tabs ────────────────────────────────────────────────────────────────────────────
+
+
+def test_two_tabs_editing_different_items_lose_nothing(context_factory):
+    context = context_factory()
+    first, second = context.new_page(), context.new_page()
+    first.goto(tool_url(B))
+    second.goto(tool_url(B))
+    radio(first, B, "syfte", "ja").check()
+    field(first, B, "syfte", "kommentar").fill("Från flik 1")
+    radio(second, B, "enighet", "nej").check()
+    field(second, B, "enighet", "ansvarig").fill("Från flik 2")
+    field(first, B, "analys-mal", "varde").fill("Mål från flik 1")
+
+    both = lambda s: answer_of(s, "syfte") == "ja" and answer_of(s, "enighet") == "nej" \
+        and answer_of(s, "analys-mal") == "Mål från flik 1" and answer_of(s, "enighet", "ansvarig") == "Från flik 2"
+    wait_saved(first, B, both)
+    # Each open tab shows the other's answers without a reload …
+    expect(radio(first, B, "enighet", "nej")).to_be_checked()
+    expect(field(first, B, "enighet", "ansvarig")).to_have_value("Från flik 2")
+    expect(radio(second, B, "syfte", "ja")).to_be_checked()
+    expect(field(second, B, "analys-mal", "varde")).to_have_value("Mål från flik 1")
+    # … and after one.
+    for page in (first, second):
+        page.reload()
+        expect(radio(page, B, "syfte", "ja")).to_be_checked()
+        expect(radio(page, B, "enighet", "nej")).to_be_checked()
+        expect(field(page, B, "syfte", "kommentar")).to_have_value("Från flik 1")
+        expect(field(page, B, "enighet", "ansvarig")).to_have_value("Från flik 2")
+
+
+def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
+    tool = "kommunikationsplan"
+    context = context_factory()
+    first, second = context.new_page(), context.new_page()
+    first.goto(tool_url(tool))
+    second.goto(tool_url(tool))
+    first.get_by_role("button", name="Lägg till målgrupp").click()
+    new_row = first.locator("[data-rad][data-egen]")
+    new_row.get_by_label("Målgrupp").fill("Gymnasieskolor")
+    second.locator("#sk--kommunikationsplan--malgrupper--ledningsgrupper--budskap").fill("Beslutet och varför")
+
+    def both(s):
+        rows = s.get("rader", {}).get("malgrupper", [])
+        return any(r.get("malgrupp") == "Gymnasieskolor" for r in rows) and any(
+            r["id"] == "ledningsgrupper" and r.get("budskap") == "Beslutet och varför" for r in rows)
+
+    wait_saved(first, tool, both)
+    expect(second.locator("[data-rad][data-egen]").get_by_label("Målgrupp")).to_have_value("Gymnasieskolor")
+    expect(first.locator("#sk--kommunikationsplan--malgrupper--ledningsgrupper--budskap")).to_have_value("Beslutet och varför")
+
+    # Removing the row in one tab removes it in the other, and it stays removed.
+    second.locator("[data-rad][data-egen]").get_by_role("button", name="Ta bort målgruppen").click()
+    expect(first.locator("[data-rad][data-egen]")).to_have_count(0)
+    state = wait_saved(first, tool, lambda s: any(r.get("borttagen") for r in s["rader"]["malgrupper"]))
+    first.reload()
+    expect(first.locator("[data-rad][data-egen]")).to_have_count(0)
+    expect(first.locator("#sk--kommunikationsplan--malgrupper--ledningsgrupper--budskap")).to_have_value("Beslutet och varför")
+    assert len([r for r in state["rader"]["malgrupper"] if not r.get("borttagen")]) == 1
+
+
+# ── the live summary ────────────────────────────────────────────────────────────────────
+
+
+def test_summary_follows_the_answers_once_python_is_ready(page):
+    page.goto(tool_url(B))
+    expect(page.locator("[data-motorstatus]")).to_contain_text("beräkningsmotorn")
+    answer_syfte_nej(page, who="Anna")
+    expect(summary(page)).to_contain_text("Inte redo ännu", timeout=PYTHON_TIMEOUT)
+    expect(summary(page)).to_contain_text("Ansvarig: Anna")
+    expect(page.locator("[data-motorstatus]")).to_be_hidden()
+    radio(page, B, "definition", "vet-ej").check()
+    expect(summary(page)).to_contain_text("Ta reda på (Vet ej)")
+    expect(summary(page)).to_contain_text("Finns en gemensam definition")
+    # Headings keep the page's outline: the summary's headings sit under "Sammanfattning" (h3).
+    assert summary(page).locator("h3").count() == 0 and summary(page).locator("h4").count() >= 2
+
+
+def test_follow_up_figures_give_indicators(page):
+    tool = "uppfoljning"
+    page.goto(tool_url(tool))
+    page.get_by_label("Upphandlingar med sysselsättningskrav").fill("4")
+    page.get_by_label("Upphandlingar totalt").fill("10")
+    expect(summary(page)).to_contain_text("40 %", timeout=PYTHON_TIMEOUT)
+
+
+# ── hostile text, export, import ────────────────────────────────────────────────────────
+
+
+def test_hostile_comment_is_text_in_the_summary_and_every_export(page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(tool_url(B))
+    answer_syfte_nej(page, who=HOSTILE, comment=HOSTILE)
+    expect(summary(page)).to_contain_text(HOSTILE, timeout=PYTHON_TIMEOUT)
+    assert summary(page).locator("img").count() == 0
+
+    toolbar = form(page, B).locator("[data-verktygsrad]")
+    name, markdown = download_text(page, toolbar.get_by_role("button", name="Ladda ner som Markdown"))
+    assert name.endswith(".md") and "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
+    name, csv = download_text(page, toolbar.get_by_role("button", name="Ladda ner som CSV (Excel)"))
+    assert name.endswith(".csv") and HOSTILE in csv and ";" in csv
+    name, exported = download_text(page, toolbar.get_by_role("button", name="Spara som JSON-fil"))
+    assert json.loads(exported)["svar"]["syfte"]["kommentar"] == HOSTILE
+    expect(form(page, B).locator("[data-status]")).to_contain_text("sparade som")
+    assert dialogs == []
+
+
+def test_a_json_export_can_be_opened_again(page, tmp_path):
+    page.goto(tool_url(B))
+    answer_syfte_nej(page)
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar") == "Saknas i budgeten")
+    toolbar = form(page, B).locator("[data-verktygsrad]")
+    _, exported = download_text(page, toolbar.get_by_role("button", name="Spara som JSON-fil"))
+    export_file = tmp_path / "svar.json"
+    export_file.write_text(exported, encoding="utf-8")
+
+    radio(page, B, "syfte", "ja").check()
+    field(page, B, "syfte", "kommentar").fill("Ändrat efteråt")
+    page.locator("[data-importfil]").set_input_files(str(export_file))
+    expect(form(page, B).locator("[data-status]")).to_contain_text("svar.json är inlästa", timeout=PYTHON_TIMEOUT)
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(field(page, B, "syfte", "kommentar")).to_have_value("Saknas i budgeten")
+    state = wait_saved(page, B, lambda s: answer_of(s, "syfte") == "nej")
+    assert answer_of(state, "syfte", "kommentar") == "Saknas i budgeten"
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('{"format": "sysselsattningskrav-verktyg", "schema": 2, "svar": {', "JSON"),
+    (json.dumps({"namn": "Inköpslista", "rader": ["mjölk", "bröd"]}), "kunde inte öppnas"),
+    (json.dumps({"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": "kommunikationsplan",
+                 "uppdaterad": None, "svar": {}, "rader": {}}), "kunde inte öppnas"),
+], ids=["trasig-json", "annan-fil", "annat-verktyg"])
+def test_a_malformed_or_foreign_file_changes_nothing(page, tmp_path, content, expected):
+    page.goto(tool_url(B))
+    answer_syfte_nej(page)
+    before = wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar") == "Saknas i budgeten")
+    bad = tmp_path / "fel.json"
+    bad.write_text(content, encoding="utf-8")
+    page.locator("[data-importfil]").set_input_files(str(bad))
+    status = form(page, B).locator("[data-status]")
+    expect(status).to_contain_text("fel.json kunde inte öppnas", timeout=PYTHON_TIMEOUT)
+    expect(status).to_contain_text(expected)
+    expect(status).to_contain_text("Inget har ändrats")
+    assert stored(page, B) == before
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(field(page, B, "syfte", "kommentar")).to_have_value("Saknas i budgeten")
+
+
+# ── Börja om and Ångra ──────────────────────────────────────────────────────────────────
+
+
+def test_borja_om_asks_first_and_can_be_undone(page):
+    page.goto(tool_url(B))
+    answer_syfte_nej(page)
+    field(page, B, "analys-mal", "varde").fill("Fler i arbete")
+    wait_saved(page, B, lambda s: answer_of(s, "analys-mal") == "Fler i arbete")
+    toolbar = form(page, B).locator("[data-verktygsrad]")
+
+    toolbar.get_by_role("button", name="Börja om").click()
+    expect(toolbar.get_by_role("button", name="Bekräfta: töm alla svar")).to_be_visible()
+    toolbar.get_by_role("button", name="Avbryt").click()
+    expect(toolbar.get_by_role("button", name="Avbryt")).to_have_count(0)
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+
+    toolbar.get_by_role("button", name="Börja om").click()
+    toolbar.get_by_role("button", name="Bekräfta: töm alla svar").click()
+    expect(radio(page, B, "syfte", "nej")).not_to_be_checked()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("")
+    cleared = stored(page, B)
+    assert cleared["svar"] == {} and cleared["rensad"]
+    expect(summary(page)).to_contain_text("0 av", timeout=PYTHON_TIMEOUT)
+
+    undo = toolbar.get_by_role("button", name="Ångra Börja om")
+    expect(undo).to_be_focused()
+    undo.click()
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
+    expect(field(page, B, "syfte", "kommentar")).to_have_value("Saknas i budgeten")
+    page.reload()
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
+
+
+# ── keyboard only ───────────────────────────────────────────────────────────────────────
+
+
+def test_keyboard_only_completion_of_the_beslutsunderlag(page):
+    """Tab through the whole checklist: type the analysis, Space for Ja, an arrow key for
+    "Vet ej" once, type owners, pick the decision with arrow keys, type the dates."""
+    page.goto(tool_url(B))
+    expect(form(page, B).locator("[data-verktygsrad]")).to_be_visible()
+    page.locator(f"#sk--{B}--del--a").scroll_into_view_if_needed()
+    # Start from the first answer field: focus the form's first textarea by tabbing from the
+    # status line's neighbour (the last toolbar button) – found by tabbing, not clicking.
+    seen = set()
+    answered_vet_ej = False
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            "() => { const e = document.activeElement; const f = e && e.closest('form[data-verktyg]');"
+            " return {inForm: !!f, id: e.id, tag: e.tagName, type: e.type || '', falt: e.dataset ? e.dataset.falt || '' : '',"
+            " item: (e.closest('[data-fraga]') || {dataset: {}}).dataset.fraga || '', checked: !!e.checked}; }"
+        )
+        if not info["inForm"]:
+            if seen:
+                break
+            continue
+        key = info["id"]
+        if key in seen:
+            continue  # e.g. the next segment of a date field
+        seen.add(key)
+        if info["tag"] == "TEXTAREA" and info["falt"] == "varde":
+            page.keyboard.type(f"Svar på {info['item']}")
+        elif info["type"] == "radio":
+            if info["item"] == "beslut":
+                page.keyboard.press("ArrowDown")  # Ja, generellt → Ja, som pilot
+            elif not answered_vet_ej and info["item"] == "definition":
+                page.keyboard.press("ArrowLeft")  # wraps round to "Vet ej"
+                answered_vet_ej = True
+            else:
+                page.keyboard.press("Space")  # the first option: Ja
+        elif info["type"] == "text" and info["falt"] == "ansvarig":
+            page.keyboard.type("Kim")
+        elif info["type"] == "text" and info["falt"] == "varde":
+            page.keyboard.type("Kommunstyrelsen")
+        elif info["type"] == "date":
+            # Debian's Chromium shows dd/mm/yyyy or mm/dd/yyyy whatever the page locale; the
+            # 12th of December reads the same in both. Segments advance after two digits.
+            page.keyboard.type("12122026")
+    state = wait_saved(page, B, lambda s: answer_of(s, "beslut") == "ja-pilot")
+    assert answer_of(state, "uppfoljningsdatum") == "2026-12-12", json.dumps(state, ensure_ascii=False)[-1500:]
+    assert answer_of(state, "beslut") == "ja-pilot"
+    assert answer_of(state, "definition") == "vet-ej"
+    assert answer_of(state, "syfte") == "ja" and answer_of(state, "syfte", "ansvarig") == "Kim"
+    assert answer_of(state, "analys-samverkan") == "Svar på analys-samverkan"
+    expect(summary(page)).to_contain_text("Redo", timeout=PYTHON_TIMEOUT)
+    expect(summary(page).locator("[data-omdome]")).to_have_attribute("data-omdome", "redo")
+    expect(summary(page)).to_contain_text("Ta reda på (Vet ej)")
+    expect(summary(page).locator(".sk-framsteg-totalt")).to_contain_text("besvarade")
+
+
+# ── accessibility in every state ────────────────────────────────────────────────────────
+
+
+def axe_check(page, label):
+    """axe-core on the page at rest: back at the top, so Material's "back to top" button is
+    not caught half-way through its fade-in animation."""
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_timeout(400)
+    assert_no_axe_violations(page, label)
+
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_tool_is_accessible_empty_partly_and_complete(page, tool):
+    page.goto(tool_url(tool))
+    axe_check(page, f"{tool}, tomt")
+    first_text = form(page, tool).locator("textarea[data-falt], input[type=text][data-falt]").first
+    first_text.fill(HOSTILE)
+    radios = form(page, tool).locator("input[type=radio]")
+    if radios.count():
+        radios.nth(2).check()
+    if tool in ("kommunikationsplan", "uppfoljning"):
+        page.locator("[data-atgard='lagg-till-rad']").click()
+    wait_python_summary(page)
+    axe_check(page, f"{tool}, delvis ifyllt")
+    fill_everything(page, tool)
+    wait_python_summary(page)
+    expect(summary(page)).not_to_contain_text(re.compile(r"(^|\s)0 av"))
+    axe_check(page, f"{tool}, komplett")
+    # Börja om in its confirming state, too.
+    form(page, tool).locator("[data-atgard='borja-om']").click()
+    axe_check(page, f"{tool}, bekräfta Börja om")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_answered_tool_is_accessible_in_both_schemes_and_fits_320_px(context_factory, scheme):
+    page = context_factory(color_scheme=scheme, viewport={"width": 320, "height": 640}).new_page()
+    page.goto(tool_url(B))
+    fill_everything(page, B)
+    radio(page, B, "syfte", "nej").check()
+    radio(page, B, "enighet", "vet-ej").check()
+    wait_python_summary(page)
+    expect(summary(page)).to_contain_text("Inte redo ännu")
+    axe_check(page, f"{B} ifyllt ({scheme}, 320 px)")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{overflow} px sideways scrolling at 320 px"
+
+
+def test_print_shows_the_answers_without_site_chrome(page, tmp_path):
+    page.goto(tool_url(B))
+    answer_syfte_nej(page)
+    page.emulate_media(media="print")
+    expect(form(page, B).locator("[data-verktygsrad]")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(field(page, B, "syfte", "kommentar")).to_be_visible()
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    page.screenshot(path=str(tmp_path / "beslutsunderlag-utskrift.png"), full_page=True)
+    assert (tmp_path / "beslutsunderlag-utskrift.png").stat().st_size > 10_000
