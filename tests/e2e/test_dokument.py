@@ -1,0 +1,160 @@
+"""The beslutsunderlag document in Chromium: it gathers every tool's saved answers and the
+calculator's saved scenario, shows a hostile comment as text (also when printed), prints
+without the site's chrome, downloads as Markdown, and passes axe-core empty and filled.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from .conftest import assert_no_axe_violations
+from .test_checklist import (
+    HOSTILE, PYTHON_TIMEOUT, answer_syfte_nej, download_text, fill_everything, radio, tool_url, wait_saved,
+    answer_of,
+)
+
+DOC = "verktyg/dokument/"
+B = "beslutsunderlag"
+
+
+def document(page):
+    return page.locator("[data-dokument]")
+
+
+def wait_document(page):
+    expect(document(page)).to_have_attribute("data-uppdaterad", re.compile(r"\d+"), timeout=PYTHON_TIMEOUT)
+    expect(document(page)).not_to_have_class(re.compile(r"sk-inaktuell"), timeout=PYTHON_TIMEOUT)
+
+
+def save_a_calculation(page, people="3"):
+    """Use the calculator page as a person would; it keeps the scenario in localStorage."""
+    page.goto("verktyg/berakning/")
+    page.get_by_label("Antal personer").fill(people)
+    deadline = time.monotonic() + PYTHON_TIMEOUT / 1000
+    while time.monotonic() < deadline:
+        if page.evaluate("() => (JSON.parse(localStorage.getItem('sk-berakning:aktuellt') || 'null') || {}).scenario"):
+            return
+        time.sleep(0.1)
+    raise AssertionError("the calculator never saved its scenario")
+
+
+def fill_the_tools(page):
+    page.goto(tool_url(B))
+    answer_syfte_nej(page, who="Anna", comment=HOSTILE)
+    page.get_by_label("Vad vill vi uppnå med sysselsättningskrav i upphandlingar?").fill("Fler i arbete")
+    page.locator(f"label[for='sk--{B}--beslut--varde--ja-pilot']").click()
+    wait_saved(page, B, lambda s: answer_of(s, "beslut") == "ja-pilot")
+    page.goto(tool_url("genomforande"))
+    page.locator("label[for='sk--genomforande--start--varde--pilot']").click()
+    page.goto(tool_url("kommunikationsplan"))
+    page.locator("#sk--kommunikationsplan--malgrupper--leverantorer--budskap").fill("Leverantörsträff i mars")
+    wait_saved(page, "kommunikationsplan", lambda s: bool(s["rader"]))
+
+
+def test_document_gathers_every_tool_and_the_saved_calculation(page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    fill_the_tools(page)
+    save_a_calculation(page)
+    page.goto(DOC)
+    wait_document(page)
+    doc = document(page)
+    expect(doc).to_contain_text("Fler i arbete")
+    expect(doc).to_contain_text("Anna")
+    expect(doc).to_contain_text(HOSTILE)
+    expect(doc).to_contain_text("Leverantörsträff i mars")
+    expect(doc).to_contain_text("Ja, som pilot")
+    expect(doc).to_contain_text("Inte redo ännu")
+    expect(doc.locator(".sk-berakning-saknas")).to_have_count(0)
+    expect(doc).to_contain_text("Samhällsekonomisk beräkning")
+    assert doc.locator("img").count() == 0
+    # Headings stay in order under the page's h1.
+    assert page.locator("[data-dokument] h1").count() == 0
+
+    # Changes in another tab reach the open document.
+    other = page.context.new_page()
+    other.goto(tool_url(B))
+    other.get_by_label("Vad vill vi uppnå med sysselsättningskrav i upphandlingar?").fill("Fler i arbete, snabbare")
+    expect(doc).to_contain_text("Fler i arbete, snabbare", timeout=PYTHON_TIMEOUT)
+    assert dialogs == []
+
+
+def test_document_without_a_calculation_says_how_to_add_one(page):
+    page.goto(DOC)
+    expect(page.locator("[data-motorstatus]")).to_contain_text("beräkningsmotorn")
+    wait_document(page)
+    missing = document(page).locator(".sk-berakning-saknas")
+    expect(missing).to_contain_text("Ingen sparad beräkning")
+    expect(missing.get_by_role("link", name="Samhällsekonomisk beräkning")).to_have_attribute("href", re.compile(r"berakning/$"))
+
+
+def test_printed_document_shows_the_answers_as_text_without_site_chrome(page, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    fill_the_tools(page)
+    page.goto(DOC)
+    wait_document(page)
+    page.emulate_media(media="print")
+    expect(page.locator("[data-verktygsrad]")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("article h1")).to_be_hidden()  # only the document itself is printed
+    title = document(page).locator(".sk-dokument-rubrik")
+    expect(title).to_be_visible()
+    comment = document(page).get_by_text(HOSTILE)
+    expect(comment).to_be_visible()
+    shot = tmp_path / "beslutsunderlag-utskrift.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000
+    # Printed text is black on white, whatever the screen's colour scheme.
+    assert title.evaluate("(e) => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+    assert page.locator("[data-dokument] img").count() == 0 and dialogs == []
+
+
+def test_printed_document_is_readable_from_the_dark_scheme(context_factory):
+    page = context_factory(color_scheme="dark").new_page()
+    page.goto(tool_url(B))
+    answer_syfte_nej(page)
+    page.goto(DOC)
+    wait_document(page)
+    page.emulate_media(media="print")
+    cell = page.locator("[data-dokument] table th").first
+    assert cell.evaluate("(e) => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+
+
+def test_document_downloads_as_markdown(page):
+    fill_the_tools(page)
+    page.goto(DOC)
+    wait_document(page)
+    name, markdown = download_text(page, page.get_by_role("button", name="Ladda ner som Markdown"))
+    assert name == "beslutsunderlag.md"
+    assert markdown.startswith("# Beslutsunderlag")
+    assert "Fler i arbete" in markdown and "Leverantörsträff i mars" in markdown
+    assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
+    expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("beslutsunderlag.md")
+
+
+def test_print_button_opens_the_print_dialog(page):
+    page.goto(DOC)
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Skriv ut eller spara som PDF").click()
+    assert page.evaluate("() => window.__printed") == 1
+
+
+def test_document_is_accessible_empty_and_filled(page):
+    page.goto(DOC)
+    wait_document(page)
+    assert_no_axe_violations(page, "dokumentet, tomt")
+    for tool in ("beslutsunderlag", "genomforande", "kommunikationsplan", "uppfoljning"):
+        page.goto(tool_url(tool))
+        fill_everything(page, tool)
+    save_a_calculation(page)
+    page.goto(DOC)
+    wait_document(page)
+    expect(document(page)).to_contain_text("Anna Andersson")
+    expect(document(page).locator(".sk-berakning-saknas")).to_have_count(0)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    assert_no_axe_violations(page, "dokumentet, ifyllt")
