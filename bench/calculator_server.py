@@ -55,6 +55,7 @@ def serve(directory: str, port: int = 0, log: list | None = None) -> tuple[http.
     handler_class = type("_LoggingHandler", (_Handler,), {"log": log})
     handler = functools.partial(handler_class, directory=directory)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.handle_error = lambda request, address: None  # a browser leaving mid-download is normal
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

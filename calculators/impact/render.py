@@ -112,7 +112,7 @@ def bar_chart(result, title="Effekt per aktör, alla personer"):
         ("Summa aktörer", tot["summa_aktorer"]),
         ("Samhällsekonomiskt nettovärde", tot["samhallsekonomiskt_netto"]),
     ]
-    width, label_w, row_h, top = 720, 230, 34, 10
+    width, label_w, row_h, top = 640, 250, 34, 10
     plot_w = width - label_w - 20
     height = top + row_h * len(items) + 10
     biggest = max(abs(v) for _, v in items) or 1.0
@@ -130,9 +130,9 @@ def bar_chart(result, title="Effekt per aktör, alla personer"):
         tx = x + w + 6 if inside_right else x - 6
         anchor = "start" if inside_right else "end"
         # keep the value text within the picture
-        if inside_right and tx > width - 150:
+        if inside_right and tx > width - 120:
             tx, anchor, cls_t = x + w - 6, "end", "sk-stapeltext sk-stapeltext--inne"
-        elif not inside_right and tx < label_w + 150:
+        elif not inside_right and tx < label_w + 120:
             tx, anchor, cls_t = x + 6, "start", "sk-stapeltext sk-stapeltext--inne"
         else:
             cls_t = "sk-stapeltext"
@@ -174,7 +174,7 @@ def tornado(rows, actor_name, base):
     """rows: [{"namn", "lag_text", "hog_text", "lag", "hog"}] (values of the actor's total)."""
     if not rows:
         return ""
-    width, label_w, row_h, top = 720, 250, 30, 24
+    width, label_w, row_h, top = 640, 250, 30, 24
     plot_w = width - label_w - 20
     height = top + row_h * len(rows) + 10
     values = [base] + [r["lag"] for r in rows] + [r["hog"] for r in rows]
@@ -193,7 +193,8 @@ def tornado(rows, actor_name, base):
         for v, cls in ((row["lag"], "sk-tornado-lag"), (row["hog"], "sk-tornado-hog")):
             a, b = sorted((x(base), x(v)))
             parts.append(f'<rect x="{a:.1f}" y="{y + 5}" width="{max(b - a, 1):.1f}" height="{row_h - 10}" class="{cls}" />')
-        parts.append(f'<text x="{label_w - 10}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" class="sk-stapeletikett">{_e(row["namn"])}</text>')
+        label = row["namn"] if len(row["namn"]) <= 30 else row["namn"][:29].rstrip() + "…"
+        parts.append(f'<text x="{label_w - 10}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" class="sk-stapeletikett">{_e(label)}</text>')
     desc = "; ".join(f'{r["namn"]}: {r["lag_text"]} ger {kr(r["lag"])}, {r["hog_text"]} ger {kr(r["hog"])}' for r in rows)
     title = f"Känslighet: {actor_name}"
     svg = (
