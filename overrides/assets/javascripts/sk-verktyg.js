@@ -2,7 +2,7 @@
 // kommunikationsplan,uppfoljning}.md) and the beslutsunderlag document (docs/verktyg/dokument.md).
 //
 // Holds no business rule. Answering and saving never wait for Python: every change is written
-// to localStorage at once (debounced, and on pagehide), merged per item with what another tab
+// to localStorage at once (a click at once, typing after a 250 ms pause, and on pagehide), merged per item with what another tab
 // saved (the later `andrad` wins; deleted rows stay as `borttagen` markers; "Börja om" sets
 // `rensad`), and restored on load. The summary, the exports, the import check and the
 // document come from the Python core through window.skPython (calculators/checklists/api.py);
@@ -18,6 +18,7 @@
   const CALC_KEY = "sk-berakning:aktuellt"; // the calculator page's current scenario (sk-berakning.js)
   const SAVE_DELAY = 250;
   const SUMMARY_DELAY = 300;
+  const SUMMARY_CLICK_DELAY = 30;
 
   // ── helpers ────────────────────────────────────────────────────────────────────────
   const now = () => new Date().toISOString();
@@ -282,7 +283,7 @@
       });
     }
 
-    function recordChange(target) {
+    function recordChange(target, immediate = false) {
       const stamp = now();
       const row = target.closest("[data-rad]");
       const item = target.closest("[data-fraga]");
@@ -298,14 +299,16 @@
         return;
       }
       state.uppdaterad = stamp;
-      changed();
+      changed(immediate);
     }
 
-    function changed() {
+    // A click (radio, list, date) is saved at once; typing is saved after a short pause.
+    function changed(immediate = false) {
       dirty = true;
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(flush, SAVE_DELAY);
-      scheduleSummary();
+      if (immediate) flush();
+      else saveTimer = setTimeout(flush, SAVE_DELAY);
+      scheduleSummary(immediate ? SUMMARY_CLICK_DELAY : SUMMARY_DELAY);
     }
 
     // ── storage ──────────────────────────────────────────────────────────────────────
@@ -538,7 +541,7 @@
       const id = `n-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       const row = addRowElement(tableId, id);
       if (!row) return;
-      recordChange(row.querySelector("[data-falt]") || row);
+      recordChange(row.querySelector("[data-falt]") || row, true);
       const first = row.querySelector("input, textarea, select");
       if (first) first.focus();
       say("En ny rad är tillagd.");
@@ -555,7 +558,7 @@
       row.remove();
       if (addButton) addButton.focus();
       say("Raden är borttagen.");
-      changed();
+      changed(true);
     }
 
     // ── events ──────────────────────────────────────────────────────────────────────
@@ -563,7 +566,8 @@
       if (applying || !event.target.matches("[data-falt]") || !event.target.isConnected) return;
       if (undoButton && !undoButton.hidden) showUndo(false);
       if (confirming) endConfirm();
-      recordChange(event.target);
+      const t = event.target;
+      recordChange(t, event.type === "change" && (t.type === "radio" || t.tagName === "SELECT" || t.type === "date"));
     };
     form.addEventListener("input", onEdit);
     form.addEventListener("change", onEdit);
