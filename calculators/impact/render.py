@@ -238,7 +238,7 @@ def band(data):
     )
     prob = data.get("sannolikhet_kopare")
     prob_text = (
-        f'<p class="sk-sannolikhet">Sannolikheten att {_e(data.get("kopare", "köparen"))} går jämnt ut eller bättre: '
+        f'<p class="sk-sannolikhet">Sannolikheten att {_e(data.get("kopare", "köparen"))} går jämnt upp eller bättre: '
         f"<strong>{fmt.procent(prob, 0)}</strong>.</p>"
         if prob is not None else ""
     )
@@ -247,7 +247,9 @@ def band(data):
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
         f'<p>{fmt.tal(data["dragningar"])} slumpade varianter av scenariot (fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger samma tal). '
         "Produktionsfaktor, dödvikt, undanträngning, fullföljandegrad, antal månader och lön varierar inom rimliga intervall. "
-        "P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
+        "Intervallen är nedåtrisker: färre månader, lägre fullföljande och mer dödvikt och undanträngning än "
+        "du angett, medan lön och produktionsfaktor kan gå åt båda hållen. Därför ligger medianen ofta under "
+        "resultatet ovan. P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
         f"{prob_text}"
         + _scroll(
             '<table class="sk-band"><caption>Osäkerhetsintervall, alla personer</caption>'
