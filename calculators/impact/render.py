@@ -106,59 +106,71 @@ def totals_explained(result):
 
 # ── bar chart ────────────────────────────────────────────────────────────────────────────
 
-def bar_chart(result, title="Effekt per aktör, alla personer"):
-    tot = result["totalt"]
-    items = [(name, tot[key]) for key, name in ACTORS] + [
-        ("Summa aktörer", tot["summa_aktorer"]),
-        ("Samhällsekonomiskt nettovärde", tot["samhallsekonomiskt_netto"]),
-    ]
-    width, label_w, row_h, top = 640, 250, 34, 10
+def _bar_svg(items, variant, title, desc):
+    """One bar chart drawing. "bred": labels left of the bars (desktop); "smal": labels above
+    the bars in a narrow picture, so the text stays legible on a phone."""
+    narrow = variant == "smal"
+    width, label_w = (360, 0) if narrow else (640, 250)
+    row_h, top = (52, 10) if narrow else (34, 10)
+    bar_y, bar_h = (22, 22) if narrow else (6, row_h - 12)
     plot_w = width - label_w - 20
     height = top + row_h * len(items) + 10
     biggest = max(abs(v) for _, v in items) or 1.0
     neg = min(0.0, min(v for _, v in items))
     pos = max(0.0, max(v for _, v in items))
     span = (pos - neg) or biggest
-    zero_x = label_w + plot_w * (-neg / span)
+    zero_x = label_w + 10 * narrow + plot_w * (-neg / span)
+    text_room = 110 if narrow else 120
     bars = []
     for i, (name, value) in enumerate(items):
         y = top + i * row_h
         w = plot_w * abs(value) / span
         x = zero_x if value >= 0 else zero_x - w
-        text = kr(value)
+        text_y = y + bar_y + bar_h / 2 + 5
         inside_right = value >= 0
         tx = x + w + 6 if inside_right else x - 6
         anchor = "start" if inside_right else "end"
         # keep the value text within the picture
-        if inside_right and tx > width - 120:
+        if inside_right and tx > width - text_room:
             tx, anchor, cls_t = x + w - 6, "end", "sk-stapeltext sk-stapeltext--inne"
-        elif not inside_right and tx < label_w + 120:
+        elif not inside_right and tx < label_w + text_room:
             tx, anchor, cls_t = x + 6, "start", "sk-stapeltext sk-stapeltext--inne"
         else:
             cls_t = "sk-stapeltext"
-        sep = ' class="sk-skiljelinje"' if i == len(ACTORS) else ""
-        line = f'<line x1="0" x2="{width}" y1="{y - 2}" y2="{y - 2}"{sep} />' if i == len(ACTORS) else ""
+        line = f'<line x1="0" x2="{width}" y1="{y - 2}" y2="{y - 2}" class="sk-skiljelinje" />' if i == len(ACTORS) else ""
+        label = (f'<text x="0" y="{y + 15}" class="sk-stapeletikett">{_e(name)}</text>' if narrow else
+                 f'<text x="{label_w - 10}" y="{text_y:.1f}" text-anchor="end" class="sk-stapeletikett">{_e(name)}</text>')
         bars.append(
-            f"{line}<text x=\"{label_w - 10}\" y=\"{y + row_h / 2 + 5:.1f}\" text-anchor=\"end\" class=\"sk-stapeletikett\">{_e(name)}</text>"
-            f'<rect x="{x:.1f}" y="{y + 6}" width="{max(w, 1):.1f}" height="{row_h - 12}" class="sk-stapel {_sign_class(value)}" />'
-            f'<text x="{tx:.1f}" y="{y + row_h / 2 + 5:.1f}" text-anchor="{anchor}" class="{cls_t}">{_e(text)}</text>'
+            f"{line}{label}"
+            f'<rect x="{x:.1f}" y="{y + bar_y}" width="{max(w, 1):.1f}" height="{bar_h}" class="sk-stapel {_sign_class(value)}" />'
+            f'<text x="{tx:.1f}" y="{text_y:.1f}" text-anchor="{anchor}" class="{cls_t}">{_e(kr(value))}</text>'
         )
-    desc = "; ".join(f"{name}: {kr(v)}" for name, v in items)
-    svg = (
-        f'<svg class="sk-diagram" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="sk-stapel-titel sk-stapel-beskrivning" preserveAspectRatio="xMinYMin meet">'
-        f'<title id="sk-stapel-titel">{_e(title)}</title>'
-        f'<desc id="sk-stapel-beskrivning">{_e(desc)}</desc>'
+    ids = f"sk-stapel-{variant}"
+    return (
+        f'<svg class="sk-diagram sk-diagram--{variant}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ids}-titel {ids}-beskrivning" preserveAspectRatio="xMinYMin meet">'
+        f'<title id="{ids}-titel">{_e(title)}</title>'
+        f'<desc id="{ids}-beskrivning">{_e(desc)}</desc>'
         f'<line x1="{zero_x:.1f}" x2="{zero_x:.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />'
         f"{''.join(bars)}</svg>"
     )
+
+
+def bar_chart(result, title="Effekt per aktör, alla personer"):
+    tot = result["totalt"]
+    items = [(name, tot[key]) for key, name in ACTORS] + [
+        ("Summa aktörer", tot["summa_aktorer"]),
+        ("Samhällsekonomiskt nettovärde", tot["samhallsekonomiskt_netto"]),
+    ]
+    desc = "; ".join(f"{name}: {kr(v)}" for name, v in items)
+    svgs = _bar_svg(items, "bred", title, desc) + _bar_svg(items, "smal", title, desc)
     table = (
         '<div class="sk-visuellt-dold"><table class="sk-diagramdata"><caption>Diagrammets värden</caption>'
         '<thead><tr><th scope="col">Aktör</th><th scope="col">Alla personer</th></tr></thead><tbody>'
         + "".join(f'<tr><th scope="row">{_e(n)}</th><td>{kr(v)}</td></tr>' for n, v in items)
         + "</tbody></table></div>"
     )
-    return f'<figure class="sk-figur">{svg}<figcaption>{_e(title)}. Staplar till höger om nollinjen är vinster, till vänster kostnader.</figcaption>{table}</figure>'
+    return f'<figure class="sk-figur">{svgs}<figcaption>{_e(title)}. Staplar till höger om nollinjen är vinster, till vänster kostnader.</figcaption>{table}</figure>'
 
 
 # ── break-even, tornado, uncertainty ─────────────────────────────────────────────────────
