@@ -69,6 +69,14 @@
     return merged;
   }
 
+  // What a merge compares: every answer's and row's id and time, and the latest "Börja om".
+  function signature(s) {
+    const parts = [`rensad:${s.rensad || ""}`];
+    Object.entries(s.svar).forEach(([id, r]) => parts.push(`s:${id}:${r.andrad}`));
+    Object.entries(s.rader).forEach(([table, rows]) => rows.forEach((r) => parts.push(`r:${table}:${r.id}:${r.andrad}:${r.borttagen ? 1 : 0}`)));
+    return parts.sort().join("|");
+  }
+
   // A saved value as a schema-2 state, or a reason why it cannot be used as one.
   function parseSaved(raw, tool) {
     let value;
@@ -389,6 +397,14 @@
       if (!parsed.tillstand) return;
       const before = JSON.stringify(state);
       state = merge(state, parsed.tillstand);
+      // Tabs write to localStorage without a lock, so the other tab may have overwritten an
+      // answer of ours it had not seen yet: if we hold something the saved value lacks, save
+      // the merge back (it converges: the other tab then finds nothing new and stays quiet).
+      if (signature(state) !== signature(parsed.tillstand)) {
+        dirty = true;
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(flush, 20);
+      }
       if (JSON.stringify(state) === before) return;
       apply(true);
       scheduleSummary();
