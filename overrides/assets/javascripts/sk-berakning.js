@@ -42,18 +42,6 @@
       return null;
     }
   }
-  function download(name, text, type) {
-    const blob = new Blob([text], { type });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
   function messages(response) {
     return (response && response.fel) || [{ falt: null, meddelande: "Okänt fel." }];
   }
@@ -288,14 +276,14 @@
     // ── export and import ────────────────────────────────────────────────────────────
     root.querySelector("[data-sk-exportera-json]").addEventListener("click", () => {
       if (!scenario) return say("Det finns inget giltigt scenario att exportera ännu.");
-      download("scenario.json", JSON.stringify(scenario, null, 2) + "\n", "application/json");
+      window.skPython.download("scenario.json", JSON.stringify(scenario, null, 2) + "\n", "application/json");
       say("Scenariot är sparat som scenario.json. Filen kan öppnas här igen och i kommandoraden.");
     });
     root.querySelector("[data-sk-exportera-csv]").addEventListener("click", async () => {
       if (!scenario) return say("Det finns inget giltigt scenario att exportera ännu.");
       const response = await window.skPython.call("exportera_csv", { scenario, osakerhet: { dragningar: 2000, fro: 1 } });
       if (!response.ok) return say(messages(response).map((m) => m.meddelande).join(" "));
-      download(response.data.filnamn, response.data.innehall, "text/csv;charset=utf-8");
+      window.skPython.download(response.data.filnamn, response.data.innehall, "text/csv;charset=utf-8");
       say(`Resultatet är sparat som ${response.data.filnamn} (semikolon och decimalkomma, för svenska Excel).`);
     });
     root.querySelector("[data-sk-skriv-ut]").addEventListener("click", () => window.print());
@@ -408,11 +396,5 @@
   function scan() {
     document.querySelectorAll('[data-sk-verktyg="berakning"]').forEach(init);
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(scan);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", scan);
-  } else {
-    scan();
-  }
+  window.skPython.onPage(scan);
 })();

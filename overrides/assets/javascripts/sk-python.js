@@ -6,6 +6,8 @@
 //   window.skPython.status         → "vilande" | "laddar" | "redo" | "fel"
 //   window.skPython.retry()        → restart after "fel"
 //   document event "sk-python-status" with detail {status, meddelande}
+//   window.skPython.onPage(fn)     → run fn for this page and every page instant navigation brings
+//   window.skPython.download(name, text, type) → save text as a file (the tools' exports)
 (function () {
   "use strict";
   if (window.skPython) return;
@@ -45,6 +47,8 @@
     call,
     retry,
     start,
+    onPage,
+    download,
   };
   window.skPython = api;
 
@@ -157,11 +161,27 @@
   // Start at once when this page has a tool (the script runs at the end of <body>, so the page
   // is parsed); then on every page Material's instant navigation brings in (document$).
   scan();
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(scan);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", scan);
-  } else {
-    scan();
+  onPage(scan);
+
+  function onPage(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 })();

@@ -98,6 +98,26 @@
     return { tillstand: value };
   }
 
+  // A calm status line about the Python engine, with a retry button for when it fails.
+  function engineStatus(afterRetry) {
+    const element = document.createElement("div");
+    element.className = "sk-motorstatus";
+    const text = document.createElement("p");
+    text.setAttribute("role", "status");
+    text.dataset.motorstatus = "";
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "md-button sk-knapp";
+    retry.textContent = "Försök igen";
+    retry.hidden = true;
+    retry.addEventListener("click", () => {
+      window.skPython.retry();
+      afterRetry();
+    });
+    element.append(text, retry);
+    return { element, text, retry };
+  }
+
   function keepAside(key, raw, label) {
     const aside = `${key}:${label}:${now()}`;
     try {
@@ -106,19 +126,6 @@
     } catch (error) {
       return null;
     }
-  }
-
-  function download(name, text, type) {
-    const blob = new Blob([text], { type });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   function errorText(response) {
@@ -188,21 +195,7 @@
     form.classList.add("sk-js");
 
     // A calm line about the Python engine, just above the summary.
-    const engine = document.createElement("div");
-    engine.className = "sk-motorstatus";
-    const engineText = document.createElement("p");
-    engineText.setAttribute("role", "status");
-    engineText.dataset.motorstatus = "";
-    const retryButton = document.createElement("button");
-    retryButton.type = "button";
-    retryButton.className = "md-button sk-knapp";
-    retryButton.textContent = "Försök igen";
-    retryButton.hidden = true;
-    retryButton.addEventListener("click", () => {
-      window.skPython.retry();
-      scheduleSummary(0);
-    });
-    engine.append(engineText, retryButton);
+    const { element: engine, text: engineText, retry: retryButton } = engineStatus(() => scheduleSummary(0));
     if (summaryBox) summaryBox.before(engine);
 
     function say(text) {
@@ -447,7 +440,7 @@
       const response = await window.skPython.call("checklista_exportera", { verktyg: tool, tillstand: state, format });
       if (!response.ok) return say(`Filen kunde inte skapas: ${errorText(response)}`);
       const { filnamn, mimetyp, innehall } = response.data;
-      download(filnamn, innehall, mimetyp);
+      window.skPython.download(filnamn, innehall, mimetyp);
       say(`Svaren är sparade som ${filnamn}.`);
     }
 
@@ -643,20 +636,8 @@
     let timer = null;
     if (toolbar) toolbar.hidden = false;
 
-    const engineText = document.createElement("p");
-    engineText.className = "sk-motorstatus";
-    engineText.setAttribute("role", "status");
-    engineText.dataset.motorstatus = "";
-    const retryButton = document.createElement("button");
-    retryButton.type = "button";
-    retryButton.className = "md-button sk-knapp";
-    retryButton.textContent = "Försök igen";
-    retryButton.hidden = true;
-    retryButton.addEventListener("click", () => {
-      window.skPython.retry();
-      schedule(0);
-    });
-    content.before(engineText, retryButton);
+    const { element: engine, text: engineText, retry: retryButton } = engineStatus(() => schedule(0));
+    content.before(engine);
 
     function say(text) {
       if (statusBox) statusBox.textContent = text;
@@ -732,7 +713,7 @@
       if (button.dataset.atgard === "skriv-ut") window.print();
       else if (button.dataset.atgard === "exportera-dokument-markdown") {
         if (!markdown) return say("Dokumentet är inte klart ännu: vänta tills beräkningsmotorn har startat.");
-        download("beslutsunderlag.md", markdown, "text/markdown;charset=utf-8");
+        window.skPython.download("beslutsunderlag.md", markdown, "text/markdown;charset=utf-8");
         say("Dokumentet är sparat som beslutsunderlag.md.");
       }
     });
@@ -790,11 +771,5 @@
     documents.forEach((d) => d.onPythonStatus(event.detail.status, event.detail.meddelande));
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(scan);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", scan);
-  } else {
-    scan();
-  }
+  window.skPython.onPage(scan);
 })();
