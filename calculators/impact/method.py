@@ -299,6 +299,11 @@ def render_method_markdown():
           "eller härledda värden; ange gärna egna uppgifter i kalkylatorn. Skikten i grundavdrag och "
           "jobbskatteavdrag anges i prisbasbelopp (pbb) av inkomsten *x*.")
         w("")
+        # The tables stay out of the search index: they would double its size for every visitor.
+        w('<div data-search-exclude markdown>')
+        w("")
         w(_parameter_table(year))
+        w("")
+        w("</div>")
         w("")
     return "\n".join(out) + "\n"

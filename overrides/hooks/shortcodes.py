@@ -34,19 +34,22 @@ def _extra(argument, page, config):
     return str(config.extra[argument])
 
 
+def _tool_area(html):
+    """Wrap a tool: data-sk-verktyg inside makes sk-python.js load the tool's glue and start the
+    worker; data-search-exclude keeps forms and results out of the search index, which every
+    visitor downloads (the guidance pages carry the same questions). It sits on an <article>
+    because Material's search parser ends an exclusion at the first closing tag of the same
+    name, and a tool contains many nested <div>s but no <article>."""
+    return f'<article class="sk-verktygsyta" data-search-exclude>\n{html}\n</article>'
+
+
 def _berakning(argument, page, config):
     # The calculator, rendered by the Python core (calculators/impact/page.py).
     if argument != "standard":
         raise PluginError(f"{page.file.src_uri}: [[berakning]] känner bara till 'standard', inte {argument!r}")
-    import sys
-    from pathlib import Path
-
-    root = str(Path(config.config_file_path).resolve().parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
     from calculators.impact.page import render_page
 
-    return render_page()
+    return _tool_area(render_page())
 
 
 def _checklista(argument, page, config):
@@ -58,8 +61,7 @@ def _checklista(argument, page, config):
     if argument not in TOOL_IDS:
         raise PluginError(f"{page.file.src_uri}: [[checklista]] känner inte till {argument!r} (finns: {', '.join(TOOL_IDS)})")
     html = render_tool(argument, page.file.src_uri, use_directory_urls=config.use_directory_urls)
-    # data-sk-verktyg makes sk-python.js start the worker on this page.
-    return f'<div class="sk-checklista" data-sk-verktyg="checklista">\n{html}\n</div>'
+    return _tool_area(f'<div class="sk-checklista" data-sk-verktyg="checklista">\n{html}\n</div>')
 
 
 def _beslutsunderlag_dokument(argument, page, config):
@@ -70,8 +72,10 @@ def _beslutsunderlag_dokument(argument, page, config):
     if argument:
         raise PluginError(f"{page.file.src_uri}: [[beslutsunderlag_dokument]] tar inget argument")
     html = render_document_shell(page.file.src_uri, TOOL_PAGES)
-    return f'<div class="sk-dokumentsida" data-sk-verktyg="dokument">\n{html}\n</div>'
+    return _tool_area(f'<div class="sk-dokumentsida" data-sk-verktyg="dokument">\n{html}\n</div>')
 
+
+TOOLS = {"berakning", "checklista", "beslutsunderlag_dokument"}
 
 HANDLERS = {
     "utgivare": _utgivare,
@@ -88,6 +92,9 @@ def on_page_markdown(markdown, page, config, files):
         handler = HANDLERS.get(name)
         if handler is None:
             raise PluginError(f"{page.file.src_uri}: okänd kortkod [[{name}]]")
+        if name in TOOLS:
+            # main.html links the tools' stylesheets only on pages that carry a tool.
+            page.meta["sk_verktyg"] = True
         return handler(argument, page, config)
 
     return SHORTCODE.sub(replace, markdown)

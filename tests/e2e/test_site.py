@@ -78,3 +78,20 @@ def test_footer_links_to_accessibility_statement_and_publisher(page):
     expect(footer).to_contain_text("Utgivare: Exempelkommunen")
     footer.get_by_role("link", name="Tillgänglighetsredogörelse").click()
     expect(page.locator("article.md-content__inner h1")).to_have_text(re.compile("Tillgänglighetsredogörelse"))
+
+
+def test_guidance_pages_load_no_tool_code_and_instant_navigation_brings_it(page):
+    tool_files = re.compile(r"sk-(berakning|verktyg)\.(js|css)|pyodide|calculators-")
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto("besluta/")
+    expect(page.locator("article.md-content__inner h1")).to_have_text(re.compile("Besluta"))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in loaded if tool_files.search(u)], "a guidance page fetched tool code"
+    page.evaluate("() => { window.__skMarker = 1; }")
+    page.locator("article.md-content__inner").get_by_role("link", name="Beslutsunderlag").first.click()
+    expect(page.locator("[data-verktygsrad]").first).to_be_visible()  # the glue has run
+    assert page.evaluate("() => window.__skMarker") == 1, "navigation reloaded the whole page"
+    # The tool's stylesheet arrived: a question's fieldset loses the browser's default border.
+    expect(page.locator("link[data-sk-verktygsstil]")).to_have_count(2)
+    expect(page.locator(".sk-fraga").first).to_have_css("border-top-style", "none")

@@ -1,20 +1,23 @@
-// Glue between the pages and the Python worker. Loaded on every page, but the worker (and
-// Pyodide) starts only on a page that carries a tool ([data-sk-verktyg]). One worker per tab,
-// kept across Material's instant navigation.
+// Loaded on every page and nothing more than this: on a page that carries a tool
+// ([data-sk-verktyg]) it brings in the tools' stylesheets, the Python runtime glue
+// (sk-python-runtime.js) and the tool's own glue, so the guidance pages stay as light as a
+// bare Material page. Pages reached by Material's instant navigation are scanned too.
 //
-//   window.skPython.call(op, data) → Promise<{ok, data} | {ok: false, fel: [...]}>  (never rejects)
-//   window.skPython.status         → "vilande" | "laddar" | "redo" | "fel"
-//   window.skPython.retry()        → restart after "fel"
-//   document event "sk-python-status" with detail {status, meddelande}
-//   window.skPython.onPage(fn)     → run fn for this page and every page instant navigation brings
-//   window.skPython.download(name, text, type) → save text as a file (the tools' exports)
+//   window.skPython.onPage(fn)  → run fn for this page and every page instant navigation brings
+//   window.skPython.adresser    → runtime addresses (Pyodide, our package, worker, stylesheets)
+//   window.skPython.status      → "vilande" until the runtime glue takes over
 (function () {
   "use strict";
   if (window.skPython) return;
 
-  // Runtime addresses, resolved once against the page that first loaded this script (later
-  // pages may keep a stale <head> during instant navigation).
-  let urls = null;
+  const GLUE = { berakning: "sk-berakning.js", checklista: "sk-verktyg.js", dokument: "sk-verktyg.js" };
+  const scriptBase = new URL(".", document.currentScript.src).href;
+  const scripts = new Map();
+
+  window.skPython = { status: "vilande", adresser: readUrls(), onPage };
+
+  // Resolved once against the page that first loaded this script: a page reached by instant
+  // navigation keeps the first page's <head>, whose relative URLs fit only that page.
   function readUrls() {
     const meta = document.querySelector('meta[name="sk-python"]');
     if (!meta) return null;
@@ -25,143 +28,54 @@
         pyodide: new URL(raw.pyodide, base).href,
         paket: new URL(raw.paket, base).href,
         worker: new URL(raw.worker, base).href,
+        stilar: (raw.stilar || []).map((href) => new URL(href, base).href),
       };
     } catch (error) {
       return null;
     }
   }
-  urls = readUrls();
 
-  let worker = null;
-  let watchdog = null;
-  const WATCHDOG_MS = 90000;
-  let nextId = 1;
-  const pending = new Map();
-  let waiters = [];
-
-  const api = {
-    status: "vilande",
-    meddelande: "",
-    startedAt: null,
-    readyMs: null,
-    call,
-    retry,
-    start,
-    onPage,
-    download,
-  };
-  window.skPython = api;
-
-  function setStatus(status, meddelande) {
-    api.status = status;
-    api.meddelande = meddelande || "";
-    if (status === "redo" && api.startedAt !== null) api.readyMs = performance.now() - api.startedAt;
-    document.dispatchEvent(new CustomEvent("sk-python-status", { detail: { status, meddelande: api.meddelande } }));
-    if (status === "redo" || status === "fel") {
-      const list = waiters;
-      waiters = [];
-      list.forEach((resolve) => resolve(status));
+  function loadScript(file) {
+    if (!scripts.has(file)) {
+      scripts.set(file, new Promise((resolve) => {
+        const script = document.createElement("script");
+        script.src = new URL(file, scriptBase).href;
+        script.async = false; // fetched in parallel, run in the order inserted: runtime first
+        script.onload = resolve;
+        script.onerror = resolve; // the tools then show their own "could not start" state
+        document.body.appendChild(script);
+      }));
     }
+    return scripts.get(file);
   }
 
-  function failAll(meddelande) {
-    pending.forEach((resolve) => resolve({ ok: false, fel: [{ falt: null, meddelande }] }));
-    pending.clear();
-  }
-
-  function start() {
-    if (worker) return;
-    if (!urls) urls = readUrls();
-    api.startedAt = performance.now();
-    api.readyMs = null;
-    if (!urls || typeof Worker === "undefined") {
-      setStatus("fel", "Webbläsaren kan inte starta beräkningsmotorn. Det förberäknade resultatet visas fortfarande.");
-      return;
-    }
-    setStatus("laddar", "Beräkningsmotorn startar – du kan redan ändra uppgifterna.");
-    try {
-      worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
-    } catch (error) {
-      worker = null;
-      setStatus("fel", "Beräkningsmotorn kunde inte startas. Det förberäknade resultatet visas fortfarande.");
-      return;
-    }
-    worker.onmessage = (event) => {
-      const message = event.data || {};
-      if (message.type === "status") {
-        if (message.status !== "laddar") setStatus(message.status, message.meddelande);
-        return;
-      }
-      const resolve = pending.get(message.id);
-      if (!resolve) return;
-      pending.delete(message.id);
-      let parsed;
-      try {
-        parsed = JSON.parse(message.response);
-      } catch (error) {
-        parsed = { ok: false, fel: [{ falt: null, meddelande: "Svaret från beräkningen kunde inte läsas." }] };
-      }
-      resolve(parsed);
-    };
-    worker.onerror = (event) => {
-      if (event && event.preventDefault) event.preventDefault();
-      stop();
-      setStatus("fel", "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.");
-    };
-    worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket });
-    // Watchdog: a runtime that neither starts nor fails is reported as a failure.
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      if (api.status === "laddar") {
-        stop();
-        setStatus("fel", "Beräkningsmotorn startade inte inom rimlig tid. Försök igen. Det förberäknade resultatet visas fortfarande.");
-      }
-    }, WATCHDOG_MS);
-  }
-
-  function stop() {
-    if (worker) worker.terminate();
-    worker = null;
-    failAll("Beräkningsmotorn startades om.");
-  }
-
-  function retry() {
-    stop();
-    start();
-  }
-
-  function whenSettled() {
-    if (api.status === "redo" || api.status === "fel") return Promise.resolve(api.status);
-    return new Promise((resolve) => waiters.push(resolve));
-  }
-
-  async function call(op, data) {
-    start();
-    const settled = await whenSettled();
-    if (settled !== "redo") {
-      return { ok: false, fel: [{ falt: null, meddelande: api.meddelande || "Beräkningsmotorn är inte tillgänglig." }] };
-    }
-    const id = nextId++;
-    let request;
-    try {
-      request = JSON.stringify({ op, data });
-    } catch (error) {
-      return { ok: false, fel: [{ falt: null, meddelande: "Uppgifterna kunde inte skickas till beräkningen." }] };
-    }
-    return new Promise((resolve) => {
-      pending.set(id, resolve);
-      worker.postMessage({ id, request });
+  // The stylesheets are linked in <head> on tool pages; after instant navigation from a
+  // page without a tool they are missing, so add them.
+  function loadStyles() {
+    const urls = window.skPython.adresser;
+    if (!urls) return;
+    const present = new Set(Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (l) => l.href));
+    urls.stilar.filter((href) => !present.has(href)).forEach((href) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.dataset.skVerktygsstil = "";
+      document.head.appendChild(link);
     });
   }
 
-  function scan() {
-    if (document.querySelector("[data-sk-verktyg]")) start();
+  async function scan() {
+    const tools = document.querySelectorAll("[data-sk-verktyg]");
+    if (!tools.length) return;
+    loadStyles();
+    const runtime = loadScript("sk-python-runtime.js");
+    tools.forEach((tool) => {
+      const file = GLUE[tool.dataset.skVerktyg];
+      if (file) loadScript(file);
+    });
+    await runtime;
+    if (window.skPython.start) window.skPython.start();
   }
-
-  // Start at once when this page has a tool (the script runs at the end of <body>, so the page
-  // is parsed); then on every page Material's instant navigation brings in (document$).
-  scan();
-  onPage(scan);
 
   function onPage(fn) {
     if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -173,15 +87,5 @@
     }
   }
 
-  function download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
+  onPage(scan);
 })();
