@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -32,12 +30,8 @@ from playwright.sync_api import expect, sync_playwright
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-from calculator_server import serve  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(ROOT))
+from bench.common import ARGS, CHROMIUM, build_site, serve  # noqa: E402
 PATH = "verktyg/berakning/"
 
 BARE_HTML = """<!doctype html>
@@ -63,9 +57,7 @@ BARE_WORKER = """self.onmessage = async (event) => {
 
 
 def build(dest: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    subprocess.run([str(mkdocs), "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, check=True)
+    build_site(dest, site_url)
     version = next((dest / "assets" / "pyodide").iterdir()).name
     bare = dest / "bench-bare"
     bare.mkdir()

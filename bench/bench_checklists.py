@@ -16,7 +16,6 @@ Run: `.venv/bin/python -m bench.bench_checklists` (or `python -m bench` for all)
 
 from __future__ import annotations
 
-import os
 import pathlib
 import re
 import statistics
@@ -24,7 +23,8 @@ import tempfile
 
 from playwright.sync_api import sync_playwright
 
-from bench.bench_pages import ARGS, ROOT, build, serve_built
+from bench.bench_pages import serve_built
+from bench.common import ARGS, CHROMIUM, build_site
 
 RUNS = 7
 CHANGES = 20
@@ -135,10 +135,10 @@ def row(label, values, note=""):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
-        server, url = serve_built(tmp / "site", lambda d, u: build(ROOT / "mkdocs.yml", d, u))
+        server, url = serve_built(tmp / "site", lambda d, u: build_site(d, u))
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS)
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 baseline = guidance_load(browser, url)
                 normal = first_save(browser, url, block_python=False)
                 blocked = first_save(browser, url, block_python=True)
