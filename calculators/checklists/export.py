@@ -12,7 +12,7 @@ import json
 
 from calculators.errors import InputError
 
-from .content import answer_text, cell_text, number_for_csv, section_markdown, summary_markdown, table_markdown  # noqa: F401
+from .content import answer_text, cell_text, number_for_csv, section_markdown, summary_markdown
 from .definitions import EXTRA_FIELDS, get_tool
 from .escape import csv_cell, md_inline
 from .state import FORMAT, date_of, live_rows, migrate, state_or_empty

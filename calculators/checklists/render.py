@@ -29,7 +29,7 @@ import posixpath
 
 from .calculation import CALCULATOR_PAGE, calculation_html
 from .definitions import EXTRA_FIELDS, Item, Section, Table, Tool, get_tool
-from .escape import html_multiline, html_text as esc
+from .escape import html_text as esc
 from .state import SCHEMA, storage_key
 from .summary import summarize
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
 from .test_checklist import (
-    HOSTILE, PYTHON_TIMEOUT, answer_syfte_nej, download_text, fill_everything, radio, tool_url, wait_saved,
+    HOSTILE, PYTHON_TIMEOUT, answer_syfte_nej, download_text, fill_everything, tool_url, wait_saved,
     answer_of,
 )
 

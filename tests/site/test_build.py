@@ -5,7 +5,6 @@ import pathlib
 import re
 import shutil
 
-import pytest
 
 from ..conftest import ROOT, build_site, site_pages
 

@@ -3,7 +3,6 @@
 import json
 import math
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from calculators.impact import analysis, model, scenario
