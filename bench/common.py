@@ -1,6 +1,7 @@
-"""A tiny static server for the built site (threaded, correct MIME types, optional no-cache).
+"""What every browser benchmark shares: the browser to launch and a tiny static server
+(threaded, correct MIME types, GitHub-Pages-like caching).
 
-Used by bench/bench_calculator.py; `python -m bench.calculator_server DIR PORT` serves by hand.
+`python -m bench.common DIR PORT` serves a built site by hand.
 """
 
 from __future__ import annotations
@@ -9,8 +10,26 @@ import functools
 import http.server
 import mimetypes
 import os
+import pathlib
+import subprocess
 import sys
 import threading
+
+# Debian's Chromium; CHROMIUM names another Chromium-based browser (GitHub's runners).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+MKDOCS = pathlib.Path(sys.executable).with_name("mkdocs")
+
+
+def build_site(dest, site_url, config=ROOT / "mkdocs.yml"):
+    """`mkdocs build --strict` of `config` into `dest`, for the address it will be served on."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(MKDOCS), "build", "--strict", "-q", "-f", str(config), "-d", str(dest)],
+                   env=env, check=True, cwd=pathlib.Path(config).parent)
+
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
