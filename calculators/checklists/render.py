@@ -283,7 +283,8 @@ def render_tool(tool_id: str, page_path: str, heading_level: int = 2, use_direct
         f'<p class="sk-vagledning">Bygger på vägledningen: '
         f'<a href="{esc(links(tool.guidance))}">{esc(tool.guidance_text)}</a>.</p>'
     )
-    out.append('<p class="sk-sparas">Svaren sparas bara i den här webbläsaren, medan du skriver. Ingenting skickas någonstans.</p>')
+    out.append('<p class="sk-sparas">Svaren sparas bara i den här webbläsaren, medan du skriver. Ingenting skickas någonstans. '
+               f'<a href="#{_id(tool.id, "sammanfattning", "rubrik")}">Gå till sammanfattningen</a>.</p>')
     if tool.tips:
         out.append(f'<div class="sk-tips"><p class="sk-tips__rubrik">{esc(tool.tips_title or "Tips")}</p><ul>')
         out.append("".join(f"<li>{esc(t)}</li>" for t in tool.tips))
