@@ -437,9 +437,10 @@ def render_page(year=None):
 <button type="button" class="md-button" data-sk-exportera-csv>Exportera CSV</button>
 <button type="button" class="md-button" data-sk-exportera-json>Exportera JSON</button>
 <button type="button" class="md-button" data-sk-skriv-ut>Skriv ut eller spara som PDF</button>
+<button type="button" class="md-button" data-sk-importera>Öppna ett sparat scenario (JSON-fil)</button>
 </div>
 <div class="sk-falt" hidden><label for="sk-delningslank">Delningslänk</label><div class="sk-kontroll"><input id="sk-delningslank" type="text" readonly data-sk-delningslank></div></div>
-<div class="sk-falt"><label for="sk-importera">Importera scenario (JSON-fil)</label><div class="sk-kontroll"><input id="sk-importera" type="file" accept=".json,application/json" data-sk-importera-fil></div></div>
+<input type="file" accept=".json,application/json" data-sk-importera-fil hidden aria-label="Scenario att öppna (JSON-fil)">
 <p class="sk-atgardsmeddelande" data-sk-atgardsmeddelande role="status"></p>
 <h3>Sparade scenarier</h3>
 <p class="sk-hjalp">Scenarierna sparas bara i den här webbläsaren.</p>

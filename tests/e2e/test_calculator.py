@@ -221,7 +221,9 @@ def test_export_csv_and_json_and_reimport(context_factory, tmp_path):
     # … and in the page (a fresh profile)
     other = context_factory().new_page()
     open_ready(other)
-    other.set_input_files("[data-sk-importera-fil]", str(json_path))
+    with other.expect_file_chooser() as chooser:
+        other.get_by_role("button", name="Öppna ett sparat scenario (JSON-fil)").click()
+    chooser.value.set_files(str(json_path))
     expect_totals(other, expected)
     expect(field(other, "omfattning")).to_have_value("75\u00a0%")
 

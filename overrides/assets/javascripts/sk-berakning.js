@@ -287,6 +287,8 @@
       say(`Resultatet är sparat som ${response.data.filnamn} (semikolon och decimalkomma, för svenska Excel).`);
     });
     root.querySelector("[data-sk-skriv-ut]").addEventListener("click", () => window.print());
+    // The browser's own file picker button speaks the browser's language; ours speaks Swedish.
+    root.querySelector("[data-sk-importera]").addEventListener("click", () => importInput.click());
     importInput.addEventListener("change", async () => {
       const file = importInput.files && importInput.files[0];
       if (!file) return;
