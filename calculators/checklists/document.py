@@ -142,18 +142,14 @@ def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, head
     return {"html": "\n".join(h for h in html if h), "markdown": "\n".join(md).rstrip() + "\n"}
 
 
-def render_document_shell(page_path: str = DOCUMENT_PAGE, tool_pages: dict | None = None, heading_level: int = 2) -> str:
-    """The static page content: instructions, a toolbar for the glue, and the empty document.
-    The glue replaces the content of `[data-dokument]` with `render_document(...)["html"]`."""
-    pages = {**TOOL_PAGES, **(tool_pages or {})}
-    links = ", ".join(
-        f'<a href="{esc(relative_url(pages[t], page_path))}">{esc(get_tool(t).title)}</a>' for t in TOOL_IDS
-    )
-    calc = f'<a href="{esc(relative_url(CALCULATOR_PAGE, page_path))}">Samhällsekonomisk beräkning</a>'
+def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> str:
+    """The static page content: a toolbar for the glue and the empty document (the page's own
+    text introduces it). The glue replaces the content of `[data-dokument]` with
+    `render_document(...)["html"]`."""
     out = [
         f'<div class="sk-dokument-omslag" data-beslutsunderlag-dokument data-sida="{esc(page_path)}">',
-        f'<p class="sk-ingress">Dokumentet samlar era svar från verktygen {links}, och den beräkning ni har sparat på sidan {calc}. '
-        "Allt hämtas från den här webbläsaren; ingenting skickas någonstans. Skriv ut dokumentet eller spara det som PDF och bifoga det till er tjänsteskrivelse.</p>",
+        '<p class="sk-ingress">Allt hämtas från den här webbläsaren; ingenting skickas någonstans. '
+        "Skriv ut dokumentet eller spara det som PDF och bifoga det till er tjänsteskrivelse.</p>",
         '<div class="sk-verktygsrad" role="group" aria-label="Skriv ut eller ladda ner beslutsunderlaget" data-verktygsrad hidden>',
         '<button type="button" class="md-button sk-knapp" data-atgard="skriv-ut">Skriv ut eller spara som PDF</button>',
         '<button type="button" class="md-button sk-knapp" data-atgard="exportera-dokument-markdown">Ladda ner som Markdown</button>',

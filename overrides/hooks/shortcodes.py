@@ -67,11 +67,11 @@ def _checklista(argument, page, config):
 def _beslutsunderlag_dokument(argument, page, config):
     # The printable beslutsunderlag document (calculators/checklists/document.py); filled in
     # from the saved answers by sk-verktyg.js.
-    from calculators.checklists.document import TOOL_PAGES, render_document_shell
+    from calculators.checklists.document import render_document_shell
 
     if argument:
         raise PluginError(f"{page.file.src_uri}: [[beslutsunderlag_dokument]] tar inget argument")
-    html = render_document_shell(page.file.src_uri, TOOL_PAGES)
+    html = render_document_shell(page.file.src_uri)
     return _tool_area(f'<div class="sk-dokumentsida" data-sk-verktyg="dokument">\n{html}\n</div>')
 
 

@@ -144,3 +144,11 @@ def test_guidance_links_to_the_calculator(site_dir):
         assert link, rel
         assert link.group(1) == "../verktyg/berakning/", (rel, link.group(1))
         assert (site_dir / "verktyg" / "berakning" / "index.html").exists()
+
+
+def test_document_page_links_every_tool_and_the_guidance(site_dir):
+    source = (site_dir / "verktyg" / "dokument" / "index.html").read_text(encoding="utf-8")
+    for href, text in (("../beslutsunderlag/", "Beslutsunderlag"), ("../genomforande/", "Förbered"),
+                       ("../kommunikationsplan/", "Kommunikationsplan"), ("../uppfoljning/", "Uppföljning"),
+                       ("../berakning/", "samhällsekonomiska"), ("../../besluta/", "Besluta om")):
+        assert re.search(rf'<a href="{re.escape(href)}">{text}', source), (href, text)
