@@ -150,6 +150,8 @@ def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2
         f'<div class="sk-dokument-omslag" data-beslutsunderlag-dokument data-sida="{esc(page_path)}">',
         '<p class="sk-ingress">Allt hämtas från den här webbläsaren; ingenting skickas någonstans. '
         "Skriv ut dokumentet eller spara det som PDF och bifoga det till er tjänsteskrivelse.</p>",
+        '<noscript><p class="sk-status"><strong>JavaScript är avstängt.</strong> Dokumentet hämtar era sparade svar med '
+        "JavaScript; utan det visas bara de tomma frågorna nedan.</p></noscript>",
         '<div class="sk-verktygsrad" role="group" aria-label="Skriv ut eller ladda ner beslutsunderlaget" data-verktygsrad hidden>',
         '<button type="button" class="md-button sk-knapp" data-atgard="skriv-ut">Skriv ut eller spara som PDF</button>',
         '<button type="button" class="md-button sk-knapp" data-atgard="exportera-dokument-markdown">Ladda ner som Markdown</button>',

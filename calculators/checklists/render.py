@@ -285,6 +285,9 @@ def render_tool(tool_id: str, page_path: str, heading_level: int = 2, use_direct
     )
     out.append('<p class="sk-sparas">Svaren sparas bara i den här webbläsaren, medan du skriver. Ingenting skickas någonstans. '
                f'<a href="#{_id(tool.id, "sammanfattning", "rubrik")}">Gå till sammanfattningen</a>.</p>')
+    out.append('<noscript><p class="sk-status"><strong>JavaScript är avstängt.</strong> Du kan läsa frågorna och skriva ut '
+               "sidan, men svaren sparas inte och sammanfattningen räknas inte fram. Slå på JavaScript för att fylla i "
+               "verktyget; allt stannar ändå i din webbläsare.</p></noscript>")
     if tool.tips:
         out.append(f'<div class="sk-tips"><p class="sk-tips__rubrik">{esc(tool.tips_title or "Tips")}</p><ul>')
         out.append("".join(f"<li>{esc(t)}</li>" for t in tool.tips))

@@ -483,3 +483,11 @@ def test_print_shows_the_answers_without_site_chrome(page, tmp_path):
     expect(radio(page, B, "syfte", "nej")).to_be_checked()
     page.screenshot(path=str(tmp_path / "beslutsunderlag-utskrift.png"), full_page=True)
     assert (tmp_path / "beslutsunderlag-utskrift.png").stat().st_size > 10_000
+
+
+def test_without_javascript_the_tool_is_readable_and_says_why_nothing_is_saved(context_factory):
+    page = context_factory(java_script_enabled=False).new_page()
+    page.goto(tool_url(B))
+    expect(page.locator("noscript, .sk-status").filter(has_text="JavaScript är avstängt").first).to_be_visible()
+    expect(page.get_by_text("Vad vill vi uppnå med sysselsättningskrav i upphandlingar?").first).to_be_visible()
+    expect(page.locator("[data-verktygsrad]")).to_be_hidden()  # buttons that need JavaScript stay hidden
