@@ -33,14 +33,15 @@ def _lines(text) -> list[str]:
 _MD_BACKSLASH = set("\\`*_{}[]")
 # Characters that Python-Markdown cannot backslash-escape: numeric entities instead.
 _MD_ENTITY = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
-_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 
 
 def _md_line(line: str) -> str:
     line = line.strip()  # leading spaces would make a code block; trailing ones a hard break
     out = []
-    for ch in _ENTITY_LIKE.sub("&amp;", line):
+    # Every "&" becomes "&amp;": a browser reads "&#1" or "&amp" as a character reference even
+    # without the closing semicolon.
+    for ch in line.replace("&", "&amp;"):
         if ch in _MD_BACKSLASH:
             out.append("\\" + ch)
         else:
