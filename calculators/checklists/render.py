@@ -367,6 +367,13 @@ def summary_html(summary: dict, heading_level: int = 3, links=None) -> str:
     if summary["nyckeltal"]:
         out.append(f'<{h} class="sk-rubrik">Nyckeltal per period</{h}>')
         out.append(indicators_html(summary["nyckeltal"]))
+    if summary.get("utfall"):
+        outcome = summary["utfall"]
+        link = f'{links(CALCULATOR_PAGE) if links else CALCULATOR_PAGE}#{outcome["fragment"]}'
+        people = f'{outcome["antal_personer"]} {"person" if outcome["antal_personer"] == 1 else "personer"}'
+        out.append(f'<p class="sk-utfallslank"><a href="{esc(link)}">Räkna om den samhällsekonomiska beräkningen med '
+                   f'utfallet för {esc(outcome["period"])}: {people} i sysselsättning</a>. Övriga uppgifter får '
+                   "beräkningens standardvärden; ändra dem där så att de stämmer med era upphandlingar.</p>")
     for table in summary["tabeller"].values():
         if table["utan_ansvarig"]:
             out.append(f'<p class="sk-varning">Ansvarig saknas för: {esc(", ".join(table["utan_ansvarig"]))}.</p>')

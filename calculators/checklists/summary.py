@@ -17,6 +17,9 @@ A tool without `val` items (Kommunikationsplan, Uppföljning) has no verdict (`o
 
 from __future__ import annotations
 
+import base64
+import json
+
 from .definitions import Tool, get_tool
 from .state import date_of, live_rows, state_or_empty
 from . import _fmt
@@ -163,8 +166,24 @@ def _indicators(tool, table, rows):
                 shown = _fmt.tal(value, 1)
             values.append({"id": key, "text": text, "varde": value, "visning": shown})
         if any(v is not None for v in numbers.values()) or (row.get("period") or "").strip():
-            periods.append({"rad": row["id"], "period": label, "nyckeltal": values})
+            periods.append({"rad": row["id"], "period": label, "nyckeltal": values,
+                            "individer": numbers.get("individer")})
     return periods, warnings
+
+
+def outcome_scenario(periods):
+    """The calculator rerun with the actual outcome: the latest period that reports people in
+    employment gives `antal_personer`; every other input keeps the calculator's default.
+    Returns {"period", "antal_personer", "fragment"} (the share-link fragment the calculator
+    page reads) or None."""
+    for period in reversed(periods):
+        people = period.get("individer")
+        if people is not None and people >= 1:
+            count = int(people)
+            scenario = json.dumps({"version": 1, "antal_personer": count}, separators=(",", ":"))
+            encoded = base64.urlsafe_b64encode(scenario.encode()).decode().rstrip("=")
+            return {"period": period["period"], "antal_personer": count, "fragment": f"scenario={encoded}"}
+    return None
 
 
 def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
@@ -242,6 +261,7 @@ def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
         "vet_ej": unknown,
         "tabeller": tables,
         "nyckeltal": indicators,
+        "utfall": outcome_scenario(indicators),
         "varningar": warnings,
     }
     if berakning is not None:

@@ -268,6 +268,19 @@ def test_follow_up_figures_give_indicators(page):
     expect(summary(page)).to_contain_text("40 %", timeout=PYTHON_TIMEOUT)
 
 
+def test_follow_up_outcome_reruns_the_calculation(page):
+    page.goto(tool_url("uppfoljning"))
+    page.get_by_label("Period", exact=True).first.fill("2026")
+    page.get_by_label("Individer i sysselsättning").fill("3")
+    link = summary(page).get_by_role("link", name=re.compile("utfallet för 2026: 3 personer"))
+    expect(link).to_be_visible(timeout=PYTHON_TIMEOUT)
+    link.click()
+    expect(page).to_have_url(re.compile(r"/verktyg/berakning/#scenario="))
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=PYTHON_TIMEOUT)
+    expect(page.get_by_label("Antal personer")).to_have_value("3")
+    expect(page.locator("#sk-berakning")).to_contain_text("Alla personer (3 st.)")
+
+
 # ── hostile text, export, import ────────────────────────────────────────────────────────
 
 

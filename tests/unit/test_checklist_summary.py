@@ -135,3 +135,18 @@ def test_summary_html_shows_verdict_owner_and_action():
     html = render_summary("beslutsunderlag", state(answers, ansvarig={"matchningsansvarig": "Eva"}))
     assert 'data-omdome="inte_redo"' in html
     assert "Utse en matchningsansvarig" in html and "Ansvarig: Eva" in html
+
+
+def test_outcome_scenario_uses_the_latest_period_with_people():
+    import base64
+    import json
+
+    from calculators.checklists.summary import outcome_scenario
+
+    periods = [{"period": "2025", "individer": 4.0}, {"period": "2026", "individer": 2.6}, {"period": "2027", "individer": None}]
+    outcome = outcome_scenario(periods)
+    assert outcome["period"] == "2026" and outcome["antal_personer"] == 2
+    encoded = outcome["fragment"].removeprefix("scenario=")
+    assert json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))) == {"version": 1, "antal_personer": 2}
+    assert outcome_scenario([{"period": "2025", "individer": 0.0}]) is None
+    assert outcome_scenario([]) is None
