@@ -318,6 +318,7 @@ def break_even(m, tot=None):
         tot = m.base_totals()
     buyer_name = {1: "kommunen", 2: "regionen", 3: "staten"}[m.buyer]
     buyer_total = tot[m.buyer]
+    month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"])
     out = {"kopare": sc["upphandlande_organisation"], "kopare_resultat": buyer_total}
 
     # 1. Largest procurement cost + bonus with the buyer still >= 0.
@@ -375,7 +376,6 @@ def break_even(m, tot=None):
         out["lagsta_stod_per_manad"] = None
         out["lagsta_stod_text"] = "Anställningsstöd är inte aktuellt vid praktik."
     else:
-        month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"])
         s_now = month[7][3]
         slope = m.n * f
         if slope > 0:
@@ -393,7 +393,7 @@ def break_even(m, tot=None):
             out["lagsta_stod_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
 
     # 4. Months per person at which the buyer breaks even.
-    per_month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"])[m.buyer]
+    per_month = month[m.buyer]
     slope = m.n * sc["fullfoljandegrad"] * keep * per_month
     const = buyer_total - slope * sc["manader"]
     if const >= 0:
