@@ -4,17 +4,16 @@ The site is built with SITE_URL pointing at the port it will be served on, becau
 Material's instant navigation silently falls back to full page loads otherwise.
 """
 
-import functools
-import http.server
 import os
 import pathlib
 import socket
 import subprocess
 import sys
-import threading
 
 import pytest
 from hypothesis import settings
+
+from bench.common import serve
 
 # In CI the property tests draw the same examples every run, so a submission cannot fail on a
 # new random draw that no one has seen; local runs keep exploring (and remember what failed).
@@ -24,21 +23,6 @@ if os.environ.get("CI"):
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MKDOCS = pathlib.Path(sys.executable).with_name("mkdocs")
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    # GitHub Pages serves these types; module workers and WebAssembly refuse anything else.
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-    }
-
-    def log_message(self, *args):
-        pass
 
 
 def build_site(dest, site_url, extra_env=None, config=ROOT / "mkdocs.yml"):
@@ -72,10 +56,9 @@ def site_dir(tmp_path_factory, base_url):
 
 @pytest.fixture(scope="session")
 def served_site(site_dir, server_port, base_url):
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    # The benchmarks' server: GitHub Pages' MIME types (module workers and WebAssembly refuse
+    # anything else) and caching.
+    httpd, _url = serve(str(site_dir), server_port)
     yield base_url
     httpd.shutdown()
     httpd.server_close()
