@@ -6,6 +6,7 @@
 //   window.skPython.onPage(fn)  → run fn for this page and every page instant navigation brings
 //   window.skPython.adresser    → runtime addresses (Pyodide, our package, worker, stylesheets)
 //   window.skPython.status      → "vilande" until the runtime glue takes over
+//   window.skPython.lagring     → this site's localStorage keys (see siteStorage below)
 (function () {
   "use strict";
   if (window.skPython) return;
@@ -14,7 +15,51 @@
   const scriptBase = new URL(".", document.currentScript.src).href;
   const scripts = new Map();
 
-  window.skPython = { status: "vilande", adresser: readUrls(), onPage };
+  window.skPython = { status: "vilande", adresser: readUrls(), onPage, lagring: siteStorage() };
+
+  // Every key this site writes is prefixed with the site's own path ("/" or "/repo/"): on
+  // <owner>.github.io/<repo> all of the owner's Pages sites share one origin and so one
+  // localStorage, and keys without the prefix would mix with another site's. Data saved
+  // under a bare key by earlier versions is read once as a fallback (and validated like any
+  // stored value by the tool that reads it); the next save writes the prefixed key.
+  //   nyckel(name)   → the prefixed key (compare with a storage event's key)
+  //   hamta(name)    → the stored text or null (never throws)
+  //   spara(name, t) → true if saved, false if storage is full or blocked
+  //   ta_bort(name)  → remove (never throws)
+  function siteStorage() {
+    const prefix = new URL("../../", scriptBase).pathname;
+    const nyckel = (name) => `${prefix}${name}`;
+    const read = (key) => {
+      try {
+        return window.localStorage.getItem(key);
+      } catch (error) {
+        return null;
+      }
+    };
+    return {
+      prefix,
+      nyckel,
+      hamta: (name) => {
+        const value = read(nyckel(name));
+        return value === null ? read(name) : value;
+      },
+      spara: (name, text) => {
+        try {
+          window.localStorage.setItem(nyckel(name), text);
+          return true;
+        } catch (error) {
+          return false;
+        }
+      },
+      ta_bort: (name) => {
+        try {
+          window.localStorage.removeItem(nyckel(name));
+        } catch (error) {
+          /* storage blocked: nothing to remove */
+        }
+      },
+    };
+  }
 
   // Resolved once against the page that first loaded this script: a page reached by instant
   // navigation keeps the first page's <head>, whose relative URLs fit only that page.
