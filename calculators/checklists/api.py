@@ -7,7 +7,7 @@
 | checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
 | checklista_migrera | {"tillstand", "verktyg"?} | {"tillstand"} |
 | checklista_sammanfoga | {"a", "b"} | {"tillstand"} |
-| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v1, "sida"?} | {"html", "markdown"} |
+| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v1, "sida"?} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
 
 For the document, pass either the saved result ("berakning", the impact model's result
 format v1) or the saved scenario ("scenario", as the calculator page keeps it in

@@ -35,7 +35,10 @@ EXTRA_FIELDS = {
 # so that "--" can separate the parts of an HTML id unambiguously.
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 # Rows the user adds get ids of this shape from the browser (e.g. "n-m3x1k2ab-4f7q").
+# The pattern is also rendered into the form (`data-rad-monster`) for the browser, so it must
+# mean the same in JavaScript. Ids are at most ROW_ID_MAX characters.
 ADDED_ROW_RE = re.compile(r"^n-[a-z0-9]+(?:-[a-z0-9]+)*$")
+ROW_ID_MAX = 60
 
 
 class DefinitionError(ValueError):

@@ -12,7 +12,7 @@ from .content import answer_text, indicators_markdown, section_html, section_mar
 from .definitions import TOOL_IDS, get_tool
 from .escape import html_text as esc, md_inline
 from .render import indicators_html, relative_url, summary_html
-from .state import date_of, parse_time, state_or_empty
+from .state import _names, date_of, parse_time, state_or_empty
 from .summary import is_answered, summarize
 
 TITLE = "Beslutsunderlag: sysselsättningskrav i offentlig upphandling"
@@ -26,15 +26,29 @@ TOOL_PAGES = {
 }
 
 
-def _states(states) -> dict:
+def _states(states) -> tuple[dict, list]:
+    """(tool id → validated state, tools left out). A tool whose saved answers cannot be read
+    counts as empty and is named, so that one broken tool does not take the document down."""
     if states is None:
         states = {}
     if not isinstance(states, dict):
         raise InputError.field("tillstand", "De sparade svaren har fel form (ska vara ett objekt per verktyg).")
     unknown = sorted(set(states) - set(TOOL_IDS))
     if unknown:
-        raise InputError.field("tillstand", "Okänt verktyg: " + ", ".join(map(str, unknown)) + ".")
-    return {tool_id: state_or_empty(states.get(tool_id), tool_id) for tool_id in TOOL_IDS}
+        raise InputError.field("tillstand", "Okänt verktyg: " + _names(unknown) + ".")
+    out, left_out = {}, []
+    for tool_id in TOOL_IDS:
+        try:
+            out[tool_id] = state_or_empty(states.get(tool_id), tool_id)
+        except InputError:
+            out[tool_id] = state_or_empty(None, tool_id)
+            left_out.append({"verktyg": tool_id, "rubrik": get_tool(tool_id).title})
+    return out, left_out
+
+
+def _left_out_text(tool) -> str:
+    return (f"De sparade svaren i ”{tool['rubrik']}” kunde inte läsas och är inte med i dokumentet. "
+            "Öppna verktyget för att se vad som hänt; inget av det du sparat har raderats.")
 
 
 def _has_answers(state) -> bool:
@@ -81,9 +95,11 @@ def _decision_facts(state):
 
 
 def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> dict:
-    """{"html", "markdown"}: the whole document for these states (tool id → state; missing
-    tools count as empty) and the saved calculation (result format v1, or None)."""
-    states = _states(states)
+    """{"html", "markdown", "utelamnade"}: the whole document for these states (tool id →
+    state; missing tools count as empty) and the saved calculation (result format v1, or
+    None). A tool whose state cannot be read counts as empty, is named in the document, and
+    is listed in "utelamnade" ([{"verktyg", "rubrik"}], present only when there is one)."""
+    states, left_out = _states(states)
     calc = calculation_summary(berakning) if berakning is not None else None
     h1, h2, h3 = heading_level, heading_level + 1, heading_level + 2
     day = _latest_date(states)
@@ -96,6 +112,9 @@ def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, head
     meta.append(("Underlaget senast ändrat", day or "Inga sparade svar ännu"))
     html.append('<dl class="sk-dokument-fakta">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta) + "</dl>")
     md += [f"- **{md_inline(k)}:** {md_inline(v)}" for k, v in meta] + [""]
+    for tool in left_out:
+        html.append(f'<p class="sk-varning" data-utelamnad="{esc(tool["verktyg"])}">{esc(_left_out_text(tool))}</p>')
+        md += [f"> {md_inline(_left_out_text(tool))}", ""]
 
     for n, (title, tool_id, what) in enumerate(_plan(states, berakning), 1):
         heading = f"{n}. {title}"
@@ -139,7 +158,10 @@ def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, head
                     md += [f"> {md_inline(warning)}", ""]
         html.append("</section>")
     html.append("</article>")
-    return {"html": "\n".join(h for h in html if h), "markdown": "\n".join(md).rstrip() + "\n"}
+    out = {"html": "\n".join(h for h in html if h), "markdown": "\n".join(md).rstrip() + "\n"}
+    if left_out:
+        out["utelamnade"] = left_out
+    return out
 
 
 def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> str:

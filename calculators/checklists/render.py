@@ -9,9 +9,14 @@ The HTML contract for the JavaScript glue (nothing else in the page is relied up
   for val/alternativ, a textarea, or an input) and optionally `data-falt="ansvarig"`,
   `"kommentar"`, `"klart_senast"`. Radio values are the stored ids ("ja", "vet-ej", …).
 - A table: `data-tabell="<table id>"` containing rows `data-rad="<row id>"` (user rows also
-  `data-egen`), whose controls carry `data-falt="<column id>"`. New rows are cloned from
-  `<template data-radmall="<table id>">`, replacing every `__RAD__` with the new row id.
-  Buttons: `data-atgard="lagg-till-rad" data-tabell="<table id>"`, `data-atgard="ta-bort-rad"`.
+  `data-egen`), whose controls carry `data-falt="<column id>"`. The table also carries the
+  limits from state.py: `data-max-rader` (rows), `data-rad-monster` and `data-rad-maxlangd`
+  (what an added row's id may look like; a pre-filled row's id is that of a row in the page).
+  New rows are cloned from `<template data-radmall="<table id>">` (DOM clone, never HTML
+  text) whose row's `data-rad` is the placeholder to replace in attribute values with the new
+  row id. Buttons: `data-atgard="lagg-till-rad" data-tabell="<table id>"` (followed by a
+  hidden `[data-radgrans]` note shown when the table is full), `data-atgard="ta-bort-rad"`.
+- Text controls carry `maxlength` (state.MAX_TEXT, or MAX_NUMBER_TEXT for numbers).
 - The toolbar `[data-verktygsrad]` is `hidden` until the glue shows it; its buttons have
   `data-atgard` = exportera-markdown | exportera-csv | exportera-json | importera |
   borja-om | angra-borja-om (hidden until needed) | skriv-ut; the file input for import has
@@ -28,10 +33,11 @@ from __future__ import annotations
 import posixpath
 
 from .calculation import CALCULATOR_PAGE, calculation_html
-from .definitions import EXTRA_FIELDS, Item, Section, Table, Tool, get_tool
+from .definitions import ADDED_ROW_RE, EXTRA_FIELDS, ROW_ID_MAX, Item, Section, Table, Tool, get_tool
 from .escape import html_text as esc
-from .state import SCHEMA, storage_key
+from .state import MAX_NUMBER_TEXT, MAX_ROWS, MAX_TEXT, SCHEMA, storage_key
 from .summary import summarize
+from ._fmt import tal
 
 ROW_PLACEHOLDER = "__RAD__"
 
@@ -97,11 +103,12 @@ def _control(kind, control_id, name_field, choices, described="") -> str:
     """An input for a single value (not radio groups)."""
     data = f' data-falt="{esc(name_field)}"'
     if kind == "fritext":
-        return f'<textarea class="sk-fritext" id="{control_id}" name="{control_id}" rows="3"{data}{described}></textarea>'
+        return f'<textarea class="sk-fritext" id="{control_id}" name="{control_id}" rows="3" maxlength="{MAX_TEXT}"{data}{described}></textarea>'
     if kind == "text":
-        return f'<input class="sk-text" type="text" id="{control_id}" name="{control_id}" autocomplete="off"{data}{described}>'
+        return f'<input class="sk-text" type="text" id="{control_id}" name="{control_id}" maxlength="{MAX_TEXT}" autocomplete="off"{data}{described}>'
     if kind == "tal":
-        return f'<input class="sk-tal" type="text" inputmode="decimal" id="{control_id}" name="{control_id}" autocomplete="off"{data}{described}>'
+        return (f'<input class="sk-tal" type="text" inputmode="decimal" id="{control_id}" name="{control_id}" '
+                f'maxlength="{MAX_NUMBER_TEXT}" autocomplete="off"{data}{described}>')
     if kind == "datum":
         return f'<input class="sk-datum" type="date" id="{control_id}" name="{control_id}"{data}{described}>'
     if kind == "alternativ":
@@ -208,16 +215,22 @@ def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool):
 
 
 def _table(tool: Tool, table: Table, out):
-    out.append(f'<div class="sk-tabell-rader" id="{_id(tool.id, "tabell", table.id)}" data-tabell="{esc(table.id)}">')
+    out.append(
+        f'<div class="sk-tabell-rader" id="{_id(tool.id, "tabell", table.id)}" data-tabell="{esc(table.id)}" '
+        f'data-max-rader="{MAX_ROWS}" data-rad-monster="{esc(ADDED_ROW_RE.pattern)}" data-rad-maxlangd="{ROW_ID_MAX}">'
+    )
     for row in table.rows:
         _row(tool, table, row.id, row.fixed, out, added=False)
     out.append("</div>")
     template = []
     _row(tool, table, ROW_PLACEHOLDER, {}, template, added=True)
     out.append(f'<template data-radmall="{esc(table.id)}">' + "".join(template) + "</template>")
+    limit_id = _id(tool.id, "tabell", table.id, "grans")
     out.append(
         f'<p class="sk-radknappar"><button type="button" class="md-button sk-knapp" data-atgard="lagg-till-rad" '
-        f'data-tabell="{esc(table.id)}" data-kraver-js hidden>{esc(table.add_label)}</button></p>'
+        f'data-tabell="{esc(table.id)}" data-kraver-js hidden>{esc(table.add_label)}</button> '
+        f'<span class="sk-radgrans" id="{limit_id}" data-radgrans hidden>Tabellen har {tal(MAX_ROWS)} rader, vilket är det högsta antalet. '
+        "Ta bort en rad för att kunna lägga till en ny.</span></p>"
     )
 
 

@@ -28,7 +28,15 @@ Schema 2 (current) — what the browser keeps in localStorage and what a JSON ex
   that sorting by id keeps the order they were added in. Pre-filled rows never carry the
   columns that the tool file fixes (e.g. the audience of a default row).
 - A deleted row stays as a tombstone {"id", "andrad", "borttagen": true} so that merging
-  with another tab does not bring it back. "Börja om" empties svar and rader and sets
+  with another tab does not bring it back.
+- Limits: a text answer (and each text column) holds at most MAX_TEXT characters, a number
+  typed as text at most MAX_NUMBER_TEXT; a row id at most ROW_ID_MAX. A table holds at most
+  MAX_ROWS live rows (pre-filled rows with the user's values included). Tombstones do not
+  count against that: only the newest MAX_TOMBSTONES of a table are kept (older ones are
+  dropped by `validate` and `merge_states`, and by the browser when it saves), so adding and
+  deleting rows any number of times never fills a table. A row list of more than
+  MAX_ROW_ENTRIES entries (before pruning) is refused unread. The form carries these limits (`maxlength`,
+  `data-max-rader`, `data-rad-monster`, `data-rad-maxlangd`) from here. "Börja om" empties svar and rader and sets
   `rensad`; anything older than `rensad` is dropped by a merge. To undo "Börja om", write the
   previous answers back with `andrad` set to the time of the undo.
 
@@ -62,14 +70,19 @@ import math
 
 from calculators.errors import InputError
 
-from .definitions import EXTRA_FIELDS, ADDED_ROW_RE, TOOL_IDS, get_tool
+from ._fmt import tal
+
+from .definitions import EXTRA_FIELDS, ADDED_ROW_RE, ROW_ID_MAX, TOOL_IDS, get_tool
 
 FORMAT = "sysselsattningskrav-verktyg"
 SCHEMA = 2
 EPOCH = "1970-01-01T00:00:00Z"
 
 MAX_TEXT = 20_000
+MAX_NUMBER_TEXT = 100
 MAX_ROWS = 200
+MAX_TOMBSTONES = 200
+MAX_ROW_ENTRIES = 5_000  # live rows and tombstones together, before pruning: a guard, not a rule
 MAX_ERRORS = 8
 
 TOP_KEYS = {"format", "schema", "verktyg", "uppdaterad", "rensad", "svar", "rader"}
@@ -128,7 +141,8 @@ class _Errors:
 
     def add(self, field, message):
         if len(self.messages) < MAX_ERRORS:
-            self.messages.append({"falt": field, "meddelande": message})
+            # The field path may hold an id from saved data: keep it short, too.
+            self.messages.append({"falt": _short(field, 80) if field else field, "meddelande": message})
 
     def raise_if_any(self):
         if self.messages:
@@ -137,6 +151,28 @@ class _Errors:
 
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _names(values, n: int = 40, most: int = 5) -> str:
+    """Names taken from saved data, for a message: a few, each a short prefix."""
+    values = [_short(str(v), n) for v in values]
+    more = f" och {len(values) - most} till" if len(values) > most else ""
+    return ", ".join(values[:most]) + more
+
+
+def _number(value) -> str:
+    """An integer from saved data, for a message (a huge one is not spelt out)."""
+    return str(value) if -10**6 < value < 10**6 else "okänd"
+
+
+def prune_tombstones(rows: list) -> list:
+    """The rows with only the newest MAX_TOMBSTONES tombstones kept (order unchanged)."""
+    dead = [r for r in rows if r.get("borttagen")]
+    if len(dead) <= MAX_TOMBSTONES:
+        return rows
+    key = lambda r: (parse_time(r.get("andrad")) or parse_time(EPOCH), r.get("id", ""))  # noqa: E731
+    keep = {id(r) for r in sorted(dead, key=key)[-MAX_TOMBSTONES:]}
+    return [r for r in rows if not r.get("borttagen") or id(r) in keep]
 
 
 def _check_value(kind, choices, value, where_field, what, errors):
@@ -154,7 +190,7 @@ def _check_value(kind, choices, value, where_field, what, errors):
         if not isinstance(value, str):
             errors.add(where_field, f"{what}: ska vara en text.")
         elif len(value) > MAX_TEXT:
-            errors.add(where_field, f"{what}: texten är för lång (högst {MAX_TEXT} tecken).")
+            errors.add(where_field, f"{what}: texten är för lång: {tal(len(value))} tecken (högst {tal(MAX_TEXT)}).")
         return value
     if kind == "tal":
         if value is None:
@@ -163,7 +199,7 @@ def _check_value(kind, choices, value, where_field, what, errors):
             errors.add(where_field, f"{what}: ska vara ett tal.")
         elif isinstance(value, float) and not math.isfinite(value):
             errors.add(where_field, f"{what}: ska vara ett ändligt tal.")
-        elif isinstance(value, str) and len(value) > 100:
+        elif isinstance(value, str) and len(value) > MAX_NUMBER_TEXT:
             errors.add(where_field, f"{what}: talet är för långt.")
         return value
     if kind == "datum":
@@ -197,11 +233,11 @@ def _check_header(state, expected_tool, errors_on_schema=True):
     if schema > SCHEMA:
         raise InputError.field(
             "schema",
-            f"Svaren är sparade av en nyare version av webbplatsen (schema {schema}). "
+            f"Svaren är sparade av en nyare version av webbplatsen (schema {_number(schema)}). "
             "Ladda om sidan för att få den senaste versionen och försök igen.",
         )
     if schema < 1:
-        raise InputError.field("schema", f"Okänd version av sparade svar (schema {schema}).")
+        raise InputError.field("schema", f"Okänd version av sparade svar (schema {_number(schema)}).")
     tool_id = state.get("verktyg")
     if not isinstance(tool_id, str) or tool_id not in TOOL_IDS:
         raise InputError.field("verktyg", "De sparade svaren gäller inget känt verktyg på den här webbplatsen.")
@@ -218,12 +254,12 @@ def validate(state, tool_id: str | None = None) -> dict:
     """Check a schema-2 state in full and return a normalised deep copy."""
     schema, tid = _check_header(state, tool_id)
     if schema != SCHEMA:
-        raise InputError.field("schema", f"Väntade schema {SCHEMA}, fick {schema}.")
+        raise InputError.field("schema", f"Väntade schema {SCHEMA}, fick {_number(schema)}.")
     tool = get_tool(tid)
     errors = _Errors()
     unknown = sorted(set(state) - TOP_KEYS)
     if unknown:
-        errors.add(None, "Okända uppgifter i de sparade svaren: " + ", ".join(map(str, unknown)) + ".")
+        errors.add(None, "Okända uppgifter i de sparade svaren: " + _names(unknown) + ".")
     if state.get("format") is None:
         pass  # tolerated in localStorage; import_json requires it
     _check_time(state.get("uppdaterad"), "uppdaterad", "Senast ändrad", errors, required=False)
@@ -254,7 +290,7 @@ def validate(state, tool_id: str | None = None) -> dict:
         allowed = {"varde", "andrad", *item.fields}
         extra = sorted(set(record) - allowed)
         if extra:
-            errors.add(field, f"{what}: okända fält: {', '.join(map(str, extra))}.")
+            errors.add(field, f"{what}: okända fält: {_names(extra)}.")
             continue
         clean = {"varde": _check_value(item.kind, item.choices, record.get("varde"), field + ".varde", what, errors)}
         for name in item.fields:
@@ -278,8 +314,12 @@ def validate(state, tool_id: str | None = None) -> dict:
         if not isinstance(rows, list):
             errors.add(field, "Raderna har fel form (ska vara en lista).")
             continue
-        if len(rows) > MAX_ROWS:
-            errors.add(field, f"För många rader (högst {MAX_ROWS}).")
+        if len(rows) > MAX_ROW_ENTRIES:
+            errors.add(field, f"För många rader (högst {tal(MAX_ROWS)}).")
+            continue
+        live = [r for r in rows if not (isinstance(r, dict) and r.get("borttagen") is True)]
+        if len(live) > MAX_ROWS:
+            errors.add(field, f"För många rader: {len(live)} (högst {tal(MAX_ROWS)}). Ta bort rader eller dela upp planen.")
             continue
         seen = set()
         clean_rows = []
@@ -291,7 +331,7 @@ def validate(state, tool_id: str | None = None) -> dict:
                 continue
             row_id = row.get("id")
             default = table.default_row(row_id) if isinstance(row_id, str) else None
-            if not isinstance(row_id, str) or not (default or ADDED_ROW_RE.match(row_id)) or len(row_id) > 60:
+            if not isinstance(row_id, str) or not (default or ADDED_ROW_RE.match(row_id)) or len(row_id) > ROW_ID_MAX:
                 errors.add(where, f"{what}: ogiltigt rad-id.")
                 continue
             if row_id in seen:
@@ -301,7 +341,7 @@ def validate(state, tool_id: str | None = None) -> dict:
             editable = {c.id for c in table.columns} - (set(default.fixed) if default else set())
             extra = sorted(set(row) - editable - {"id", "andrad", "borttagen"})
             if extra:
-                errors.add(where, f"{what}: okända fält: {', '.join(map(str, extra))}.")
+                errors.add(where, f"{what}: okända fält: {_names(extra)}.")
                 continue
             clean = {"id": row_id}
             if "borttagen" in row:
@@ -315,7 +355,7 @@ def validate(state, tool_id: str | None = None) -> dict:
             _check_time(row.get("andrad"), where + ".andrad", what, errors)
             clean["andrad"] = row.get("andrad")
             clean_rows.append(clean)
-        out["rader"][table_id] = clean_rows
+        out["rader"][table_id] = prune_tombstones(clean_rows)
     errors.raise_if_any()
     return out
 
@@ -337,7 +377,7 @@ def _from_schema1(state, tool_id) -> dict:
     errors = _Errors()
     unknown = sorted(set(state) - SCHEMA1_KEYS)
     if unknown:
-        errors.add(None, "Okända uppgifter i de sparade svaren: " + ", ".join(map(str, unknown)) + ".")
+        errors.add(None, "Okända uppgifter i de sparade svaren: " + _names(unknown) + ".")
     saved = state.get("sparad")
     if saved is not None and parse_time(saved) is None:
         errors.add("sparad", "Tidpunkten för när svaren sparades går inte att läsa.")
@@ -451,7 +491,7 @@ def merge_states(a, b) -> dict:
         if rows:
             defaults = [r.id for r in table.rows]
             key = lambda rid: (0, defaults.index(rid), "") if rid in defaults else (1, 0, rid)  # noqa: E731
-            tables[table_id] = [copy.deepcopy(rows[rid]) for rid in sorted(rows, key=key)]
+            tables[table_id] = prune_tombstones([copy.deepcopy(rows[rid]) for rid in sorted(rows, key=key)])
 
     merged = {
         "format": FORMAT,
