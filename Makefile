@@ -23,7 +23,7 @@ deps: $(BIN)/.installed node_modules/.installed
 
 # Build the site and serve it with live reload on http://127.0.0.1:8000/
 serve: deps
-	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict --no-livereload -a $(HOST):$(PORT)
 
 build: deps
 	$(BIN)/mkdocs build --strict

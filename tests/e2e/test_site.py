@@ -95,3 +95,28 @@ def test_guidance_pages_load_no_tool_code_and_instant_navigation_brings_it(page)
     # The tool's stylesheet arrived: a question's fieldset loses the browser's default border.
     expect(page.locator("link[data-sk-verktygsstil]")).to_have_count(2)
     expect(page.locator(".sk-fraga").first).to_have_css("border-top-style", "none")
+
+
+@pytest.mark.tillat_konsolfel  # the browser reports each blocked script as a console error
+def test_injected_markup_cannot_run_script_but_the_site_scripts_run(page):
+    # What stored answers, a share link or an imported file could inject: an inline event
+    # handler and an inline script. The policy (hashes, no 'unsafe-inline') blocks both.
+    page.goto("verktyg/uppfoljning/")
+    expect(page.locator("[data-verktygsrad]").first).to_be_visible()  # our own scripts ran
+    page.evaluate("""() => {
+        window.__blocked = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__blocked.push(e.violatedDirective));
+        const holder = document.createElement('div');
+        holder.innerHTML = '<img src="data:," onerror="window.__pwned = 1">';
+        document.body.append(holder);
+        const script = document.createElement('script');
+        script.textContent = 'window.__pwned = 2';
+        document.body.append(script);
+    }""")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")  # Material's inline script ran
+    for _ in range(50):
+        if len(page.evaluate("() => window.__blocked")) >= 2:
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("() => window.__blocked").count("script-src-elem") + page.evaluate("() => window.__blocked").count("script-src-attr") >= 2
+    assert page.evaluate("() => window.__pwned") is None

@@ -1,12 +1,17 @@
 """The built site: strict build, every sentence of the guidance, configuration that reaches the pages."""
 
+import html
 import html.parser
+import importlib.util
 import pathlib
 import re
 import shutil
 
-
 from ..conftest import ROOT, build_site, site_pages
+
+_spec = importlib.util.spec_from_file_location("csp", ROOT / "overrides" / "hooks" / "csp.py")
+csp = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(csp)
 
 GUIDANCE = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "vagledning.txt"
 SKIPPED = {"script", "style", "noscript", "template"}
@@ -104,6 +109,39 @@ def test_every_page_carries_the_security_policy_and_no_foreign_assets(site_dir):
         assert "fonts.googleapis" not in source and "fonts.gstatic" not in source, rel
         for attr in re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', source):
             assert not re.match(r"(https?:)?//", attr) or attr.startswith("http://127.0.0.1"), (rel, attr)
+
+
+def _policy(source):
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', source)
+    assert meta, "no Content-Security-Policy meta tag"
+    directives = {}
+    for part in html.unescape(meta.group(1)).split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+def test_every_page_runs_only_hashed_inline_scripts(site_dir):
+    # Stored answers, share links and imported files must never be able to run as script:
+    # no 'unsafe-inline' (nor eval) for scripts, and each inline script Material writes is
+    # allowed by its hash, on every page (instant navigation keeps the first page's policy).
+    for rel in site_pages(site_dir):
+        source = (site_dir / rel).read_text(encoding="utf-8")
+        policy = _policy(source)
+        scripts = policy["script-src"]
+        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, rel
+        assert "'wasm-unsafe-eval'" not in scripts, rel  # the page compiles no WebAssembly; the worker is not governed by it
+        assert set(policy["default-src"]) == {"'self'"} and policy["object-src"] == ["'none'"], rel
+        assert all(v == "'self'" or v.startswith("'sha256-") for v in scripts), (rel, scripts)
+        for body in csp.inline_scripts(source):
+            assert csp.script_hash(body) in scripts, (rel, body[:60])
+        assert "blob:" not in " ".join(policy.get("worker-src", []) + policy.get("img-src", [])), rel
+
+
+def test_inline_script_detection():
+    page = ('<script>a()</script><script src="x.js"></script><script id="c" type="application/json">{}</script>'
+            '<script type="module">b()</script><SCRIPT type="text/javascript">c()</SCRIPT>')
+    assert csp.inline_scripts(page) == ["a()", "b()", "c()"]
 
 
 def test_illustration_is_described_for_screen_readers(site_dir):
