@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 
+from calculators import jsontext
 from calculators.errors import InputError
 
 EXIT_OK = 0
@@ -125,7 +126,9 @@ def _read_scenario(path, stdin):
             raise InputError.field("scenario", f"Scenariofilen ”{path}” kan inte läsas ({err.strerror or 'okänt fel'}).") from None
         where = f"”{path}”"
     try:
-        return json.loads(text)
+        return jsontext.loads(text)
+    except jsontext.TooDeep:
+        raise InputError.field("scenario", f"Scenariot i {where} är för djupt nästlat för att vara ett scenario (högst {jsontext.MAX_DEPTH} nivåer).") from None
     except json.JSONDecodeError as err:
         raise InputError.field("scenario", f"Scenariot i {where} är inte giltig JSON: rad {err.lineno}, kolumn {err.colno}.") from None
     except (ValueError, RecursionError):

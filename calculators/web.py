@@ -10,6 +10,7 @@ shows a traceback. Each sub-package contributes its operations through an `OPS` 
 
 import json
 
+from calculators import jsontext
 from calculators.errors import InputError
 
 
@@ -35,8 +36,10 @@ def _fail(messages):
 def handle(request: str) -> str:
     global _OPS
     try:
-        parsed = json.loads(request)
-    except (TypeError, ValueError):
+        parsed = jsontext.loads(request)
+    except jsontext.TooDeep:
+        return _fail([{"falt": None, "meddelande": "Uppgifterna är för djupt nästlade för att kunna läsas. Inget har ändrats."}])
+    except (TypeError, ValueError, RecursionError):
         return _fail([{"falt": None, "meddelande": "Förfrågan kunde inte läsas (ogiltig JSON)."}])
     if not isinstance(parsed, dict) or not isinstance(parsed.get("op"), str):
         return _fail([{"falt": None, "meddelande": "Förfrågan saknar en giltig operation."}])

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+from calculators import jsontext
 from calculators.errors import InputError
 
 from .content import answer_text, cell_text, number_for_csv, section_markdown, summary_markdown
@@ -145,7 +146,7 @@ def import_json(tool_id: str, text) -> dict:
     if not text.strip():
         raise InputError.field("text", "Filen är tom.")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = jsontext.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
         raise InputError.field(
             "text", f"Filen är inte giltig JSON (fel på rad {err.lineno}, kolumn {err.colno}). Välj en fil som har sparats med knappen ”Spara som JSON-fil”."
