@@ -1,7 +1,9 @@
 // The Python runtime glue, loaded by sk-python.js only on a page that carries a tool. One
 // worker per tab, kept across Material's instant navigation.
 //
-//   window.skPython.call(op, data) → Promise<{ok, data} | {ok: false, fel: [...]}>  (never rejects)
+//   window.skPython.call(op, data) → Promise<{ok, data} | {ok: false, fel: [...]}>  (never rejects;
+//                                    refuses data too large or too deeply nested, and gives up
+//                                    on a call that does not answer within CALL_TIMEOUT_MS)
 //   window.skPython.status         → "vilande" | "laddar" | "redo" | "fel"
 //   window.skPython.retry()        → restart after "fel"
 //   document event "sk-python-status" with detail {status, meddelande}
@@ -15,12 +17,23 @@
   let worker = null;
   let watchdog = null;
   const WATCHDOG_MS = 90000;
+  // One call (a Monte Carlo of 2 000 draws included) takes well under a second; a call that
+  // has not answered in this time is stuck, and the worker is restarted.
+  const CALL_TIMEOUT_MS = 30000;
+  // What the page sends is the user's own data, but it may come from a link, a file or
+  // storage: deep nesting makes Python in WebAssembly overflow its stack (a fatal error),
+  // so such data is refused here, before it reaches Python. Nothing legitimate nests deeper
+  // than a handful of levels; the largest legitimate request (every tool at its limits) is
+  // well under the size limit.
+  const MAX_DEPTH = 40;
+  const MAX_REQUEST_CHARS = 32 * 1024 * 1024;
   let nextId = 1;
   const pending = new Map();
   let waiters = [];
 
   const api = Object.assign(window.skPython, {
     meddelande: "",
+    callTimeoutMs: CALL_TIMEOUT_MS,
     startedAt: null,
     readyMs: null,
     call,
@@ -41,8 +54,26 @@
     }
   }
 
+  function failure(meddelande) {
+    return { ok: false, fel: [{ falt: null, meddelande }] };
+  }
+
+  // Depth of nested arrays and objects, without recursion (the data itself may be hostile).
+  function tooDeep(value) {
+    const stack = [[value, 1]];
+    while (stack.length) {
+      const [item, depth] = stack.pop();
+      if (item === null || typeof item !== "object") continue;
+      if (depth > MAX_DEPTH) return true;
+      Object.values(item).forEach((child) => {
+        if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+      });
+    }
+    return false;
+  }
+
   function failAll(meddelande) {
-    pending.forEach((resolve) => resolve({ ok: false, fel: [{ falt: null, meddelande }] }));
+    pending.forEach((resolve) => resolve(failure(meddelande)));
     pending.clear();
   }
 
@@ -65,7 +96,12 @@
     worker.onmessage = (event) => {
       const message = event.data || {};
       if (message.type === "status") {
-        if (message.status !== "laddar") setStatus(message.status, message.meddelande);
+        if (message.status === "fel") {
+          // The worker cannot go on (runtime files missing, Python stopped): end it, so that
+          // "Försök igen" starts a fresh one and no call waits for an answer that never comes.
+          stop(message.meddelande);
+          setStatus("fel", message.meddelande);
+        } else if (message.status !== "laddar") setStatus(message.status, message.meddelande);
         return;
       }
       const resolve = pending.get(message.id);
@@ -79,11 +115,14 @@
       }
       resolve(parsed);
     };
-    worker.onerror = (event) => {
+    const broken = (event) => {
       if (event && event.preventDefault) event.preventDefault();
-      stop();
-      setStatus("fel", "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.");
+      const meddelande = "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.";
+      stop(meddelande);
+      setStatus("fel", meddelande);
     };
+    worker.onerror = broken;
+    worker.onmessageerror = broken;
     worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket });
     // Watchdog: a runtime that neither starts nor fails is reported as a failure.
     clearTimeout(watchdog);
@@ -95,10 +134,11 @@
     }, WATCHDOG_MS);
   }
 
-  function stop() {
+  function stop(meddelande = "Beräkningsmotorn startades om. Försök igen.") {
     if (worker) worker.terminate();
     worker = null;
-    failAll("Beräkningsmotorn startades om.");
+    clearTimeout(watchdog);
+    failAll(meddelande);
   }
 
   function retry() {
@@ -114,18 +154,30 @@
   async function call(op, data) {
     start();
     const settled = await whenSettled();
-    if (settled !== "redo") {
-      return { ok: false, fel: [{ falt: null, meddelande: api.meddelande || "Beräkningsmotorn är inte tillgänglig." }] };
+    if (settled !== "redo" || !worker) {
+      return failure(api.meddelande || "Beräkningsmotorn är inte tillgänglig.");
     }
-    const id = nextId++;
     let request;
     try {
-      request = JSON.stringify({ op, data });
+      request = tooDeep(data) ? null : JSON.stringify({ op, data });
     } catch (error) {
-      return { ok: false, fel: [{ falt: null, meddelande: "Uppgifterna kunde inte skickas till beräkningen." }] };
+      return failure("Uppgifterna kunde inte skickas till beräkningen.");
     }
+    if (request === null || request.length > MAX_REQUEST_CHARS) {
+      return failure("Uppgifterna är för stora eller för djupt nästlade för att kunna läsas. Inget har ändrats.");
+    }
+    const id = nextId++;
     return new Promise((resolve) => {
-      pending.set(id, resolve);
+      const timer = setTimeout(() => {
+        if (!pending.has(id)) return;
+        const meddelande = "Beräkningen svarade inte. Tryck på Försök igen för att starta om den.";
+        stop(meddelande);
+        setStatus("fel", meddelande);
+      }, api.callTimeoutMs);
+      pending.set(id, (response) => {
+        clearTimeout(timer);
+        resolve(response);
+      });
       worker.postMessage({ id, request });
     });
   }

@@ -8,7 +8,13 @@
 // Everything is fetched from our own origin; no micropip, no package downloads.
 
 const EXTRACT_DIR = "/home/pyodide/sk";
+// The runtime files loadPyodide fetches. When one is missing or blocked (a proxy, an
+// aborted download), Emscripten can stall instead of failing, so the same files are asked
+// for with HEAD at the same time and a failure is reported at once.
+const RUNTIME_FILES = { "pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": null, "pyodide.asm.mjs": null, "pyodide-lock.json": null };
+const LOAD_FAILED = "Beräkningsmotorn (Python) kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.";
 
+let pyodide = null;
 let handle = null;
 let ready = null;
 
@@ -20,18 +26,39 @@ async function boot({ pyodide: indexURL, paket }) {
   const started = performance.now();
   status("laddar", "Python startar …");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const [pyodide, archive] = await Promise.all([
+  const [loaded, archive] = await Promise.all([
     loadPyodide({ indexURL, packages: [], fullStdLib: false }),
     fetch(paket, { credentials: "same-origin" }).then((r) => {
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
     }),
+    preflight(indexURL),
   ]);
+  pyodide = loaded;
   pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nif ${JSON.stringify(EXTRACT_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
   const web = pyodide.pyimport("calculators.web");
   handle = web.handle;
   status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started) });
+}
+
+async function preflight(indexURL) {
+  await Promise.all(Object.entries(RUNTIME_FILES).map(async ([file, type]) => {
+    const response = await fetch(new URL(file, indexURL), { method: "HEAD", credentials: "same-origin" });
+    const got = (response.headers.get("content-type") || "").split(";")[0].trim();
+    if (!response.ok || (type && got !== type)) throw new Error(`${file}: HTTP ${response.status} ${got}`);
+  }));
+}
+
+// After a fatal error (e.g. a stack overflow in WebAssembly) Pyodide refuses every further
+// call: report it, so that the page restarts the worker instead of showing "ready".
+function alive() {
+  try {
+    pyodide.runPython("0");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function failMessage(id, meddelande) {
@@ -42,7 +69,7 @@ function failMessage(id, meddelande) {
 function onFatal(event) {
   if (handle) return;
   if (event && event.preventDefault) event.preventDefault();
-  status("fel", "Beräkningsmotorn (Python) kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.");
+  status("fel", LOAD_FAILED);
 }
 self.addEventListener("unhandledrejection", onFatal);
 self.addEventListener("error", onFatal);
@@ -53,7 +80,7 @@ self.onmessage = async (event) => {
     if (!ready) {
       ready = boot(message).catch((error) => {
         console.warn("sk-python-worker:", error);
-        status("fel", "Beräkningsmotorn (Python) kunde inte startas. Det förberäknade resultatet visas fortfarande.");
+        status("fel", LOAD_FAILED);
         throw error;
       });
       ready.catch(() => {});
@@ -72,5 +99,6 @@ self.onmessage = async (event) => {
   } catch (error) {
     console.warn("sk-python-worker:", error);
     self.postMessage(failMessage(id, "Ett oväntat fel uppstod i beräkningen. Försök igen."));
+    if (!alive()) status("fel", "Beräkningsmotorn stannade. Tryck på Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
   }
 };
