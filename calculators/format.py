@@ -78,6 +78,14 @@ def procent(x, decimaler=None):
 
 
 _SPACES = (" ", NBSP, NNBSP, "\u2009", "\t")
+QUOTED_PREFIX = 40
+
+
+def quoted(text) -> str:
+    """User text quoted in a message: at most QUOTED_PREFIX characters, then "…" (a message
+    must not echo a 200 000-character paste back in full)."""
+    text = str(text).strip()
+    return f"”{text if len(text) <= QUOTED_PREFIX else text[:QUOTED_PREFIX].rstrip() + '…'}”"
 
 
 def _clean_number_text(text, field):
@@ -99,14 +107,14 @@ def _clean_number_text(text, field):
 
 def _to_float(cleaned, field, original):
     if cleaned.count(",") > 1 or ("," in cleaned and "." in cleaned):
-        raise InputError.field(field, f"{field}: ”{original}” är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
+        raise InputError.field(field, f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
     cleaned = cleaned.replace(",", ".")
     if not cleaned or not all(c in "0123456789.-+" for c in cleaned) or cleaned.count(".") > 1:
-        raise InputError.field(field, f"{field}: ”{original}” är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
+        raise InputError.field(field, f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
     try:
         value = float(cleaned)
     except ValueError:
-        raise InputError.field(field, f"{field}: ”{original}” är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.") from None
+        raise InputError.field(field, f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.") from None
     if not math.isfinite(value):
         raise InputError.field(field, f"{field}: ange ett ändligt tal.")
     return value
