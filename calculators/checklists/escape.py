@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["html_text", "html_multiline", "md_text", "md_inline", "md_cell", "csv_cell"]
+__all__ = ["html_text", "html_multiline", "md_text", "md_inline", "md_cell", "csv_cell", "export_text"]
 
 
 def html_text(text) -> str:
@@ -25,8 +25,20 @@ def html_multiline(text) -> str:
     return "<br>".join(html_text(line) for line in lines)
 
 
+# Characters that never belong in an exported file: NUL and the other control characters
+# (tab and line breaks excepted), and the bidirectional controls that make text display in
+# another order than it is stored ("Trojan Source": a file name or amount that reads
+# differently from what it is).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def export_text(text) -> str:
+    """User text for a file: the unsafe characters above dropped."""
+    return _UNSAFE.sub("", "" if text is None else str(text))
+
+
 def _lines(text) -> list[str]:
-    return ("" if text is None else str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return export_text(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 # Backslash escapes that both CommonMark and Python-Markdown understand.
@@ -84,13 +96,16 @@ def md_cell(text) -> str:
     return md_inline(text) or " "
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula, also in the full-width forms that
+# Excel accepts, and behind the blank or invisible characters it skips.
+_FORMULA_START = tuple("=+-@\t\r\n") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+_INVISIBLE_LEAD = re.compile("^[\\s\u00a0\u180e\u200b-\u200d\u2060\ufeff]+")
 
 
 def csv_cell(value) -> str:
-    """A text cell for a spreadsheet: neutralise formula injection by prefixing an apostrophe
-    to anything that Excel or LibreOffice would evaluate."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
+    """A text cell for a spreadsheet: unsafe characters dropped, and formula injection
+    neutralised by an apostrophe before anything that Excel or LibreOffice would evaluate."""
+    text = export_text(value)
+    if text.startswith(_FORMULA_START) or _INVISIBLE_LEAD.sub("", text).startswith(_FORMULA_START):
         return "'" + text
     return text

@@ -124,3 +124,35 @@ def test_helpers():
     assert md_inline("**x**") == "\\*\\*x\\*\\*"
     assert md_inline("1. x") == "1\\. x"
     assert csv_cell("=SUM(A1)") == "'=SUM(A1)" and csv_cell("-1") == "'-1" and csv_cell("ok") == "ok"
+
+
+FORMULA_DISGUISES = [
+    " =1+1", "\u00a0=1+1", "\u200b=1+1", "\ufeff@SUM(A1)", "\u2060+1", "\t-1", " \u200d\u00a0 =1",
+    "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\r=1",
+]
+
+
+@pytest.mark.parametrize("text", FORMULA_DISGUISES)
+def test_csv_neutralises_formulas_behind_whitespace_and_full_width_signs(text):
+    assert csv_cell(text).startswith("'"), repr(text)
+
+
+CONTROLS = ["\x00", "\u202e", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\x07", "\x1b"]
+
+
+@pytest.mark.parametrize("char", CONTROLS)
+def test_exports_drop_nul_and_bidirectional_controls(char):
+    text = f"admin{char}gnp.exe\nrad två"
+    assert char not in csv_cell(text) and "admingnp.exe" in csv_cell(text)
+    assert char not in md_text(text) and char not in md_inline(text)
+
+
+@pytest.mark.parametrize("tool_id", TOOLS)
+def test_every_export_of_a_tool_drops_controls(tool_id):
+    state = hostile_state(tool_id)
+    sneaky = "a\u202eb\x00c"
+    for record in state["svar"].values():
+        if isinstance(record.get("varde"), str) and record["varde"] == HOSTILE_TEXT:
+            record["varde"] = sneaky
+    for text in (export_csv(tool_id, state), export_markdown(tool_id, state)):
+        assert "\u202e" not in text and "\x00" not in text
