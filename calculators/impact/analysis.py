@@ -20,9 +20,8 @@ from calculators.format import tal
 from calculators.impact import model as model_mod
 from calculators.impact import scenario as scenario_mod
 
-RESULT_KEYS = model_mod.ACTORS + ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
+RESULT_KEYS = model_mod.Totals._fields
 TARGETS = model_mod.ACTORS + ("summa_aktorer", "samhallsekonomiskt_netto", "kopare")
-_INDEX = {k: i for i, k in enumerate(RESULT_KEYS)}
 
 # Inputs varied in the tornado: key -> function(value, scenario) -> (low, high)
 _SENSITIVITY = (
@@ -40,20 +39,21 @@ _SENSITIVITY = (
 )
 
 
-def _target_index(sc, aktor):
+def _target(sc, aktor):
+    """(field of Totals, name in the result) for the actor asked for."""
     if aktor in (None, "kopare"):
-        return model_mod._ORG_INDEX[sc["upphandlande_organisation"]], "kopare"
+        return sc["upphandlande_organisation"], "kopare"
     if aktor not in TARGETS:
         shown = ", ".join(f"”{t}”" for t in TARGETS)
         raise InputError.field("kanslighet", f"Känslighetsanalys: ange aktör som något av {shown}.")
-    return _INDEX[aktor], aktor
+    return aktor, aktor
 
 
 def sensitivity(sc, aktor="kopare"):
     """Tornado data for `aktor` (an actor, "summa_aktorer", "samhallsekonomiskt_netto" or
     "kopare" = the procuring organisation). Sorted by the size of the swing, largest first."""
-    idx, name = _target_index(sc, aktor)
-    base = model_mod.Model(sc).base_totals()[idx]
+    field, name = _target(sc, aktor)
+    base = getattr(model_mod.Model(sc).base_totals(), field)
     rows = []
     praktik = sc["sysselsattningstyp"] == "praktik"
     for key, rng in _SENSITIVITY:
@@ -69,7 +69,7 @@ def sensitivity(sc, aktor="kopare"):
         for v in (low, high):
             variant = dict(sc)
             variant[key] = v
-            results.append(model_mod.Model(variant).base_totals()[idx])
+            results.append(getattr(model_mod.Model(variant).base_totals(), field))
         rows.append({
             "nyckel": key,
             "etikett": scenario_mod.label(key),
@@ -168,7 +168,7 @@ def monte_carlo(sc, dragningar=2000, fro=1, intervall=None):
                                          "fullfoljandegrad", "manader", "bruttolon"))
     columns = [[] for _ in RESULT_KEYS]
     appends = [c.append for c in columns]
-    buyer = model_mod._ORG_INDEX[sc["upphandlande_organisation"]]
+    buyer = RESULT_KEYS.index(sc["upphandlande_organisation"])
     buyer_ok = 0
     for _ in range(dragningar):
         res = totals(

@@ -27,6 +27,7 @@ Bs = state benefit per month, BB = bostadsbidrag; taxes are computed on annual i
 """
 
 import math
+from typing import NamedTuple
 
 from calculators.impact import params, scenario as scenario_mod, tax as tax_mod
 from calculators.format import kr, procent, tal
@@ -42,15 +43,51 @@ ACTOR_LABELS = {
     "indirekt_skatt": "Varav indirekt skatt",
     "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
 }
-_ORG_INDEX = {"kommun": 1, "region": 2, "stat": 3}
+BUYER_NAMES = {"kommun": "kommunen", "region": "regionen", "stat": "staten"}
+
+
+class Job(NamedTuple):
+    """One person's month in employment, kronor."""
+    lon: float
+    arbetsgivaravgift: float
+    lonekostnad: float
+    stod: float
+    skatt: tax_mod.TaxResult
+
+
+class Month(NamedTuple):
+    """One person's month: what each actor gains (kronor), the production and the indirect
+    tax in it, and the employment's figures (None in praktik)."""
+    individ: float
+    kommun: float
+    region: float
+    stat: float
+    arbetsgivare: float
+    produktion: float
+    indirekt_skatt: float
+    job: Job | None = None
+
+
+class Totals(NamedTuple):
+    """The whole period for all persons, kronor (the result's "totalt")."""
+    individ: float
+    kommun: float
+    region: float
+    stat: float
+    arbetsgivare: float
+    summa_aktorer: float
+    indirekt_skatt: float
+    samhallsekonomiskt_netto: float
+
+
+_NOTHING = Month(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 
 class Model:
     """A validated scenario prepared for fast repeated evaluation.
 
     `Model(sc)` takes a scenario that `scenario.validate` returned. `totals(...)` returns
-    the whole-period totals for given values of the uncertain inputs, as a tuple
-    (individ, kommun, region, stat, arbetsgivare, summa_aktorer, indirekt_skatt, netto).
+    the whole-period `Totals` for given values of the uncertain inputs.
     """
 
     def __init__(self, sc):
@@ -64,10 +101,10 @@ class Model:
         self.age66 = self.age == "66+"
         self.n = sc["antal_personer"]
         self.omf = sc["omfattning"]
-        self.rk = sc["kommunalskatt"]
-        self.rr = sc["regionskatt"]
-        self.ind_rate = sc["indirekt_skatt"]
-        self.buyer = _ORG_INDEX[sc["upphandlande_organisation"]]
+        self.kommunalskatt = sc["kommunalskatt"]
+        self.regionskatt = sc["regionskatt"]
+        self.indirect_rate = sc["indirekt_skatt"]
+        self.buyer = sc["upphandlande_organisation"]  # "kommun", "region" or "stat": a field of Month and Totals
 
         # Employer contribution rates (the supervisor is assumed to pay the full rate).
         self.a_full = p["arbetsgivaravgift"]
@@ -86,22 +123,22 @@ class Model:
         self.support = sup
         self.nsj_cap = p["nystartsjobb_tak"]
 
-        self.h = sc["handledare_lon"] * (1.0 + self.a_full) * sc["handledning_andel"]
-        self.pv = sc["produktionsvarde_praktik"]
+        self.supervision = sc["handledare_lon"] * (1.0 + self.a_full) * sc["handledning_andel"]
+        self.praktik_value = sc["produktionsvarde_praktik"]
 
-        # The person before the job.
+        # The person before the job, per month.
         benefit = sc["statlig_ersattning"]
-        self.bk = sc["forsorjningsstod"]
-        self.bs = benefit["kr_per_dag"] * p["ersattningsdagar_per_manad"]
-        self.bb = sc["bostadsbidrag"]
-        taxable = self.bs if benefit["typ"] in ("aktivitetsstod", "a-kassa") else 0.0
-        self.bs_taxable = taxable
-        tb = tax_mod.income_tax(0.0, 12.0 * taxable, self.rk, self.rr, p, self.age66)
-        self.tax_before = tb
-        self.tb_k = tb.kommunal / 12.0
-        self.tb_r = tb.regional / 12.0
-        self.tb_s = tb.state / 12.0
-        self.net_before = self.bk + self.bs + self.bb - tb.total / 12.0
+        self.welfare = sc["forsorjningsstod"]
+        self.benefit = benefit["kr_per_dag"] * p["ersattningsdagar_per_manad"]
+        self.housing = sc["bostadsbidrag"]
+        taxable = self.benefit if benefit["typ"] in ("aktivitetsstod", "a-kassa") else 0.0
+        self.benefit_taxable = taxable
+        before = tax_mod.income_tax(0.0, 12.0 * taxable, self.kommunalskatt, self.regionskatt, p, self.age66)
+        self.tax_before = before
+        self.tax_before_kommun = before.kommunal / 12.0
+        self.tax_before_region = before.regional / 12.0
+        self.tax_before_state = before.state / 12.0
+        self.net_before = self.welfare + self.benefit + self.housing - before.total / 12.0
 
         # One-off items.
         self.proc = sc["upphandlingskostnad"]
@@ -140,63 +177,56 @@ class Model:
             return self.support["andel"] * (lk if lk < tak else tak)
         return float(self.support["kr_per_manad"])
 
-    def employment_month(self, wage_full, pf, with_support=True):
-        """Per person and month in employment: (individ, kommun, region, stat, arbetsgivare,
-        production, indirect_tax, detail) where detail is (W, fee, LK, S, TaxResult)."""
+    def employment_month(self, wage_full, pf, with_support=True) -> Month:
+        """Per person and month in employment."""
         w = wage_full * self.omf
         fee = self.employer_fee(w)
         lk = w + fee
-        s = self.support_amount(w, lk) if with_support else 0.0
-        t = tax_mod.income_tax(12.0 * w, 0.0, self.rk, self.rr, self.p, self.age66)
+        support = self.support_amount(w, lk) if with_support else 0.0
+        t = tax_mod.income_tax(12.0 * w, 0.0, self.kommunalskatt, self.regionskatt, self.p, self.age66)
         individ = w - t.total / 12.0 - self.net_before
-        kommun = t.kommunal / 12.0 - self.tb_k + self.bk
-        region = t.regional / 12.0 - self.tb_r
-        indirect = self.ind_rate * individ
-        stat = fee + t.state / 12.0 - self.tb_s + indirect + self.bs + self.bb - s
+        kommun = t.kommunal / 12.0 - self.tax_before_kommun + self.welfare
+        region = t.regional / 12.0 - self.tax_before_region
+        indirect = self.indirect_rate * individ
+        stat = fee + t.state / 12.0 - self.tax_before_state + indirect + self.benefit + self.housing - support
         production = pf * lk
-        arbetsgivare = production - lk + s - self.h
-        return (individ, kommun, region, stat, arbetsgivare, production, indirect, (w, fee, lk, s, t))
+        arbetsgivare = production - lk + support - self.supervision
+        return Month(individ, kommun, region, stat, arbetsgivare, production, indirect, Job(w, fee, lk, support, t))
 
-    def requirement_month(self, wage_full, pf):
+    def requirement_month(self, wage_full, pf) -> Month:
         """Per person and month during the requirement (praktik or employment)."""
         if self.praktik:
-            return (0.0, 0.0, 0.0, 0.0, self.pv - self.h, self.pv, 0.0, None)
+            return Month(0.0, 0.0, 0.0, 0.0, self.praktik_value - self.supervision, self.praktik_value, 0.0)
         return self.employment_month(wage_full, pf, True)
 
     # --- whole period -----------------------------------------------------------------------
 
-    def totals(self, pf, dodvikt, undantrangning, fullfoljandegrad, manader, wage_full):
-        """Whole-period totals for all persons incl. one-off items and years after.
-
-        Returns (individ, kommun, region, stat, arbetsgivare, summa_aktorer, indirekt, netto).
-        """
+    def totals(self, pf, dodvikt, undantrangning, fullfoljandegrad, manader, wage_full) -> Totals:
+        """Whole-period totals for all persons incl. one-off items and years after."""
         keep = (1.0 - dodvikt) * (1.0 - undantrangning)
-        f = manader * fullfoljandegrad * keep
+        months = manader * fullfoljandegrad * keep  # counted months per person
         n = self.n
         m = self.requirement_month(wage_full, pf)
-        fa = self.after_factor_base * keep
-        if fa:
-            a = self.employment_month(wage_full, pf, False)
-        else:
-            a = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-        nf = n * f
-        nfa = n * fa
-        ind = m[0] * nf + a[0] * nfa
-        kom = m[1] * nf + a[1] * nfa - self.match * n
-        reg = m[2] * nf + a[2] * nfa
-        sta = m[3] * nf + a[3] * nfa
-        arb = m[4] * nf + a[4] * nfa + self.bonus - self.admin * n
+        months_after = self.after_factor_base * keep  # discounted months per person after it
+        a = self.employment_month(wage_full, pf, False) if months_after else _NOTHING
+        during = n * months
+        after = n * months_after
+        ind = m.individ * during + a.individ * after
+        kom = m.kommun * during + a.kommun * after - self.match * n
+        reg = m.region * during + a.region * after
+        sta = m.stat * during + a.stat * after
+        arb = m.arbetsgivare * during + a.arbetsgivare * after + self.bonus - self.admin * n
         buyer_cost = self.proc + self.bonus
-        if self.buyer == 1:
+        if self.buyer == "kommun":
             kom -= buyer_cost
-        elif self.buyer == 2:
+        elif self.buyer == "region":
             reg -= buyer_cost
         else:
             sta -= buyer_cost
-        indirect = m[6] * nf + a[6] * nfa
-        netto = ((m[5] - self.h) * nf + (a[5] - self.h) * nfa
+        indirect = m.indirekt_skatt * during + a.indirekt_skatt * after
+        netto = ((m.produktion - self.supervision) * during + (a.produktion - self.supervision) * after
                  - self.admin * n - self.proc - self.match * n)
-        return (ind, kom, reg, sta, arb, ind + kom + reg + sta + arb, indirect, netto)
+        return Totals(ind, kom, reg, sta, arb, ind + kom + reg + sta + arb, indirect, netto)
 
     def base_totals(self):
         sc = self.sc
@@ -247,12 +277,7 @@ def evaluate_validated(sc, model=None):
         "scenario": sc,
         "per_person_och_manad": _actor_dict(month[:5]),
         "per_person": _actor_dict(v * f for v in month[:5]),
-        "totalt": {
-            **_actor_dict(tot[:5]),
-            "summa_aktorer": tot[5],
-            "indirekt_skatt": tot[6],
-            "samhallsekonomiskt_netto": tot[7],
-        },
+        "totalt": tot._asdict(),
     }
     result["brytpunkter"] = break_even(m, tot)
     result["varningar"] = warnings(sc, m, month)
@@ -280,31 +305,31 @@ def _after_summary(m):
 
 def _details(m, month):
     d = {
-        "handledning_per_manad": m.h,
+        "handledning_per_manad": m.supervision,
         "fore": {
-            "forsorjningsstod": float(m.bk),
-            "statlig_ersattning": m.bs,
-            "statlig_ersattning_skattepliktig": m.bs_taxable,
-            "bostadsbidrag": float(m.bb),
+            "forsorjningsstod": float(m.welfare),
+            "statlig_ersattning": m.benefit,
+            "statlig_ersattning_skattepliktig": m.benefit_taxable,
+            "bostadsbidrag": float(m.housing),
             "skatt_per_manad": m.tax_before.total / 12.0,
             "netto_per_manad": m.net_before,
             "skatt_per_ar": _tax_dict(m.tax_before),
         },
     }
-    if month[7] is not None:
-        w, fee, lk, s, t = month[7]
+    job = month.job
+    if job is not None:
         d["efter"] = {
-            "lon": w,
-            "arbetsgivaravgift": fee,
-            "lonekostnad": lk,
-            "stod": s,
-            "produktionsvarde": month[5],
-            "skatt_per_manad": t.total / 12.0,
-            "netto_per_manad": w - t.total / 12.0,
-            "skatt_per_ar": _tax_dict(t),
+            "lon": job.lon,
+            "arbetsgivaravgift": job.arbetsgivaravgift,
+            "lonekostnad": job.lonekostnad,
+            "stod": job.stod,
+            "produktionsvarde": month.produktion,
+            "skatt_per_manad": job.skatt.total / 12.0,
+            "netto_per_manad": job.lon - job.skatt.total / 12.0,
+            "skatt_per_ar": _tax_dict(job.skatt),
         }
     else:
-        d["efter"] = {"produktionsvarde": month[5]}
+        d["efter"] = {"produktionsvarde": month.produktion}
     return d
 
 
@@ -316,8 +341,8 @@ def break_even(m, tot=None):
     sc = m.sc
     if tot is None:
         tot = m.base_totals()
-    buyer_name = {1: "kommunen", 2: "regionen", 3: "staten"}[m.buyer]
-    buyer_total = tot[m.buyer]
+    buyer_name = BUYER_NAMES[m.buyer]
+    buyer_total = getattr(tot, m.buyer)
     month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"])
     out = {"kopare": sc["upphandlande_organisation"], "kopare_resultat": buyer_total}
 
@@ -342,7 +367,7 @@ def break_even(m, tot=None):
     # 2. Lowest produktionsfaktor (or production value in praktik) with the employer >= 0.
     if m.praktik:
         slope = m.n * f
-        base = tot[4] - m.pv * slope
+        base = tot.arbetsgivare - m.praktik_value * slope
         out["lagsta_produktionsfaktor"] = None
         if slope > 0:
             need = max(0.0, -base / slope)
@@ -353,8 +378,8 @@ def break_even(m, tot=None):
             out["lagsta_produktionsvarde_praktik"] = None
             out["lagsta_produktionsfaktor_text"] = "Ingen brytpunkt: inga praktikmånader räknas in."
     else:
-        a0 = m.totals(0.0, *args[1:])[4]
-        a1 = m.totals(1.0, *args[1:])[4]
+        a0 = m.totals(0.0, *args[1:]).arbetsgivare
+        a1 = m.totals(1.0, *args[1:]).arbetsgivare
         slope = a1 - a0
         out["lagsta_produktionsvarde_praktik"] = None
         if slope > 0:
@@ -376,10 +401,10 @@ def break_even(m, tot=None):
         out["lagsta_stod_per_manad"] = None
         out["lagsta_stod_text"] = "Anställningsstöd är inte aktuellt vid praktik."
     else:
-        s_now = month[7][3]
+        s_now = month.job.stod
         slope = m.n * f
         if slope > 0:
-            need = s_now - tot[4] / slope
+            need = s_now - tot.arbetsgivare / slope
             if need <= 0:
                 out["lagsta_stod_per_manad"] = 0.0
                 out["lagsta_stod_text"] = "Arbetsgivaren går inte med förlust även utan anställningsstöd."
@@ -393,7 +418,7 @@ def break_even(m, tot=None):
             out["lagsta_stod_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
 
     # 4. Months per person at which the buyer breaks even.
-    per_month = month[m.buyer]
+    per_month = getattr(month, m.buyer)
     slope = m.n * sc["fullfoljandegrad"] * keep * per_month
     const = buyer_total - slope * sc["manader"]
     if const >= 0:
@@ -456,7 +481,7 @@ def warnings(sc, m, month):
         out.append("Bostadsbidraget antas falla bort helt när personen börjar arbeta.")
     if not m.praktik and sc["forsorjningsstod"] > 0:
         out.append("Försörjningsstödet antas upphöra helt när personen börjar arbeta.")
-    if not m.praktik and month[0] < 0:
+    if not m.praktik and month.individ < 0:
         out.append("Individen får lägre disponibel inkomst med jobbet än med ersättningarna före. "
                    "Kontrollera lön, omfattning och ersättningar.")
     p = params.load(year)
