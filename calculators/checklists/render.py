@@ -10,7 +10,8 @@ The HTML contract for the JavaScript glue (nothing else in the page is relied up
   `"kommentar"`, `"klart_senast"`. Radio values are the stored ids ("ja", "vet-ej", …).
 - A table: `data-tabell="<table id>"` containing rows `data-rad="<row id>"` (user rows also
   `data-egen`), whose controls carry `data-falt="<column id>"`. The table also carries the
-  limits from state.py: `data-max-rader` (rows), `data-rad-monster` and `data-rad-maxlangd`
+  limits from state.py: `data-max-rader` (live rows), `data-max-borttagna` (deleted-row
+  markers kept), `data-rad-monster` and `data-rad-maxlangd`
   (what an added row's id may look like; a pre-filled row's id is that of a row in the page).
   New rows are cloned from `<template data-radmall="<table id>">` (DOM clone, never HTML
   text) whose row's `data-rad` is the placeholder to replace in attribute values with the new
@@ -35,7 +36,7 @@ import posixpath
 from .calculation import CALCULATOR_PAGE, calculation_html
 from .definitions import ADDED_ROW_RE, EXTRA_FIELDS, ROW_ID_MAX, Item, Section, Table, Tool, get_tool
 from .escape import html_text as esc
-from .state import MAX_NUMBER_TEXT, MAX_ROWS, MAX_TEXT, SCHEMA, storage_key
+from .state import MAX_NUMBER_TEXT, MAX_ROWS, MAX_TEXT, MAX_TOMBSTONES, SCHEMA, storage_key
 from .summary import summarize
 from ._fmt import tal
 
@@ -217,7 +218,8 @@ def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool):
 def _table(tool: Tool, table: Table, out):
     out.append(
         f'<div class="sk-tabell-rader" id="{_id(tool.id, "tabell", table.id)}" data-tabell="{esc(table.id)}" '
-        f'data-max-rader="{MAX_ROWS}" data-rad-monster="{esc(ADDED_ROW_RE.pattern)}" data-rad-maxlangd="{ROW_ID_MAX}">'
+        f'data-max-rader="{MAX_ROWS}" data-max-borttagna="{MAX_TOMBSTONES}" '
+        f'data-rad-monster="{esc(ADDED_ROW_RE.pattern)}" data-rad-maxlangd="{ROW_ID_MAX}">'
     )
     for row in table.rows:
         _row(tool, table, row.id, row.fixed, out, added=False)

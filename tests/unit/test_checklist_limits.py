@@ -69,6 +69,7 @@ def test_tables_carry_the_row_limit_and_the_row_id_rule(tool_id):
     assert parser.tables
     for attrs in parser.tables:
         assert attrs["data-max-rader"] == str(MAX_ROWS)
+        assert attrs["data-max-borttagna"] == str(MAX_TOMBSTONES)
         assert attrs["data-rad-monster"] == ADDED_ROW_RE.pattern
         assert attrs["data-rad-maxlangd"] == str(ROW_ID_MAX)
         # The pattern means the same in JavaScript: no Python-only syntax.
