@@ -30,9 +30,28 @@ def tool_url(tool):
     return f"verktyg/{tool}/"
 
 
+def storage_key(page, name):
+    """The localStorage key the site uses for `name` (prefixed with the site's path)."""
+    return page.evaluate("(n) => window.skPython.lagring.nyckel(n)", name)
+
+
+def put(page, name, text):
+    """Write `text` under the site's key for `name`, as a tab of the site would."""
+    page.evaluate("([n, t]) => localStorage.setItem(window.skPython.lagring.nyckel(n), t)", [name, text])
+
+
+def kept_aside(page, name):
+    """{key: value} of everything kept aside for `name` (keys `<key>:<reason>:<time>`)."""
+    return page.evaluate(
+        "(n) => { const k = window.skPython.lagring.nyckel(n) + ':'; return Object.fromEntries("
+        "Object.keys(localStorage).filter((x) => x.startsWith(k)).map((x) => [x, localStorage.getItem(x)])); }",
+        name,
+    )
+
+
 def stored(page, tool):
     """The tool's saved state in localStorage (parsed), or None."""
-    raw = page.evaluate("(k) => localStorage.getItem(k)", f"sysselsattningskrav:{tool}")
+    raw = page.evaluate("(n) => localStorage.getItem(window.skPython.lagring.nyckel(n))", f"sysselsattningskrav:{tool}")
     return json.loads(raw) if raw else None
 
 
@@ -157,14 +176,11 @@ def test_answering_and_saving_do_not_wait_for_python(page):
 
 def test_corrupt_saved_data_is_kept_aside_and_reported(page):
     page.goto(tool_url(B))
-    page.evaluate("() => localStorage.setItem('sysselsattningskrav:beslutsunderlag', '{trasig')")
+    put(page, f"sysselsattningskrav:{B}", "{trasig")
     page.reload()
     expect(form(page, B).locator("[data-status]")).to_contain_text("kunde inte läsas")
-    aside = page.evaluate(
-        "() => Object.keys(localStorage).filter((k) => k.startsWith('sysselsattningskrav:beslutsunderlag:trasig:'))"
-        ".map((k) => localStorage.getItem(k))"
-    )
-    assert aside == ["{trasig"]
+    aside = kept_aside(page, f"sysselsattningskrav:{B}")
+    assert list(aside.values()) == ["{trasig"] and ":trasig:" in list(aside)[0]
     radio(page, B, "syfte", "ja").check()
     wait_saved(page, B, lambda s: answer_of(s, "syfte") == "ja")
 
@@ -173,7 +189,7 @@ def test_answers_from_the_older_format_are_migrated(page):
     page.goto(tool_url(B))
     old = {"schema": 1, "verktyg": B, "sparad": "2025-05-01T10:00:00Z",
            "svar": {"syfte": "Vet ej", "analys-mal": "Från förra versionen"}, "ansvarig": {"syfte": "Bo"}}
-    page.evaluate("(v) => localStorage.setItem('sysselsattningskrav:beslutsunderlag', v)", json.dumps(old))
+    put(page, f"sysselsattningskrav:{B}", json.dumps(old))
     page.reload()
     expect(radio(page, B, "syfte", "vet-ej")).to_be_checked(timeout=PYTHON_TIMEOUT)
     expect(field(page, B, "syfte", "ansvarig")).to_have_value("Bo")
@@ -504,3 +520,208 @@ def test_without_javascript_the_tool_is_readable_and_says_why_nothing_is_saved(c
     expect(page.locator("noscript, .sk-status").filter(has_text="JavaScript är avstängt").first).to_be_visible()
     expect(page.get_by_text("Vad vill vi uppnå med sysselsättningskrav i upphandlingar?").first).to_be_visible()
     expect(page.locator("[data-verktygsrad]")).to_be_hidden()  # buttons that need JavaScript stay hidden
+
+
+# ── hostile saved data, storage keys, two tabs on one field ─────────────────────────────
+
+U = "uppfoljning"
+XSS_ROW_ID = "n-x\"><img src=x onerror=\"document.title='XSS'\">"
+
+
+def hostile_state(tool=U):
+    return {"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": tool, "uppdaterad": "2026-01-01T00:00:00.000Z",
+            "svar": {}, "rader": {"perioder": [
+                {"id": XSS_ROW_ID, "period": "Ond", "andrad": "2026-01-01T00:00:00.000Z"},
+                {"id": "n-bra", "period": "2026", "andrad": "2026-01-01T00:00:00.000Z"},
+            ]}}
+
+
+def put_everywhere(page, name, text):
+    """Write under the site's key and under the bare key older versions used."""
+    put(page, name, text)
+    page.evaluate("([n, t]) => localStorage.setItem(n, t)", [name, text])
+
+
+def assert_no_injection(page):
+    assert page.evaluate("() => document.title") != "XSS"
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("[data-rad*='<'], [data-rad*='\"']").count() == 0
+
+
+@pytest.mark.parametrize("way", ["lagring", "annan-flik", "importerad-fil"])
+def test_a_hostile_row_id_in_saved_data_is_never_html(context_factory, tmp_path, way):
+    context = context_factory()
+    page = context.new_page()
+    page.goto(tool_url(U))
+    name = f"sysselsattningskrav:{U}"
+    payload = json.dumps(hostile_state())
+    status = form(page, U).locator("[data-status]")
+    if way == "lagring":
+        put_everywhere(page, name, payload)
+        page.reload()
+        expect(status).to_contain_text("ogiltigt id")
+    elif way == "annan-flik":
+        other = context.new_page()
+        other.goto("analysera/")
+        put_everywhere(other, name, payload)
+        expect(status).to_contain_text("ogiltigt id")
+    else:
+        bad = tmp_path / "ond.json"
+        bad.write_text(payload, encoding="utf-8")
+        page.locator("[data-importfil]").set_input_files(str(bad))
+        expect(status).to_contain_text("ond.json kunde inte öppnas", timeout=PYTHON_TIMEOUT)
+    assert_no_injection(page)
+    if way != "importerad-fil":
+        # The valid row is used; the raw saved value is kept aside, never lost.
+        expect(page.locator("[data-rad='n-bra'] [data-falt='period']")).to_have_value("2026")
+        assert payload in kept_aside(page, name).values()
+        expect(status).to_contain_text("finns kvar i webbläsaren")
+        # What is saved in its place holds only the valid row.
+        wait_saved(page, U, lambda s: [r["id"] for r in s["rader"].get("perioder", [])] == ["n-bra"])
+    wait_python_summary(page)
+    assert_no_injection(page)
+
+
+def test_answers_saved_under_the_old_bare_key_are_found_on_first_load(page):
+    page.goto(tool_url(B))
+    old = {"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": B, "uppdaterad": "2026-01-01T00:00:00.000Z",
+           "svar": {"analys-mal": {"varde": "Sparat före prefixet", "andrad": "2026-01-01T00:00:00.000Z"}}, "rader": {}}
+    page.evaluate("(t) => localStorage.setItem('sysselsattningskrav:beslutsunderlag', t)", json.dumps(old))
+    page.reload()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Sparat före prefixet")
+    radio(page, B, "syfte", "ja").check()
+    state = wait_saved(page, B, lambda s: answer_of(s, "syfte") == "ja")  # now under the site's own key
+    assert answer_of(state, "analys-mal") == "Sparat före prefixet"
+    assert storage_key(page, "sysselsattningskrav:beslutsunderlag") == "/sysselsattningskrav:beslutsunderlag"
+
+
+def test_a_focused_field_does_not_overwrite_the_other_tabs_newer_text(context_factory):
+    context = context_factory()
+    first, second = context.new_page(), context.new_page()
+    first.goto(tool_url(B))
+    second.goto(tool_url(B))
+    target = lambda p: field(p, B, "analys-mal", "varde")  # noqa: E731
+    target(second).fill("Gammal text i flik 2")
+    wait_saved(second, B, lambda s: answer_of(s, "analys-mal") == "Gammal text i flik 2")
+    expect(target(second)).to_be_focused()
+    target(first).fill("Ny text från flik 1")
+    wait_saved(first, B, lambda s: answer_of(s, "analys-mal") == "Ny text från flik 1")
+    second.wait_for_timeout(300)  # the storage event has reached tab 2 (its field keeps focus)
+    radio(second, B, "syfte", "ja").check()  # tab 2 moves on: "change" fires on the stale field
+    wait_saved(second, B, lambda s: answer_of(s, "syfte") == "ja")
+    second.wait_for_timeout(400)
+    assert answer_of(stored(first, B), "analys-mal") == "Ny text från flik 1"
+    expect(target(second)).to_have_value("Ny text från flik 1")
+    expect(target(first)).to_have_value("Ny text från flik 1")
+
+
+# ── limits ──────────────────────────────────────────────────────────────────────────────
+
+K = "kommunikationsplan"
+
+
+def test_text_fields_carry_the_limit_and_an_error_goes_when_its_cause_does(page):
+    from calculators.checklists.state import MAX_TEXT
+
+    page.goto(tool_url(B))
+    box = field(page, B, "analys-mal", "varde")
+    expect(box).to_have_attribute("maxlength", str(MAX_TEXT))
+    # Something put more text in than the field allows (the browser's maxlength stops typing only).
+    box.evaluate("(e, n) => { e.value = 'x'.repeat(n + 1); e.dispatchEvent(new Event('input', {bubbles: true})); }", MAX_TEXT)
+    status = form(page, B).locator("[data-status]")
+    expect(status).to_contain_text("för lång", timeout=PYTHON_TIMEOUT)
+    box.fill("x" * MAX_TEXT)
+    expect(status).not_to_contain_text("för lång", timeout=PYTHON_TIMEOUT)
+    wait_python_summary(page)
+
+
+def limit_state():
+    from calculators.checklists.state import MAX_ROWS, MAX_TEXT
+
+    defaults = 8  # the pre-filled audiences of the communication plan
+    rows = [{"id": f"n-{n:04d}", "malgrupp": f"Grupp {n}", "nar": "Varje vecka", "andrad": "2026-01-01T00:00:00.000Z"}
+            for n in range(MAX_ROWS - defaults)]
+    rows[0]["budskap"] = "å" * MAX_TEXT
+    # Many earlier deletions: they must not count against the live rows.
+    rows += [{"id": f"n-t{n:04d}", "andrad": "2026-01-01T00:00:00.000Z", "borttagen": True} for n in range(300)]
+    return {"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": K, "uppdaterad": "2026-01-01T00:00:00.000Z",
+            "svar": {}, "rader": {"malgrupper": rows}}
+
+
+def test_a_full_table_says_so_and_everything_works_at_the_limits(page):
+    from calculators.checklists.state import MAX_ROWS, MAX_TOMBSTONES
+
+    page.goto(tool_url(K))
+    put(page, f"sysselsattningskrav:{K}", json.dumps(limit_state()))
+    page.reload()
+    rows = form(page, K).locator("[data-tabell='malgrupper'][data-max-rader] [data-rad]")
+    expect(rows).to_have_count(MAX_ROWS)
+    note = form(page, K).locator("[data-radgrans]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("högsta antalet")
+    add = page.get_by_role("button", name="Lägg till målgrupp")
+    add.click()
+    expect(rows).to_have_count(MAX_ROWS)
+    expect(form(page, K).locator("[data-status]")).to_contain_text("Ta bort en rad")
+    wait_python_summary(page)
+    expect(summary(page)).to_contain_text("Besvarat")
+
+    toolbar = form(page, K).locator("[data-verktygsrad]")
+    for label, check in (("Ladda ner som Markdown", "å" * 200), ("Ladda ner som CSV (Excel)", "Grupp 191"),
+                         ("Spara som JSON-fil", "Grupp 191")):
+        _, text = download_text(page, toolbar.get_by_role("button", name=label))
+        assert check in text
+
+    # Deleting a row makes room; the deleted rows do not pile up.
+    rows.last.get_by_role("button", name="Ta bort målgruppen").click()
+    expect(note).to_be_hidden()
+    add.click()
+    expect(rows).to_have_count(MAX_ROWS)
+    state = wait_saved(page, K, lambda s: len(s["rader"]["malgrupper"]) <= MAX_ROWS + MAX_TOMBSTONES)
+    assert len([r for r in state["rader"]["malgrupper"] if r.get("borttagen")]) <= MAX_TOMBSTONES
+    wait_python_summary(page)
+    page.goto("verktyg/dokument/")
+    doc = page.locator("[data-dokument]")
+    expect(doc).to_have_attribute("data-uppdaterad", re.compile(r"\d+"), timeout=PYTHON_TIMEOUT)
+    expect(doc).to_contain_text("Grupp 190")
+    expect(doc).to_contain_text("å" * 200)
+
+
+def test_saved_text_over_the_limit_is_kept_aside_with_a_message(page):
+    from calculators.checklists.state import MAX_TEXT
+
+    page.goto(tool_url(B))
+    over = {"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": B, "uppdaterad": "2026-01-01T00:00:00.000Z",
+            "svar": {"analys-mal": {"varde": "x" * (MAX_TEXT + 1), "andrad": "2026-01-01T00:00:00.000Z"},
+                     "syfte": {"varde": "ja", "andrad": "2026-01-01T00:00:00.000Z"}}, "rader": {}}
+    name = f"sysselsattningskrav:{B}"
+    put(page, name, json.dumps(over))
+    page.reload()
+    status = form(page, B).locator("[data-status]")
+    expect(status).to_contain_text("längre än")
+    expect(status).to_contain_text("finns kvar i webbläsaren")
+    expect(radio(page, B, "syfte", "ja")).to_be_checked()
+    assert json.dumps(over) in kept_aside(page, name).values()
+    wait_python_summary(page)
+    expect(summary(page)).to_contain_text("Besvarat")
+
+
+# ── print ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_print_shows_long_one_line_answers_in_full(page, tmp_path):
+    page.goto(tool_url(K))
+    long_text = "Vecka 12, 14 och 16 vid varje leverantörsträff i kommunens lokaler, " * 4
+    when = page.locator("#sk--kommunikationsplan--malgrupper--leverantorer--nar")
+    when.fill(long_text.strip())
+    comment = page.locator("#sk--kommunikationsplan--malgrupper--leverantorer--budskap")
+    comment.fill("\n".join(f"Rad {n} av budskapet" for n in range(12)))
+    page.emulate_media(media="print")
+    copy = page.get_by_text(long_text.strip())
+    expect(copy).to_be_visible()
+    box = copy.bounding_box()
+    assert box["height"] > 30  # wrapped over several lines, not cut off
+    # A long answer in a text box grows to show all of it.
+    assert comment.evaluate("(e) => e.scrollHeight <= e.clientHeight + 2")
+    page.pdf(path=str(tmp_path / "kommunikationsplan.pdf"))
+    page.screenshot(path=str(tmp_path / "kommunikationsplan-utskrift.png"), full_page=True)

@@ -5,6 +5,7 @@ without the site's chrome, downloads as Markdown, and passes axe-core empty and 
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -35,7 +36,7 @@ def save_a_calculation(page, people="3"):
     page.get_by_label("Antal personer").fill(people)
     deadline = time.monotonic() + PYTHON_TIMEOUT / 1000
     while time.monotonic() < deadline:
-        if page.evaluate("() => (JSON.parse(localStorage.getItem('sk-berakning:aktuellt') || 'null') || {}).scenario"):
+        if page.evaluate("() => (JSON.parse(window.skPython.lagring.hamta('sk-berakning:aktuellt') || 'null') || {}).scenario"):
             return
         time.sleep(0.1)
     raise AssertionError("the calculator never saved its scenario")
@@ -158,3 +159,31 @@ def test_document_is_accessible_empty_and_filled(page):
     expect(document(page).locator(".sk-berakning-saknas")).to_have_count(0)
     page.evaluate("() => window.scrollTo(0, 0)")
     assert_no_axe_violations(page, "dokumentet, ifyllt")
+
+
+def test_one_tool_with_unreadable_answers_does_not_hide_the_others(page):
+    from calculators.checklists.state import MAX_TEXT
+
+    page.goto(tool_url(B))
+    answer_syfte_nej(page, who="Anna")
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "ansvarig") == "Anna")
+    over = {"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": "kommunikationsplan",
+            "uppdaterad": "2026-01-01T00:00:00.000Z", "svar": {},
+            "rader": {"malgrupper": [{"id": "n-a", "budskap": "x" * (MAX_TEXT + 1), "andrad": "2026-01-01T00:00:00.000Z"}]}}
+    page.evaluate("(t) => localStorage.setItem(window.skPython.lagring.nyckel('sysselsattningskrav:kommunikationsplan'), t)",
+                  json.dumps(over))
+    page.goto(DOC)
+    wait_document(page)
+    expect(document(page)).to_contain_text("Anna")
+    expect(document(page)).to_contain_text("Kommunikationsplan")
+    expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("kunde inte läsas")
+
+
+def test_document_finds_answers_under_the_old_bare_keys(page):
+    page.goto(DOC)
+    old = {"format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": B, "uppdaterad": "2026-01-01T00:00:00.000Z",
+           "svar": {"analys-mal": {"varde": "Sparat före prefixet", "andrad": "2026-01-01T00:00:00.000Z"}}, "rader": {}}
+    page.evaluate("(t) => localStorage.setItem('sysselsattningskrav:beslutsunderlag', t)", json.dumps(old))
+    page.reload()
+    wait_document(page)
+    expect(document(page)).to_contain_text("Sparat före prefixet")

@@ -6,7 +6,14 @@
 // saved (the later `andrad` wins; deleted rows stay as `borttagen` markers; "Börja om" sets
 // `rensad`), and restored on load. The summary, the exports, the import check and the
 // document come from the Python core through window.skPython (calculators/checklists/api.py);
-// its HTML fragments are escaped there. User text is only ever set with .value/.textContent.
+// its HTML fragments are escaped there. User text is only ever set with .value/.textContent,
+// and saved data never becomes HTML: new rows are DOM clones of the row template with the
+// (validated) row id set into attribute values.
+//
+// Keys go through window.skPython.lagring (prefixed with the site's path; older bare keys
+// are read as a fallback). Saved data is checked before use by the rules the form carries
+// from Python (row ids, text length, rows per table; see calculators/checklists/render.py):
+// what breaks them is left out with a message, and the saved text is kept aside unchanged.
 //
 // State format: see the docstring of calculators/checklists/state.py (schema 2).
 (function () {
@@ -16,6 +23,7 @@
   const SCHEMA = 2;
   const TOOLS = ["beslutsunderlag", "genomforande", "kommunikationsplan", "uppfoljning"];
   const CALC_KEY = "sk-berakning:aktuellt"; // the calculator page's current scenario (sk-berakning.js)
+  const store = window.skPython.lagring; // this site's localStorage keys (sk-python.js)
   const SAVE_DELAY = 250;
   const SUMMARY_DELAY = 300;
   const SUMMARY_CLICK_DELAY = 30;
@@ -28,6 +36,11 @@
     return Number.isNaN(t) ? 0 : t;
   };
   const canonical = (v) => JSON.stringify(v, Object.keys(v || {}).sort());
+  const number = (n) => n.toLocaleString("sv-SE");
+  const shortText = (v, n = 40) => {
+    const text = String(v);
+    return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
+  };
 
   function newer(x, y) {
     // The record with the later `andrad`; ties broken by content so both tabs agree.
@@ -47,7 +60,7 @@
   }
 
   // Per-item merge of two schema-2 states of the same tool (mirrors state.merge_states).
-  function merge(a, b) {
+  function merge(a, b, limits) {
     const cleared = latest(a.rensad, b.rensad);
     const alive = (record) => !cleared || time(record.andrad) > time(cleared);
     const svar = {};
@@ -61,12 +74,23 @@
       [...(a.rader[table] || []), ...(b.rader[table] || [])].forEach((row) => {
         byId.set(row.id, newer(byId.get(row.id), row));
       });
-      const rows = [...byId.values()].filter(alive);
+      const rows = pruneTombstones([...byId.values()].filter(alive), limits && limits.maxDeleted(table));
       if (rows.length) rader[table] = rows;
     });
     const merged = { format: FORMAT, schema: SCHEMA, verktyg: a.verktyg, uppdaterad: latest(a.uppdaterad, b.uppdaterad), svar, rader };
     if (cleared) merged.rensad = cleared;
     return merged;
+  }
+
+  // Only the newest `most` deleted-row markers of a table are kept (state.prune_tombstones),
+  // so adding and deleting rows any number of times never fills a table.
+  function pruneTombstones(rows, most) {
+    const dead = rows.filter((r) => r.borttagen);
+    if (!most || dead.length <= most) return rows;
+    const keep = new Set(
+      dead.sort((x, y) => time(x.andrad) - time(y.andrad) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).slice(-most)
+    );
+    return rows.filter((r) => !r.borttagen || keep.has(r));
   }
 
   // What a merge compares: every answer's and row's id and time, and the latest "Börja om".
@@ -77,8 +101,10 @@
     return parts.sort().join("|");
   }
 
-  // A saved value as a schema-2 state, or a reason why it cannot be used as one.
-  function parseSaved(raw, tool) {
+  // A saved value as a schema-2 state, or a reason why it cannot be used as one. With the
+  // form's `limits`, rows and answers that break them are left out of the state and named
+  // in `problem` (Swedish sentences); the caller keeps the raw value aside.
+  function parseSaved(raw, tool, limits) {
     let value;
     try {
       value = JSON.parse(raw);
@@ -88,14 +114,46 @@
     if (!isObject(value)) return { fel: "fel form" };
     if (value.verktyg !== tool) return { fel: "fel verktyg" };
     if (value.schema === 1) return { gammal: value };
-    if (value.schema !== SCHEMA) return { fel: `okänd version (${String(value.schema)})` };
+    if (value.schema !== SCHEMA) return { fel: `okänd version (${shortText(value.schema, 12)})` };
     if (!isObject(value.svar) || !isObject(value.rader)) return { fel: "fel form" };
     if (!Object.values(value.svar).every(isObject)) return { fel: "fel form på ett svar" };
     for (const rows of Object.values(value.rader)) {
       if (!Array.isArray(rows) || !rows.every((r) => isObject(r) && typeof r.id === "string")) return { fel: "fel form på en rad" };
     }
     value.format = FORMAT;
-    return { tillstand: value };
+    const problem = limits ? applyLimits(value, limits) : [];
+    return { tillstand: value, problem };
+  }
+
+  // Leave out (in place) what breaks the form's limits; return what was left out, in words.
+  function applyLimits(value, limits) {
+    const problem = [];
+    const tooLong = (record, limitOf) =>
+      Object.entries(record).some(([field, v]) => typeof v === "string" && v.length > limitOf(field));
+    Object.entries(value.svar).forEach(([id, record]) => {
+      if (tooLong(record, (field) => limits.maxText(id, null, field))) {
+        delete value.svar[id];
+        problem.push("Ett sparat svar är längre än vad fältet rymmer och används inte.");
+      }
+    });
+    Object.entries(value.rader).forEach(([table, rows]) => {
+      let badId = 0;
+      let long = 0;
+      let live = 0;
+      let over = 0;
+      const most = limits.maxRows(table);
+      value.rader[table] = rows.filter((r) => {
+        if (!limits.rowIdOk(table, r.id)) return (badId += 1) && false;
+        if (tooLong(r, (field) => limits.maxText(null, table, field))) return (long += 1) && false;
+        if (!r.borttagen && (live += 1) > most) return (over += 1) && false;
+        return true;
+      });
+      value.rader[table] = pruneTombstones(value.rader[table], limits.maxDeleted(table));
+      if (badId) problem.push(`${badId === 1 ? "En sparad rad har" : `${badId} sparade rader har`} ett ogiltigt id och används inte.`);
+      if (long) problem.push(`${long === 1 ? "En sparad rad har" : `${long} sparade rader har`} en text som är längre än vad fältet rymmer och används inte.`);
+      if (over) problem.push(`Tabellen har fler än ${number(most)} rader; de ${number(over)} sista används inte.`);
+    });
+    return [...new Set(problem)];
   }
 
   // A calm status line about the Python engine, with a retry button for when it fails.
@@ -118,14 +176,11 @@
     return { element, text, retry };
   }
 
-  function keepAside(key, raw, label) {
-    const aside = `${key}:${label}:${now()}`;
-    try {
-      window.localStorage.setItem(aside, raw);
-      return aside;
-    } catch (error) {
-      return null;
-    }
+  // Keep a saved value under another key (never drop what the user saved); the full key, or
+  // null if it could not be kept (storage full or blocked).
+  function keepAside(name, raw, label) {
+    const aside = `${name}:${label}:${now()}`;
+    return store.spara(aside, raw) ? store.nyckel(aside) : null;
   }
 
   function errorText(response) {
@@ -170,7 +225,7 @@
 
   function Tool(form) {
     const tool = form.dataset.verktyg;
-    const key = form.dataset.lagring || `sysselsattningskrav:${tool}`;
+    const key = form.dataset.lagring || `sysselsattningskrav:${tool}`; // a name for skPython.lagring
     const page = form.dataset.sida || "index.md";
     const statusBox = form.querySelector("[data-status]");
     const summaryBox = form.querySelector("[data-sammanfattning]");
@@ -186,8 +241,47 @@
     let summarySeq = 0;
     let undo = null;
     let dirty = false;
+    let summaryError = "";
+    const recorded = new WeakMap(); // control → the value last recorded or shown for it
 
     const self = { form, key, tool, flush, onStorage, onPythonStatus, connected: () => document.body.contains(form) };
+
+    // The rules saved data must meet, as the form carries them from Python (one home there).
+    const tableRules = new Map();
+    form.querySelectorAll("[data-tabell]:not([data-atgard])").forEach((table) => {
+      let pattern = null;
+      try {
+        pattern = table.dataset.radMonster ? new RegExp(table.dataset.radMonster) : null;
+      } catch (error) {
+        pattern = null; // then only the pre-filled rows are accepted
+      }
+      const template = form.querySelector(`template[data-radmall="${CSS.escape(table.dataset.tabell)}"]`);
+      const maxText = new Map();
+      if (template) template.content.querySelectorAll("[data-falt]").forEach((c) => c.maxLength > 0 && maxText.set(c.dataset.falt, c.maxLength));
+      tableRules.set(table.dataset.tabell, {
+        pattern,
+        idLength: Number(table.dataset.radMaxlangd) || 0,
+        prefilled: new Set(rowsOf(table).filter((r) => !r.hasAttribute("data-egen")).map((r) => r.dataset.rad)),
+        maxRows: Number(table.dataset.maxRader) || Infinity,
+        maxDeleted: Number(table.dataset.maxBorttagna) || 0,
+        maxText,
+      });
+    });
+    const limits = {
+      rowIdOk(table, id) {
+        const rules = tableRules.get(table);
+        if (!rules) return false;
+        if (rules.prefilled.has(id)) return true;
+        return !!rules.pattern && id.length <= rules.idLength && rules.pattern.test(id);
+      },
+      maxRows: (table) => (tableRules.get(table) || {}).maxRows || Infinity,
+      maxDeleted: (table) => (tableRules.get(table) || {}).maxDeleted || 0,
+      maxText(item, table, field) {
+        if (table !== null) return (tableRules.get(table) || { maxText: new Map() }).maxText.get(field) || Infinity;
+        const control = form.querySelector(`[data-fraga="${CSS.escape(item)}"] [data-falt="${CSS.escape(field)}"]`);
+        return control && control.maxLength > 0 ? control.maxLength : Infinity;
+      },
+    };
 
     // Controls that only work with JavaScript are rendered hidden.
     if (toolbar) toolbar.hidden = false;
@@ -228,8 +322,23 @@
         else {
           const text = value === undefined || value === null ? "" : String(value);
           if (c.value !== text) c.value = text;
+          recorded.set(c, text);
+          printCopy(c);
         }
       });
+    }
+    // Print shows a one-line field's text in full (an input cuts it): a text copy, kept in sync.
+    function printCopy(c) {
+      if (c.tagName !== "INPUT" || c.type !== "text") return;
+      let copy = c.nextElementSibling;
+      if (!copy || !copy.classList.contains("sk-utskrift")) {
+        copy = document.createElement("span");
+        copy.className = "sk-utskrift";
+        copy.setAttribute("aria-hidden", "true");
+        c.after(copy);
+        c.classList.add("sk-har-utskrift");
+      }
+      if (copy.textContent !== c.value) copy.textContent = c.value;
     }
     function tableOf(id) {
       return form.querySelector(`[data-tabell="${CSS.escape(id)}"]:not([data-atgard])`);
@@ -237,15 +346,42 @@
     function rowsOf(table) {
       return [...table.querySelectorAll("[data-rad]")].filter((r) => !r.closest("template"));
     }
+    // A new row: a DOM clone of the template's row, with the row id (checked against the
+    // form's rule) set into attribute values. Never HTML text built from data.
     function addRowElement(tableId, rowId) {
       const template = form.querySelector(`template[data-radmall="${CSS.escape(tableId)}"]`);
       const table = tableOf(tableId);
-      if (!template || !table) return null;
-      const holder = document.createElement("template");
-      holder.innerHTML = template.innerHTML.split("__RAD__").join(rowId);
-      const row = holder.content.firstElementChild;
+      const proto = template && template.content.querySelector("[data-rad]");
+      if (!proto || !table || typeof rowId !== "string" || !limits.rowIdOk(tableId, rowId)) return null;
+      const placeholder = proto.dataset.rad;
+      const row = document.importNode(proto, true);
+      [row, ...row.querySelectorAll("*")].forEach((el) => {
+        [...el.attributes].forEach((a) => {
+          if (a.value.includes(placeholder)) el.setAttribute(a.name, a.value.split(placeholder).join(rowId));
+        });
+      });
       table.appendChild(row);
+      controlsOf(row).forEach(printCopy);
       return row;
+    }
+    function addButtonOf(tableId) {
+      return form.querySelector(`[data-atgard="lagg-till-rad"][data-tabell="${CSS.escape(tableId)}"]`);
+    }
+    function isFull(tableId) {
+      const table = tableOf(tableId);
+      return !!table && rowsOf(table).length >= limits.maxRows(tableId);
+    }
+    // The note next to "Lägg till" says when a table is full.
+    function showRowLimits() {
+      tableRules.forEach((rules, tableId) => {
+        const button = addButtonOf(tableId);
+        const note = button && button.parentElement.querySelector("[data-radgrans]");
+        if (!note) return;
+        const full = isFull(tableId);
+        note.hidden = !full;
+        if (full) button.setAttribute("aria-describedby", note.id);
+        else button.removeAttribute("aria-describedby");
+      });
     }
 
     let applying = false;
@@ -275,19 +411,36 @@
         });
         const present = new Set(rowsOf(table).map((r) => r.dataset.rad));
         [...saved.values()]
-          .filter((r) => !r.borttagen && !present.has(r.id) && /^n-/.test(r.id))
+          .filter((r) => !r.borttagen && !present.has(r.id) && !row0(table, r.id))
           .sort((x, y) => (x.id < y.id ? -1 : 1))
           .forEach((r) => {
             const row = addRowElement(tableId, r.id);
             if (row) writeControls(row, r, false);
           });
       });
+      showRowLimits();
+    }
+    function row0(table, id) {
+      return (tableRules.get(table.dataset.tabell) || { prefilled: new Set() }).prefilled.has(id);
     }
 
+    // Same values (ignoring `andrad`): "" and a missing value count as equal.
+    function sameValues(fields, record) {
+      if (!record || record.borttagen) return false;
+      return Object.entries(fields).every(([f, v]) => String(v ?? "") === String(record[f] ?? ""));
+    }
     function recordChange(target, immediate = false) {
       const stamp = now();
       const row = target.closest("[data-rad]");
       const item = target.closest("[data-fraga]");
+      // Never stamp an unchanged value as new: it would win a merge over a newer edit.
+      if (row) {
+        const table = row.closest("[data-tabell]").dataset.tabell;
+        const fields = readControls(row);
+        if (sameValues(fields, (state.rader[table] || []).find((r) => r.id === row.dataset.rad))) return;
+      } else if (item) {
+        if (sameValues(readControls(item), state.svar[item.dataset.fraga])) return;
+      }
       if (row) {
         const table = row.closest("[data-tabell]").dataset.tabell;
         const record = { id: row.dataset.rad, ...readControls(row), andrad: stamp };
@@ -318,48 +471,66 @@
       saveTimer = null;
       if (!dirty) return;
       // Merge with what another tab may have saved meanwhile, so nothing of theirs is lost.
-      let raw = null;
-      try {
-        raw = window.localStorage.getItem(key);
-      } catch (error) {
-        raw = null;
-      }
+      const raw = store.hamta(key);
       if (raw) {
-        const parsed = parseSaved(raw, tool);
-        if (parsed.tillstand) state = merge(state, parsed.tillstand);
-        else keepAside(key, raw, parsed.gammal ? "version1" : "trasig");
+        const parsed = parseSaved(raw, tool, limits);
+        if (parsed.tillstand) {
+          if (parsed.problem.length) reportLeftOut(parsed.problem, keepInvalid(raw));
+          state = merge(state, parsed.tillstand, limits);
+        } else keepAside(key, raw, parsed.gammal ? "version1" : "trasig");
       }
-      try {
-        window.localStorage.setItem(key, JSON.stringify(state));
+      save("Svaren kunde inte sparas i webbläsaren (lagringen är full eller avstängd). Spara dem som JSON-fil för att inte förlora dem.");
+    }
+    // The one place that writes the tool's answers.
+    function save(failure) {
+      if (store.spara(key, JSON.stringify(state))) {
         dirty = false;
         form.dataset.sparad = state.uppdaterad || "";
-      } catch (error) {
-        say("Svaren kunde inte sparas i webbläsaren (lagringen är full eller avstängd). Spara dem som JSON-fil för att inte förlora dem.");
+        return true;
       }
+      say(failure);
+      return false;
+    }
+    // Keep aside a saved value with rows or answers left out, once (flush sees it again).
+    let lastInvalid = null;
+    function keepInvalid(raw) {
+      if (lastInvalid && lastInvalid.raw === raw) return lastInvalid.aside;
+      lastInvalid = { raw, aside: keepAside(key, raw, "ogiltig") };
+      return lastInvalid.aside;
+    }
+    function reportLeftOut(problem, aside) {
+      say(
+        `${problem.join(" ")} Inget har raderats: det du sparat finns kvar i webbläsaren` +
+          (aside ? ` under nyckeln ${aside}.` : ".") +
+          " Övriga svar går att använda som vanligt."
+      );
     }
 
     function load() {
-      let raw = null;
       try {
-        raw = window.localStorage.getItem(key);
+        void window.localStorage;
       } catch (error) {
         say("Webbläsaren tillåter inte att svaren sparas. Spara dem som JSON-fil när du är klar.");
         return;
       }
+      const raw = store.hamta(key);
       if (!raw) return;
-      const parsed = parseSaved(raw, tool);
+      const parsed = parseSaved(raw, tool, limits);
       if (parsed.tillstand) {
         state = parsed.tillstand;
         apply(false);
+        if (parsed.problem.length) {
+          // Keep the saved text aside first; then save what is used, so the next load is clean.
+          const aside = keepInvalid(raw);
+          if (aside) save("");
+          reportLeftOut(parsed.problem, aside);
+        }
         return;
       }
-      // Never drop what the user saved: keep it aside under another key first.
+      // Never drop what the user saved: keep it aside under another key first, and only then
+      // stop reading it (an empty state under the site's key also hides an older bare key).
       const aside = keepAside(key, raw, parsed.gammal ? "version1" : "trasig");
-      try {
-        window.localStorage.removeItem(key);
-      } catch (error) {
-        /* ignore */
-      }
+      if (aside) store.spara(key, JSON.stringify(state));
       if (parsed.gammal) {
         say("Svar från en äldre version av webbplatsen hittades. De läses in när beräkningsmotorn har startat …");
         window.skPython.call("checklista_migrera", { tillstand: parsed.gammal, verktyg: tool }).then((response) => {
@@ -372,7 +543,7 @@
           flush();
           apply(true);
           scheduleSummary(0);
-          if (aside) window.localStorage.removeItem(aside);
+          if (aside) store.ta_bort(aside.slice(store.prefix.length));
           say("Svaren från en äldre version av webbplatsen är inlästa.");
         });
         return;
@@ -384,12 +555,22 @@
     }
 
     function onStorage(event) {
-      if (event.key !== key) return;
+      if (event.key !== store.nyckel(key)) return;
       if (event.newValue === null) return; // another tab removed it (e.g. a corrupt value kept aside)
-      const parsed = parseSaved(event.newValue, tool);
+      const parsed = parseSaved(event.newValue, tool, limits);
       if (!parsed.tillstand) return;
       const before = JSON.stringify(state);
-      state = merge(state, parsed.tillstand);
+      state = merge(state, parsed.tillstand, limits);
+      if (parsed.problem.length) {
+        // Keep the saved text aside, then save what is used in its place.
+        const aside = keepInvalid(event.newValue);
+        reportLeftOut(parsed.problem, aside);
+        if (aside) {
+          dirty = true;
+          clearTimeout(saveTimer);
+          saveTimer = setTimeout(flush, 20);
+        }
+      }
       // Tabs write to localStorage without a lock, so the other tab may have overwritten an
       // answer of ours it had not seen yet: if we hold something the saved value lacks, save
       // the merge back (it converges: the other tab then finds nothing new and stays quiet).
@@ -417,9 +598,15 @@
       if (seq !== summarySeq) return;
       summaryBox.removeAttribute("aria-busy");
       if (!response.ok) {
-        if (window.skPython.status === "redo") say(`Sammanfattningen kunde inte räknas fram: ${errorText(response)}`);
+        if (window.skPython.status === "redo") {
+          summaryError = `Sammanfattningen kunde inte räknas fram: ${errorText(response)}`;
+          say(summaryError);
+        }
         return;
       }
+      // The cause of an earlier failure is gone: so is its message.
+      if (summaryError && statusBox && statusBox.textContent === summaryError) say("");
+      summaryError = "";
       summaryBox.replaceChildren(fragment(response.data.html, summaryLevel));
       summaryBox.classList.remove("sk-inaktuell");
       summaryBox.dataset.uppdaterad = String(seq);
@@ -465,13 +652,7 @@
     }
 
     function writeStore() {
-      try {
-        window.localStorage.setItem(key, JSON.stringify(state));
-        dirty = false;
-        form.dataset.sparad = state.uppdaterad || "";
-      } catch (error) {
-        say("Svaren kunde inte sparas i webbläsaren.");
-      }
+      save("Svaren kunde inte sparas i webbläsaren (lagringen är full eller avstängd). Spara dem som JSON-fil för att inte förlora dem.");
     }
 
     let confirming = false;
@@ -547,9 +728,16 @@
     }
 
     function addRow(tableId) {
+      if (isFull(tableId)) {
+        const note = addButtonOf(tableId).parentElement.querySelector("[data-radgrans]");
+        showRowLimits();
+        say(note ? note.textContent : "Tabellen är full. Ta bort en rad för att kunna lägga till en ny.");
+        return;
+      }
       const id = `n-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       const row = addRowElement(tableId, id);
       if (!row) return;
+      showRowLimits();
       recordChange(row.querySelector("[data-falt]") || row, true);
       const first = row.querySelector("input, textarea, select");
       if (first) first.focus();
@@ -561,10 +749,11 @@
       const stamp = now();
       const rows = (state.rader[tableId] || []).filter((r) => r.id !== row.dataset.rad);
       rows.push({ id: row.dataset.rad, andrad: stamp, borttagen: true });
-      state.rader[tableId] = rows;
+      state.rader[tableId] = pruneTombstones(rows, limits.maxDeleted(tableId));
       state.uppdaterad = stamp;
-      const addButton = form.querySelector(`[data-atgard="lagg-till-rad"][data-tabell="${CSS.escape(tableId)}"]`);
+      const addButton = addButtonOf(tableId);
       row.remove();
+      showRowLimits();
       if (addButton) addButton.focus();
       say("Raden är borttagen.");
       changed(true);
@@ -576,7 +765,18 @@
       if (undoButton && !undoButton.hidden) showUndo(false);
       if (confirming) endConfirm();
       const t = event.target;
-      recordChange(t, event.type === "change" && (t.type === "radio" || t.tagName === "SELECT" || t.type === "date"));
+      const click = event.type === "change" && (t.type === "radio" || t.tagName === "SELECT" || t.type === "date");
+      if (t.type !== "radio") {
+        // Only a value that differs from the one last recorded or shown is an edit: a field
+        // that kept focus while another tab changed it fires "change" with its stale text.
+        if (recorded.get(t) === t.value) {
+          if (click && dirty) flush();
+          return;
+        }
+        recorded.set(t, t.value);
+        printCopy(t);
+      }
+      recordChange(t, click);
     };
     form.addEventListener("input", onEdit);
     form.addEventListener("change", onEdit);
@@ -590,6 +790,8 @@
         : state.svar[item.dataset.fraga];
       if (record && record[event.target.dataset.falt] !== undefined && String(record[event.target.dataset.falt] ?? "") !== event.target.value) {
         event.target.value = String(record[event.target.dataset.falt] ?? "");
+        recorded.set(event.target, event.target.value);
+        printCopy(event.target);
       }
     });
     form.addEventListener("click", (event) => {
@@ -615,6 +817,8 @@
     if (importInput) importInput.addEventListener("change", importFile);
 
     load();
+    showRowLimits();
+    form.querySelectorAll("input[type=text][data-falt]").forEach((c) => !c.closest("template") && printCopy(c));
     onPythonStatus(window.skPython.status, window.skPython.meddelande);
     // The pre-rendered summary is for an empty tool; recompute for the saved answers.
     if (Object.keys(state.svar).length || Object.keys(state.rader).length) scheduleSummary(0);
@@ -647,12 +851,7 @@
       const states = {};
       const problems = [];
       TOOLS.forEach((tool) => {
-        let raw = null;
-        try {
-          raw = window.localStorage.getItem(`sysselsattningskrav:${tool}`);
-        } catch (error) {
-          raw = null;
-        }
+        const raw = store.hamta(`sysselsattningskrav:${tool}`);
         if (!raw) return;
         const parsed = parseSaved(raw, tool);
         if (parsed.tillstand) states[tool] = parsed.tillstand;
@@ -661,7 +860,7 @@
       });
       let scenario = null;
       try {
-        const calc = JSON.parse(window.localStorage.getItem(CALC_KEY) || "null");
+        const calc = JSON.parse(store.hamta(CALC_KEY) || "null");
         if (isObject(calc) && isObject(calc.scenario)) scenario = calc.scenario;
       } catch (error) {
         scenario = null;
@@ -696,7 +895,8 @@
       content.classList.remove("sk-inaktuell");
       content.dataset.uppdaterad = String(mine);
       markdown = response.data.markdown;
-      const broken = problems.length ? `De sparade svaren i ${problems.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
+      const unread = [...problems, ...(response.data.utelamnade || []).map((t) => t.rubrik)];
+      const broken = unread.length ? `De sparade svaren i ${unread.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
       say(note + broken);
     }
 
@@ -723,7 +923,7 @@
     return {
       connected: () => document.body.contains(root),
       onStorage: (event) => {
-        if (event.key === null || event.key === CALC_KEY || TOOLS.some((t) => event.key === `sysselsattningskrav:${t}`)) schedule();
+        if (event.key === null || event.key === store.nyckel(CALC_KEY) || TOOLS.some((t) => event.key === store.nyckel(`sysselsattningskrav:${t}`))) schedule();
       },
       onPythonStatus,
       flush() {},
