@@ -144,6 +144,10 @@ GROUPS = [
 
 FIELDS = {f["namn"]: f for g in GROUPS for f in g["falt"]}
 TORNADO_AKTOR = "samhallsekonomiskt_netto"
+# A number typed in a field is never this long; longer text is refused without quoting it
+# whole (a pasted 200 000 characters must not come back in the message under the field).
+MAX_FIELD_TEXT = 100
+QUOTED_PREFIX = 20
 
 
 # ── scenario <-> field text ──────────────────────────────────────────────────────────────
@@ -195,7 +199,8 @@ def fields_to_scenario(values, base):
         raise InputError("Uppgifterna från sidan kunde inte läsas.")
     unknown = sorted(set(values) - set(FIELDS))
     if unknown:
-        raise InputError(f"Okänt fält: {', '.join(unknown)}.")
+        shown = ", ".join(str(name)[:40] for name in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        raise InputError(f"Okänt fält: {shown}.")
     scenario = {"version": 1}
     errors = []
     # Sub-objects are rebuilt from their visible fields only.
@@ -211,6 +216,11 @@ def fields_to_scenario(values, base):
             continue
         if not text.strip():
             errors.append({"falt": name, "meddelande": f"{field['etikett']}: fältet är tomt. Ange ett värde."})
+            continue
+        if field["typ"] != "val" and len(text) > MAX_FIELD_TEXT:
+            errors.append({"falt": name, "meddelande": (
+                f"{field['etikett']}: texten är för lång för att vara ett tal ({fmt.tal(len(text))} tecken, "
+                f"börjar med ”{text.strip()[:QUOTED_PREFIX]}…”). Skriv till exempel 25 000.")})
             continue
         try:
             value = _parse(field, text)
@@ -413,6 +423,11 @@ def render_page(year=None):
 <div class="sk-statusrad">
 <p class="sk-status" data-sk-status role="status">Resultatet nedan är förberäknat för standardscenariot.</p>
 <button type="button" class="md-button" data-sk-forsok-igen hidden>Försök igen</button>
+</div>
+<p class="sk-lagringsfel" data-sk-lagringsfel role="alert" hidden></p>
+<div class="sk-lankmeddelande" data-sk-lankmeddelande tabindex="-1">
+<p data-sk-lanktext role="status"></p>
+<button type="button" class="md-button" data-sk-angra-lank hidden>Ångra</button>
 </div>
 <noscript><p class="sk-noscript"><strong>JavaScript är avstängt.</strong> Här visas standardscenariot, beräknat när webbplatsen byggdes. För att räkna med egna uppgifter behöver sidan JavaScript; beräkningen sker då helt i din webbläsare och inget skickas till någon server.</p></noscript>
 <form class="sk-formular" data-sk-form novalidate aria-label="Uppgifter för beräkningen">

@@ -67,3 +67,18 @@ def test_method_page_lists_every_parameter_and_the_agency_example():
 
 def test_data_files_are_read_relative_to_package():
     assert params.data_path("parametrar-2026.toml").endswith("calculators/data/parametrar-2026.toml")
+
+
+def test_page_quotes_only_a_short_prefix_of_a_huge_field_text():
+    from calculators.impact import page
+
+    huge = "1" * 50 + "x" * 200_000
+    with pytest.raises(InputError) as err:
+        page.berakna_sida({"falt": {"bruttolon": huge}})
+    (message,) = err.value.messages
+    assert message["falt"] == "bruttolon"
+    assert len(message["meddelande"]) < 200
+    assert "Bruttolön" in message["meddelande"] and "200 050 tecken" in message["meddelande"].replace("\u00a0", " ")
+    with pytest.raises(InputError) as err:
+        page.berakna_sida({"falt": {f"x{i}" * 10_000: "1" for i in range(50)}})
+    assert len(err.value.messages[0]["meddelande"]) < 400
