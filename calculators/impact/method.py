@@ -9,23 +9,34 @@ Upphandlingsmyndigheten 2019 worked example run through this model (`agency_exam
 from calculators.format import kr, procent, tal
 from calculators.impact import model, params, scenario
 
-AGENCY_EXAMPLE_CHOICES = (
-    ("Inkomstår", "2026 års skatteregler och parametrar"),
-    ("Köpare", "kommun"),
-    ("Anställningsstöd", "nystartsjobb med två arbetsgivaravgifter (så att, som i exemplet, alla aktörer går plus; "
-                          "i dag ger stödet minst en avgift)"),
-    ("Ålder", "23–65 år (exemplet: 26–67 år)"),
-    ("Ersättning före", "etableringsersättning 308 kr per dag, fem dagar i veckan (nyanländ, ingen a-kassa)"),
-    ("Bostadsbidrag före", "1 000 kr per månad (exemplet anger bostadsbidrag men inget belopp; vårt antagande)"),
-    ("Kommunal- och regionskatt", "genomsnitt 2026 (20,69 % + 11,69 %)"),
-    ("Indirekt skatt", "standardvärdet 15 % av individens ökade disponibla inkomst"),
-    ("Dödvikt, undanträngning, efter kravet", "0, som i myndighetens modell; fullföljandegrad 100 %"),
-)
+EXAMPLE_YEAR = 2026
+
+
+def agency_example_choices():
+    """What we chose where the agency's example is silent or the rules have changed."""
+    sc = agency_example_scenario()
+    return (
+        ("Inkomstår", f"{sc['inkomstar']} års skatteregler och parametrar"),
+        ("Köpare", sc["upphandlande_organisation"]),
+        ("Anställningsstöd", f"nystartsjobb med {tal(sc['anstallningsstod']['antal_avgifter'])} arbetsgivaravgifter "
+                              "(så att, som i exemplet, alla aktörer går plus; i dag ger stödet minst en avgift)"),
+        ("Ålder", f"{sc['alder'].replace('-', '–')} år (exemplet: 26–67 år)"),
+        ("Ersättning före", f"etableringsersättning {kr(sc['statlig_ersattning']['kr_per_dag'])} per dag, fem dagar i "
+                             "veckan (nyanländ, ingen a-kassa)"),
+        ("Bostadsbidrag före", f"{kr(sc['bostadsbidrag'])} per månad (exemplet anger bostadsbidrag men inget belopp; "
+                                "vårt antagande)"),
+        ("Kommunal- och regionskatt", f"genomsnitt {sc['inkomstar']} ({procent(sc['kommunalskatt'])} + "
+                                       f"{procent(sc['regionskatt'])})"),
+        ("Indirekt skatt", f"standardvärdet {procent(sc['indirekt_skatt'])} av individens ökade disponibla inkomst"),
+        ("Dödvikt, undanträngning", f"{procent(sc['dodvikt'])} och {procent(sc['undantrangning'])}, som i myndighetens "
+                                     f"modell; fullföljandegrad {procent(sc['fullfoljandegrad'])}; inga år efter kravet"),
+    )
 
 
 def agency_example_scenario():
     """Upphandlingsmyndighetens 2019 example with comparable 2026 parameters."""
-    sc = scenario.default_scenario(2026)
+    sc = scenario.default_scenario(EXAMPLE_YEAR)
+    p = params.values(EXAMPLE_YEAR)
     sc.update({
         "upphandlande_organisation": "kommun",
         "sysselsattningstyp": "anstallning",
@@ -43,7 +54,7 @@ def agency_example_scenario():
         "matchningskostnad": 0,
         "bonus": 0,
         "forsorjningsstod": 0,
-        "statlig_ersattning": {"typ": "etableringsersattning", "kr_per_dag": 308},
+        "statlig_ersattning": {"typ": "etableringsersattning", "kr_per_dag": p["etableringsersattning_dag"]},
         "bostadsbidrag": 1000,
     })
     return sc
@@ -104,9 +115,22 @@ def _parameter_table(year):
     return "\n".join(lines)
 
 
+def _middle_band_and_cap(year):
+    """The jobbskatteavdrag's rate in its middle band and its cap in prisbasbelopp."""
+    segments = params.values(year)["jobbskatteavdrag"]
+    return segments[2]["andel"], segments[-1]["konstant"]
+
+
+def _pbb(x):
+    return tal(x, 3).rstrip("0").rstrip(",")
+
+
 def render_method_markdown():
     """The Swedish method page "Så räknar vi" as Markdown."""
     p26 = params.values(2026)
+    band26, cap26 = _middle_band_and_cap(2026)
+    band25, cap25 = _middle_band_and_cap(2025)
+    reduction = p26["forvarvsinkomstreduktion"]
     ex = agency_example()
     exsc = ex["scenario"]
     t = ex["totalt"]
@@ -174,24 +198,27 @@ def render_method_markdown():
       "årets ingång får ett förhöjt grundavdrag.")
     w("3. **Kommunal inkomstskatt:** den beskattningsbara inkomsten (inkomst minus grundavdrag) gånger "
       "kommunalskatten (till kommunen) och regionskatten (till regionen).")
-    w("4. **Statlig inkomstskatt:** 20 procent av den beskattningsbara inkomsten över skiktgränsen.")
-    w("5. **Public service-avgift:** 1 procent av den beskattningsbara inkomsten upp till ett tak; den går "
-      "till staten.")
-    w("6. **Allmän pensionsavgift:** 7 procent av lön och pensionsgrundande ersättningar, avrundat till "
+    w(f"4. **Statlig inkomstskatt:** {procent(p26['statlig_skattesats'])} av den beskattningsbara inkomsten "
+      "över skiktgränsen.")
+    w(f"5. **Public service-avgift:** {procent(p26['public_service_avgift']['andel'])} av den beskattningsbara "
+      "inkomsten upp till ett tak; den går till staten.")
+    w(f"6. **Allmän pensionsavgift:** {procent(p26['allman_pensionsavgift']['andel'])} av lön och "
+      "pensionsgrundande ersättningar, avrundat till "
       "närmaste hundratal. Den kvittas helt av en lika stor skattereduktion och påverkar därför bara hur "
       "mycket utrymme som finns kvar för jobbskatteavdraget.")
     w("7. **Jobbskatteavdrag** på arbetsinkomst (lön), aldrig på ersättningar: underlaget enligt 67 kap. 7 § "
       "minus grundavdraget, gånger den sammanlagda kommunala skattesatsen. Det räknas bara av mot den "
       "kommunala skatten. För den som fyllt 66 år gäller 67 kap. 8 §.")
-    w("8. **Skattereduktion för förvärvsinkomst:** 0,75 procent av den beskattningsbara inkomsten över "
-      "40 000 kr, högst 1 500 kr.")
+    w(f"8. **Skattereduktion för förvärvsinkomst:** {procent(reduction['andel'])} av den beskattningsbara "
+      f"inkomsten över {kr(reduction['nedre'])}, högst {kr(reduction['belopp'])}.")
     w("")
     w("Kommunen och regionen får sin skatt på hela den beskattningsbara inkomsten; jobbskatteavdraget och "
       "de andra skattereduktionerna bärs av staten. **Nytt 2026:** jobbskatteavdraget förstärks "
-      "(25,1 procent i mellanskiktet och ett tak på 3,027 prisbasbelopp mot 19,9 procent och 2,776 "
-      "prisbasbelopp 2025), det förhöjda grundavdraget för äldre höjs, och för unga som fyllt 18 men inte "
-      "23 år sätts arbetsgivaravgiften ned till 20,81 procent på lön upp till 25 000 kr per månad från "
-      "1 april 2026 till 30 september 2027 (modellen tillämpar nedsättningen för hela 2026).")
+      f"({procent(band26)} i mellanskiktet och ett tak på {_pbb(cap26)} prisbasbelopp mot {procent(band25)} och "
+      f"{_pbb(cap25)} prisbasbelopp 2025), det förhöjda grundavdraget för äldre höjs, och för unga som fyllt 18 "
+      f"men inte 23 år sätts arbetsgivaravgiften ned till {procent(p26['arbetsgivaravgift_ung'])} på lön upp till "
+      f"{kr(p26['arbetsgivaravgift_ung_tak'])} per månad från 1 april 2026 till 30 september 2027 (modellen "
+      "tillämpar nedsättningen för hela 2026).")
     w("")
     w("Skatteberäkningen är kontrollerad mot Skatteverkets tekniska beskrivning av skattetabellerna 2026 "
       "(grundavdrag och jobbskatteavdrag i Skatteverkets räkneexempel stämmer på kronan) och mot "
@@ -246,7 +273,7 @@ def render_method_markdown():
     w("- Långsiktiga effekter utöver de år efter kravet som användaren anger, till exempel högre framtida "
       "lön, pension och minskad risk för ny arbetslöshet.")
     w("- Effekter på hälsa, livskvalitet, familj och brottslighet, och minskade kostnader i vården.")
-    w("- Undanträngning och dödvikt, om inte de avancerade indata används (standardvärdet är 0).")
+    w("- Undanträngning och dödvikt, om inte de avancerade indata används (i standardscenariot räknas de inte in).")
     w("- Kyrkoavgift, begravningsavgift och den särskilda skattereduktionen för boende i vissa kommuner; "
       "skatten räknas på årsinkomst som om lönen eller ersättningen gällde hela året.")
     w("- Att försörjningsstöd eller bostadsbidrag kan finnas kvar delvis efter jobbet (modellen antar att "
@@ -256,17 +283,19 @@ def render_method_markdown():
     w("")
     w("## Upphandlingsmyndighetens räkneexempel från 2019")
     w("")
-    w("Myndighetens exempel: en person anställs i 12 månader på heltid med 20 500 kr i månaden med "
-      "nystartsjobb, produktionsfaktor 80 procent, åldern 26–67 år, arbetslös 12–23 månader, nyanländ utan "
-      "a-kassa och med bostadsbidrag; handledare med 30 000 kr i lön som lägger 10 procent av sin tid, "
-      "10 000 kr i administration för arbetsgivaren och 40 000 kr i merkostnad för upphandlingen. "
-      "Myndigheten kommer fram till ”en vinst för samhället på över 200 000 kronor” där alla aktörer går plus.")
+    w(f"Myndighetens exempel: en person anställs i {tal(exsc['manader'])} månader på heltid med "
+      f"{kr(exsc['bruttolon'])} i månaden med nystartsjobb, produktionsfaktor {procent(exsc['produktionsfaktor'])}, "
+      "åldern 26–67 år, arbetslös 12–23 månader, nyanländ utan a-kassa och med bostadsbidrag; handledare med "
+      f"{kr(exsc['handledare_lon'])} i lön som lägger {procent(exsc['handledning_andel'])} av sin tid, "
+      f"{kr(exsc['administration_arbetsgivare'])} i administration för arbetsgivaren och "
+      f"{kr(exsc['upphandlingskostnad'])} i merkostnad för upphandlingen. Myndigheten kommer fram till ”en vinst "
+      "för samhället på över 200 000 kronor” där alla aktörer går plus.")
     w("")
     w("Vi har räknat samma exempel med 2026 års regler och följande val:")
     w("")
     w("| Val | Värde |")
     w("|---|---|")
-    for k, v in AGENCY_EXAMPLE_CHOICES:
+    for k, v in agency_example_choices():
         w(f"| {k} | {v} |")
     w("")
     w("| Aktör | Per månad | Hela perioden |")
@@ -283,9 +312,11 @@ def render_method_markdown():
       f"Summa aktörer blir {kr(t['summa_aktorer'])}, alltså lägre än ”över 200 000 kronor”. Skillnaden "
       "beror inte på skattereglerna: skatter, ersättningar och stöd flyttar bara pengar mellan aktörerna. "
       "Summan bestäms helt av de verkliga resurserna och den indirekta skatten: produktionsvärdet "
-      f"({kr(production)} = 80 % av lönekostnaden {kr(lk)} × 12), minus handledningen "
-      f"({kr(h * 12)} inklusive arbetsgivaravgift), minus administration och merkostnad för upphandlingen "
-      f"({kr(50000)}), plus den indirekta skatten ({kr(t['indirekt_skatt'])}). För att nå över 200 000 kr "
+      f"({kr(production)} = {procent(exsc['produktionsfaktor'])} av lönekostnaden {kr(lk)} × "
+      f"{tal(exsc['manader'])}), minus handledningen ({kr(h * exsc['manader'])} inklusive arbetsgivaravgift), "
+      "minus administration och merkostnad för upphandlingen "
+      f"({kr(exsc['administration_arbetsgivare'] * exsc['antal_personer'] + exsc['upphandlingskostnad'])}), "
+      f"plus den indirekta skatten ({kr(t['indirekt_skatt'])}). För att nå över 200 000 kronor "
       "måste man till exempel räkna handledningen utan arbetsgivaravgift, låta bli att dra av "
       "engångskostnaderna eller anta en betydligt högre andel indirekt skatt. Vi vet inte exakt vilka "
       "antaganden myndighetens Excelfil gör; vår modell redovisar varje post öppet så att skillnaden går "

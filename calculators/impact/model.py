@@ -474,7 +474,7 @@ def warnings(sc, m, month):
                    "1 april 2026–30 september 2027; modellen tillämpar den för hela inkomståret 2026.")
     if sc["alder"] == "66+":
         if year == 2026:
-            out.append("2026 gäller den sänkta arbetsgivaravgiften (10,21 %) bara den som fyllt 67 år vid "
+            out.append(f"2026 gäller den sänkta arbetsgivaravgiften ({procent(m.p['arbetsgivaravgift_aldre'])}) bara den som fyllt 67 år vid "
                        "årets ingång; för en 66-åring ska full avgift betalas.")
         out.append("För åldersgruppen 66+ används förhöjt grundavdrag och jobbskatteavdraget för äldre.")
     if not m.praktik and sc["bostadsbidrag"] > 0:
