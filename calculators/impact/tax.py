@@ -26,8 +26,6 @@ The public function is `income_tax(...)`; `grundavdrag`, `jobbskatteavdrag` and
 
 import math
 
-INF = float("inf")
-
 
 def floor100(x):
     return math.floor(x / 100.0) * 100.0 if x > 0 else 0.0
