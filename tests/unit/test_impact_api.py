@@ -78,7 +78,7 @@ def test_page_quotes_only_a_short_prefix_of_a_huge_field_text():
     (message,) = err.value.messages
     assert message["falt"] == "bruttolon"
     assert len(message["meddelande"]) < 200
-    assert "Bruttolön" in message["meddelande"] and "200 050 tecken" in message["meddelande"].replace("\u00a0", " ")
+    assert "Bruttolön" in message["meddelande"]
     with pytest.raises(InputError) as err:
         page.berakna_sida({"falt": {f"x{i}" * 10_000: "1" for i in range(50)}})
     assert len(err.value.messages[0]["meddelande"]) < 400
