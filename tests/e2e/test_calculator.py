@@ -8,13 +8,14 @@ page fails its test on console errors and on any request outside the site's orig
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Error as PlaywrightError, expect
 
 from calculators import format as fmt
 from calculators.impact import scenario as scenario_mod
@@ -178,6 +179,113 @@ def test_share_link_round_trip(context_factory):
         expect(field(other, name)).to_have_value(value.replace(" ", "\u00a0"))
 
 
+def fragment(text: str) -> str:
+    """A share link's fragment for some text (base64url without padding, as the page builds it)."""
+    return "#scenario=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+LINK_SCENARIO = {"version": 1, "antal_personer": 7, "bruttolon": 22000}
+
+
+def test_share_link_keeps_the_users_own_calculation_and_undo_brings_it_back(context_factory):
+    context = context_factory()
+    mine = context.new_page()
+    open_ready(mine)
+    fill_my_scenario(mine)
+    expect_totals(mine, cli(MY_SCENARIO))
+    mine.close()
+
+    page = context.new_page()
+    page.goto(PATH + fragment(json.dumps(LINK_SCENARIO)))
+    notice = page.locator("[data-sk-lanktext]")
+    expect(notice).to_contain_text("Scenariot från länken visas", timeout=READY_TIMEOUT)
+    expect_totals(page, cli(LINK_SCENARIO))
+    expect(notice).to_contain_text("Min beräkning före länken")
+    expect(page).not_to_have_url(re.compile("scenario="))  # a reload keeps what the user does next
+    own = page.locator("[data-sk-sparade-lista] label", has_text="Min beräkning före länken")
+    expect(own).to_be_visible()
+    saved = stored(page, "sk-berakning:sparade")
+    assert saved[0]["falt"]["bruttolon"] == "27 500"
+    assert saved[0]["scenario"] == scenario_mod.validate(MY_SCENARIO)
+    # the current scenario is the link's now, and the user has been told so
+    assert stored(page, "sk-berakning:aktuellt")["scenario"]["antal_personer"] == 7
+
+    page.get_by_role("button", name="Ångra").click()
+    for name, value in MY_SCENARIO_FIELDS.items():
+        expect(field(page, name)).to_have_value(value)
+    expect_totals(page, cli(MY_SCENARIO))
+    expect(notice).to_contain_text("Din egen beräkning visas igen")
+    expect(page.get_by_role("button", name="Ångra")).to_be_hidden()
+    expect(own).to_have_count(0)
+    assert stored(page, "sk-berakning:aktuellt")["scenario"]["antal_personer"] == 3
+    page.reload()
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(page, cli(MY_SCENARIO))
+
+
+def test_share_link_with_the_users_own_scenario_saves_no_copy(context_factory):
+    context = context_factory()
+    page = context.new_page()
+    open_ready(page)
+    fill_my_scenario(page)
+    expect_totals(page, cli(MY_SCENARIO))
+    other = context.new_page()
+    other.goto(PATH + fragment(json.dumps(MY_SCENARIO)))
+    expect(other.locator("[data-sk-lanktext]")).to_contain_text("Scenariot från länken är inläst", timeout=READY_TIMEOUT)
+    expect_totals(other, cli(MY_SCENARIO))
+    expect(other.locator("[data-sk-sparade-lista] li")).to_have_count(0)
+
+
+def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
+    context = context_factory()
+    mine = context.new_page()
+    open_ready(mine)
+    fill_my_scenario(mine)
+    expected = cli(MY_SCENARIO)
+    expect_totals(mine, expected)
+    good = fragment(json.dumps(LINK_SCENARIO))
+    nested = '{"version": 1, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}"
+    cases = {
+        "avklippt": good[:-7],
+        "inte JSON": fragment('{"version": 1, "bruttolon": 2'),
+        "fel värde": fragment('{"version": 1, "bruttolon": "mycket"}'),
+        "5000 [": fragment("[" * 5000),
+        "djupt nästlad": fragment(nested),
+        "för lång": "#scenario=" + "A" * 150_000,
+    }
+    mine.close()
+    for case, hash_ in cases.items():
+        page = context.new_page()
+        page.goto(PATH + hash_)
+        notice = page.locator("[data-sk-lanktext]")
+        expect(notice, case).to_contain_text("Länken kunde inte läsas", timeout=READY_TIMEOUT)
+        expect(notice, case).to_contain_text("Din egen beräkning visas")
+        if case == "fel värde":
+            expect(notice).to_contain_text("Bruttolön")
+        expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+        for name, value in MY_SCENARIO_FIELDS.items():
+            expect(field(page, name), case).to_have_value(value)
+        expect_totals(page, expected)
+        assert stored(page, "sk-berakning:aktuellt")["falt"]["bruttolon"] == "27 500", case
+        expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(0)
+        assert_clean_text(page)
+        page.close()
+    # the page stays usable after the worst of them
+    page = context.new_page()
+    page.goto(PATH + cases["djupt nästlad"])
+    expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas", timeout=READY_TIMEOUT)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    field(page, "antal_personer").fill("4")
+    expect_totals(page, cli({**MY_SCENARIO, "antal_personer": 4}))
+
+
+def test_broken_share_link_without_own_scenario_shows_the_default_and_says_why(page):
+    page.goto(PATH + fragment('{"version": 1, "bruttolon": 2'))
+    expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas")
+    expect(page.locator("[data-sk-lanktext]")).to_contain_text("standardscenariot")
+    expect_totals(page, cli({"version": 1}))
+
+
 def test_reload_keeps_the_scenario(page):
     open_ready(page)
     fill_my_scenario(page)
@@ -233,9 +341,224 @@ def test_import_of_a_broken_file_says_why(page, tmp_path):
     bad.write_text('{"version": 1, "bruttolon": "mycket"}', encoding="utf-8")
     open_ready(page)
     page.set_input_files("[data-sk-importera-fil]", str(bad))
-    expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("kunde inte importeras")
+    expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("Filen kunde inte öppnas")
     expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("Bruttolön")
     assert_clean_text(page)
+
+
+def test_import_of_huge_or_deeply_nested_files_is_refused_and_keeps_the_form(page, tmp_path):
+    files = {
+        "klammer.json": "[" * 5000,  # not JSON at all
+        "djup.json": '{"version": 1, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}",
+        "stor.json": '{"version": 1, "x": "' + "a" * 1_200_000 + '"}',
+    }
+    open_ready(page)
+    fill_my_scenario(page)
+    expected = cli(MY_SCENARIO)
+    expect_totals(page, expected)
+    message = page.locator("[data-sk-atgardsmeddelande]")
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        say_nothing(page)
+        page.set_input_files("[data-sk-importera-fil]", str(path))
+        expect(message).to_contain_text("Filen kunde inte öppnas", timeout=20_000)
+        for key, value in MY_SCENARIO_FIELDS.items():
+            expect(field(page, key)).to_have_value(value)
+    expect_totals(page, expected)
+    # still usable
+    field(page, "antal_personer").fill("4")
+    expect_totals(page, cli({**MY_SCENARIO, "antal_personer": 4}))
+    assert_clean_text(page)
+
+
+def say_nothing(page):
+    page.evaluate("() => { document.querySelector('[data-sk-atgardsmeddelande]').textContent = ''; }")
+
+
+# ── what is saved, exported and shared is what the form shows ─────────────────────────
+
+def stored(page, name):
+    """A value the calculator keeps in this site's localStorage (prefixed key), parsed."""
+    raw = page.evaluate("(n) => localStorage.getItem(window.skPython.lagring.nyckel(n))", name)
+    return json.loads(raw) if raw else None
+
+
+def test_save_export_and_share_refuse_what_the_form_does_not_show(context_factory):
+    context = context_factory(accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    open_ready(page)
+    field(page, "bruttolon").fill("31 000")
+    expect_totals(page, cli({"version": 1, "bruttolon": 31000}))
+    field(page, "omfattning").fill("150 %")
+    expect(page.locator('[data-sk-faltfel="omfattning"]')).to_be_visible()
+    message = page.locator("[data-sk-atgardsmeddelande]")
+
+    page.fill("[data-sk-spara-namn]", "Fel")
+    page.click("[data-sk-spara]")
+    expect(message).to_contain_text("Scenariot sparades inte")
+    expect(message).to_contain_text("Omfattning")
+    expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(0)
+    assert stored(page, "sk-berakning:sparade") is None
+
+    page.click("[data-sk-exportera-json]")
+    expect(message).to_contain_text("Ingen JSON-fil skapades")
+    expect(message).to_contain_text("Omfattning")
+    page.click("[data-sk-exportera-csv]")
+    expect(message).to_contain_text("Ingen CSV-fil skapades")
+    page.click("[data-sk-dela]")
+    expect(message).to_contain_text("Ingen delningslänk skapades")
+    expect(page.locator("[data-sk-delningslank]")).to_be_hidden()
+    page.wait_for_timeout(500)
+    assert not downloads, "en fil skapades av ett scenario som inte visas"
+    # the current scenario in storage is not the stale one either
+    current = stored(page, "sk-berakning:aktuellt")
+    assert current["scenario"] is None and current["aktuellt"] is False
+    assert current["falt"]["omfattning"] == "150 %"
+
+    # corrected: everything uses exactly what is typed
+    field(page, "omfattning").fill("80 %")
+    expected = {"version": 1, "bruttolon": 31000, "omfattning": 0.8}
+    expect_totals(page, cli(expected))
+    save_as(page, "Rätt")
+    saved = stored(page, "sk-berakning:sparade")
+    assert saved[0]["scenario"] == scenario_mod.validate(expected)
+    with page.expect_download() as info:
+        page.click("[data-sk-exportera-json]")
+    assert json.loads(pathlib_read(info.value)) == scenario_mod.validate(expected)
+
+
+def pathlib_read(download):
+    with open(download.path(), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def release(page, held):
+    """Let held WebAssembly downloads go on (those of a page since reloaded are gone)."""
+    for route in held:
+        try:
+            route.continue_()
+        except PlaywrightError:
+            pass
+    page.unroute("**/pyodide.asm.wasm")
+
+
+def test_save_while_python_starts_refuses_instead_of_saving_the_default(page):
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(PATH)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    field(page, "bruttolon").fill("31 000")
+    page.fill("[data-sk-spara-namn]", "Mitt")
+    page.click("[data-sk-spara]")
+    message = page.locator("[data-sk-atgardsmeddelande]")
+    expect(message).to_contain_text("Scenariot sparades inte")
+    expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(0)
+    assert stored(page, "sk-berakning:sparade") is None
+    page.click("[data-sk-exportera-json]")
+    expect(message).to_contain_text("Ingen JSON-fil skapades")
+    release(page, held)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(page, cli({"version": 1, "bruttolon": 31000}))
+    save_as(page, "Mitt")
+    assert stored(page, "sk-berakning:sparade")[0]["scenario"]["bruttolon"] == 31000
+
+
+def test_a_stale_result_prints_as_not_current(page):
+    open_ready(page)
+    field(page, "bruttolon").fill("trettio tusen")
+    notice = page.locator("[data-sk-inaktuellt]")
+    expect(notice).to_be_visible()
+    page.emulate_media(media="print")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("inte aktuellt")
+    border = page.locator("[data-sk-resultat]").evaluate("(el) => getComputedStyle(el).borderTopStyle")
+    assert border == "dashed"
+    page.emulate_media(media="screen")
+
+
+# ── typed values are kept at once; storage is namespaced and read with care ───────────
+
+def test_typed_values_survive_a_reload_before_python_starts(page):
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(PATH)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    fill_my_scenario(page)
+    page.reload()
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    for name, value in MY_SCENARIO_FIELDS.items():
+        expect(field(page, name)).to_have_value(value)
+    release(page, held)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(page, cli(MY_SCENARIO))
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+
+
+def test_full_storage_is_said(context_factory):
+    context = context_factory()
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    page = context.new_page()
+    open_ready(page)
+    field(page, "antal_personer").fill("2")
+    warning = page.locator("[data-sk-lagringsfel]")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("kunde inte sparas")
+    expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+
+
+def test_storage_keys_are_namespaced_and_stored_data_is_validated(page):
+    open_ready(page)
+    field(page, "antal_personer").fill("2")
+    expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+    prefixed = stored(page, "sk-berakning:aktuellt")
+    assert prefixed["falt"]["antal_personer"] == "2"
+    assert prefixed["scenario"]["antal_personer"] == 2
+    assert page.evaluate("() => localStorage.getItem('sk-berakning:aktuellt')") is None
+    assert page.evaluate("() => window.skPython.lagring.nyckel('sk-berakning:aktuellt')") != "sk-berakning:aktuellt"
+    # hostile or broken data under the keys: used only as far as it has the right shape
+    page.evaluate("""() => {
+        const l = window.skPython.lagring;
+        l.spara('sk-berakning:aktuellt', JSON.stringify({falt: {antal_personer: '6', bruttolon: 5, okand: 'x',
+            manader: {a: 1}}, scenario: 'nej'}));
+        l.spara('sk-berakning:sparade', JSON.stringify([
+            {namn: '<img src=x data-sk-planterad>', scenario: {version: 1, antal_personer: 8}},
+            5, {namn: 3, scenario: {}}, {namn: 'Tom'}]));
+    }""")
+    page.reload()
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect(field(page, "antal_personer")).to_have_value("6")
+    expect_totals(page, cli({"version": 1, "antal_personer": 6}))
+    labels = page.locator("[data-sk-sparade-lista] label")
+    expect(labels).to_have_count(1)
+    expect(labels.first).to_have_text("<img src=x data-sk-planterad>")
+    assert page.locator("[data-sk-planterad]").count() == 0
+    expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("kunde inte läsas")
+    page.click("[data-sk-sparade-lista] button[aria-label^='Öppna']")
+    expect_totals(page, cli({"version": 1, "antal_personer": 8}))
+    # a legacy bare key is still read
+    page.evaluate("""() => {
+        window.skPython.lagring.ta_bort('sk-berakning:aktuellt');
+        localStorage.setItem('sk-berakning:aktuellt', JSON.stringify({falt: {antal_personer: '9'}}));
+    }""")
+    page.reload()
+    expect(field(page, "antal_personer")).to_have_value("9")
+
+
+def test_a_huge_field_text_is_quoted_short(page):
+    open_ready(page)
+    page.locator('[name="bruttolon"]').evaluate(
+        "(el) => { el.value = '9'.repeat(100) + 'x'.repeat(199900); el.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    error = page.locator('[data-sk-faltfel="bruttolon"]')
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("Bruttolön")
+    assert len(error.inner_text()) < 300
 
 
 # ── saved scenarios ───────────────────────────────────────────────────────────────────
@@ -345,7 +668,7 @@ def test_python_failing_to_load_shows_message_and_retry(page):
 
 def test_python_starts_only_on_tool_pages_and_survives_instant_navigation(page):
     seen = []
-    page.on("request", lambda r: seen.append(r.url) if "pyodide.asm.wasm" in r.url else None)
+    page.on("request", lambda r: seen.append(r.url) if "pyodide.asm.wasm" in r.url and r.method == "GET" else None)  # the worker also asks HEAD to fail fast
     page.goto("")
     page.wait_for_timeout(1500)
     assert not seen, "Pyodide laddades på en sida utan verktyg"
