@@ -209,6 +209,7 @@ def test_share_link_keeps_the_users_own_calculation_and_undo_brings_it_back(cont
     assert saved[0]["scenario"] == scenario_mod.validate(MY_SCENARIO)
     # the current scenario is the link's now, and the user has been told so
     assert stored(page, "sk-berakning:aktuellt")["scenario"]["antal_personer"] == 7
+    assert_no_axe_violations(page, "(länk med ångra)")
 
     page.get_by_role("button", name="Ångra").click()
     for name, value in MY_SCENARIO_FIELDS.items():
@@ -284,6 +285,7 @@ def test_broken_share_link_without_own_scenario_shows_the_default_and_says_why(p
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas")
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("standardscenariot")
     expect_totals(page, cli({"version": 1}))
+    assert_no_axe_violations(page, "(trasig länk)")
 
 
 def test_reload_keeps_the_scenario(page):
@@ -510,6 +512,7 @@ def test_full_storage_is_said(context_factory):
     expect(warning).to_be_visible()
     expect(warning).to_contain_text("kunde inte sparas")
     expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+    assert_no_axe_violations(page, "(lagringen full)")
 
 
 def test_storage_keys_are_namespaced_and_stored_data_is_validated(page):
