@@ -38,8 +38,10 @@ chromium:
 	    echo "Chromium saknas: installera Debians paket 'chromium' (sudo apt-get install chromium)."; exit 1; \
 	  fi; }
 
-# Every test: Python core, the same cases inside Pyodide, the built site in Chromium.
+# Every test: the JavaScript's pure modules under Node, Python core, the same cases inside
+# Pyodide, the built site in Chromium.
 test: deps chromium
+	node --test tests/js/
 	$(BIN)/pytest
 
 unit: deps

@@ -1,0 +1,35 @@
+// Small formatting helpers for the Swedish messages the tools show. No DOM.
+
+// 1 234 (Swedish digit grouping).
+export const number = (n) => n.toLocaleString("sv-SE");
+
+// At most `n` characters of something the user typed or stored, for a message.
+export function shortText(value, n = 40) {
+  const text = String(value);
+  return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
+}
+
+// "a", "a och b", "a, b och c".
+export function joinSv(items) {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
+}
+
+// "2025-05-03 kl. 14.05" (local time).
+export function stamp(date = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} kl. ${two(date.getHours())}.${two(date.getMinutes())}`;
+}
+
+// The messages of a failed worker response ({ok: false, fel: [{falt, meddelande}]}).
+export function messages(response) {
+  const list = response && Array.isArray(response.fel) ? response.fel : [];
+  return list.length ? list : [{ falt: null, meddelande: "Okänt fel." }];
+}
+export const messageText = (response) => messages(response).map((m) => m.meddelande).join(" ");
+
+// The line about the Python engine that a checklist or the document shows ("" when ready).
+export function engineStatusText(status, meddelande, what) {
+  if (status === "laddar" || status === "vilande") return `${what} räknas fram när beräkningsmotorn har startat. Dina svar sparas redan.`;
+  if (status === "fel") return `${meddelande || "Beräkningsmotorn kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.`;
+  return "";
+}
