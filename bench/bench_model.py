@@ -16,7 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from calculators.impact import analysis, model, scenario  # noqa: E402
+from calculators.model import analysis, effects, scenario  # noqa: E402
 
 LABELS = {
     "baslinje": "Baslinje: json.loads + json.dumps av scenariot",
@@ -43,7 +43,7 @@ def measure():
     validated = scenario.validate(sc)
     return {
         "baslinje": best_of(lambda: json.dumps(json.loads(text)), 5, 2000),
-        "berakning": best_of(lambda: model.evaluate(sc), 5, 500),
+        "berakning": best_of(lambda: effects.evaluate(sc), 5, 500),
         "monte_carlo": best_of(lambda: analysis.monte_carlo(validated, 2000, 1), 5, 1),
         "kanslighet": best_of(lambda: analysis.sensitivity(validated, "kopare"), 5, 20),
     }

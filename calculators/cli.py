@@ -140,7 +140,8 @@ def _json(obj):
 
 
 def _cmd_berakna(args, stdin, stdout):
-    from calculators.impact import analysis, export, model, params, scenario
+    from calculators.model import analysis, effects, params, scenario
+    from calculators.pages import export
 
     if args.exempel:
         year = args.inkomstar if args.inkomstar is not None else params.DEFAULT_YEAR
@@ -156,7 +157,7 @@ def _cmd_berakna(args, stdin, stdout):
             data = dict(data)
             data["inkomstar"] = args.inkomstar
     sc = scenario.validate(data)
-    result = model.evaluate_validated(sc)
+    result = effects.evaluate_validated(sc)
     mc = None
     if args.osakerhet is not None:
         mc = analysis.monte_carlo(sc, args.osakerhet, args.fro)
@@ -182,7 +183,7 @@ def _cmd_berakna(args, stdin, stdout):
 
 
 def _cmd_parametrar(args, stdout):
-    from calculators.impact import params
+    from calculators.model import params
     from calculators.format import tal
 
     params.check_year(args.inkomstar)
@@ -225,7 +226,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None):
             return _cmd_berakna(args, stdin, stdout)
         if args.kommando == "parametrar":
             return _cmd_parametrar(args, stdout)
-        from calculators.impact.method import render_method_markdown
+        from calculators.pages.method import render_method_markdown
         stdout.write(render_method_markdown())
         return EXIT_OK
     except _ParserError as err:

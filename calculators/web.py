@@ -1,11 +1,18 @@
-"""The one entry point the browser worker calls: JSON text in, JSON text out.
+"""The browser's one entry point into Python: JSON text in, JSON text out.
+
+The Web Worker (overrides/assets/javascripts/sk-python-worker.mjs) imports this module by
+name, `calculators.web`, and calls `handle` for every request; the Pyodide tests
+(tests/pyodide/run_golden.mjs) do the same. It only routes: each package contributes its
+operations through an `OPS` mapping (the model's in calculators.model.api, the calculator
+page's in calculators.pages.calculator, the CSV download's in calculators.pages.export, the
+checklists' in calculators.checklists.api).
 
 Request:  {"op": "<operation>", "data": {...}}
 Response: {"ok": true, "data": {...}}
        or {"ok": false, "fel": [{"falt": "<field or null>", "meddelande": "<Swedish text>"}]}
 
 `handle` never raises: whatever goes wrong becomes a Swedish message, so the page never
-shows a traceback. Each sub-package contributes its operations through an `OPS` mapping.
+shows a traceback.
 """
 
 import json
@@ -15,14 +22,14 @@ from calculators.errors import InputError
 
 
 def _operations():
-    ops = {}
-    from calculators.impact.api import OPS as impact_ops
     from calculators.checklists.api import OPS as checklist_ops
-    from calculators.impact.page import OPS as page_ops
+    from calculators.model.api import OPS as model_ops
+    from calculators.pages.calculator import OPS as page_ops
+    from calculators.pages.export import OPS as export_ops
 
-    ops.update(impact_ops)
-    ops.update(checklist_ops)
-    ops.update(page_ops)
+    ops = {}
+    for table in (model_ops, export_ops, checklist_ops, page_ops):
+        ops.update(table)
     return ops
 
 

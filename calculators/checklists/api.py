@@ -11,7 +11,7 @@
 
 For the document, pass either the saved result ("berakning", the impact model's result
 format v1) or the saved scenario ("scenario", as the calculator page keeps it in
-localStorage); a scenario is evaluated here with `calculators.impact`.
+localStorage); a scenario is evaluated here with `calculators.model`.
 
 Every function raises InputError (Swedish messages) on bad input.
 """
@@ -83,7 +83,7 @@ def dokument(data):
     data = _data(data)
     berakning = data.get("berakning")
     if berakning is None and data.get("scenario") is not None:
-        from calculators.impact.api import OPS as impact_ops
+        from calculators.model.api import OPS as impact_ops
 
         berakning = impact_ops["berakna"]({"scenario": data["scenario"]})
     return render_document(data.get("tillstand"), berakning, _page(data, DOCUMENT_PAGE))

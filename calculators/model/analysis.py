@@ -3,7 +3,7 @@
 Public functions:
     sensitivity(sc, aktor="kopare") -> dict
         Each key input moved to a low and a high value; the effect on the chosen actor's total.
-    monte_carlo(sc, dragningar=2000, fro=1, intervall=None) -> dict
+    monte_carlo(sc, dragningar=DRAWS, fro=SEED, intervall=None) -> dict
         Triangular draws of produktionsfaktor, dödvikt, undanträngning, fullföljandegrad,
         months and wage; P10/P50/P90 per actor and totals, and the probability that the buyer's
         result is ≥ 0. Same seed, same numbers (random.Random(fro)).
@@ -17,10 +17,15 @@ import random
 
 from calculators.errors import InputError
 from calculators.format import tal
-from calculators.impact import model as model_mod
-from calculators.impact import scenario as scenario_mod
+from calculators.model import effects as model_mod
+from calculators.model import scenario as scenario_mod
 
 RESULT_KEYS = model_mod.Totals._fields
+# The uncertainty analysis's defaults: the page's band, its CSV export and the API use these
+# (the page hands them to the browser as data attributes; nothing else repeats them).
+DRAWS = 2000
+SEED = 1
+
 TARGETS = model_mod.ACTORS + ("summa_aktorer", "samhallsekonomiskt_netto", "kopare")
 
 # Inputs varied in the tornado: key -> function(value, scenario) -> (low, high)
@@ -152,7 +157,7 @@ def _percentile(sorted_values, q):
     return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * frac
 
 
-def monte_carlo(sc, dragningar=2000, fro=1, intervall=None):
+def monte_carlo(sc, dragningar=DRAWS, fro=SEED, intervall=None):
     """Seeded Monte Carlo over triangular ranges; see module docstring for the output."""
     if isinstance(dragningar, bool) or not isinstance(dragningar, int) or not 1 <= dragningar <= 100000:
         raise InputError.field("osakerhet.dragningar", "Osäkerhetsanalys: antal dragningar ska vara ett heltal mellan 1 och 100 000.")

@@ -11,14 +11,16 @@ OPS maps an operation name to a function(data) -> JSON-serialisable dict. Each r
     "jamfor"            data {"scenarier": [{"namn": str, "scenario": {...}}, ...]} -> comparison
     "parametrar"        data {"inkomstar"?: 2026} -> {"inkomstar", "parametrar": [{id, namn, varde,
                         enhet, ar, kalla, verifierad, not}]}
-    "exportera_csv"     data {"scenario": {...}, "osakerhet"?: {...}} -> {"filnamn", "innehall"}
+
+The CSV download ("exportera_csv") draws a file for people, so it lives with the pages
+(calculators.pages.export); this package never imports calculators.pages.
 """
 
 from calculators.errors import InputError
-from calculators.impact import analysis, export, model, params, presets, scenario
+from calculators.model import analysis, effects, params, presets, scenario
 
 
-def _data(data):
+def request_data(data):
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -26,35 +28,35 @@ def _data(data):
     return data
 
 
-def _check_keys(data, allowed):
+def check_keys(data, allowed):
     bad = [k for k in data if k not in allowed]
     if bad:
         raise InputError([{"falt": str(k)[:40], "meddelande": f"Okänd nyckel ”{str(k)[:40]}” i förfrågan."} for k in bad])
 
 
-def _scenario(data):
+def scenario_of(data):
     if "scenario" not in data:
         raise InputError.field("scenario", "Scenario saknas i förfrågan.")
     return scenario.validate(data["scenario"])
 
 
-def _uncertainty(sc, spec):
+def uncertainty(sc, spec):
     if spec is None:
         return None
     if not isinstance(spec, dict):
         raise InputError.field("osakerhet", "Osäkerhetsanalys: ange ett objekt, till exempel {\"dragningar\": 2000, \"fro\": 1}.")
-    _check_keys(spec, ("dragningar", "fro", "intervall"))
-    return analysis.monte_carlo(sc, spec.get("dragningar", 2000), spec.get("fro", 1), spec.get("intervall"))
+    check_keys(spec, ("dragningar", "fro", "intervall"))
+    return analysis.monte_carlo(sc, spec.get("dragningar", analysis.DRAWS), spec.get("fro", analysis.SEED), spec.get("intervall"))
 
 
 def berakna(data):
     """Evaluate a scenario; optionally add Monte Carlo ("osakerhet") and tornado ("kanslighet")."""
-    data = _data(data)
-    _check_keys(data, ("scenario", "osakerhet", "kanslighet"))
-    sc = _scenario(data)
-    result = model.evaluate_validated(sc)
+    data = request_data(data)
+    check_keys(data, ("scenario", "osakerhet", "kanslighet"))
+    sc = scenario_of(data)
+    result = effects.evaluate_validated(sc)
     if data.get("osakerhet") is not None:
-        result["osakerhet"] = _uncertainty(sc, data["osakerhet"])
+        result["osakerhet"] = uncertainty(sc, data["osakerhet"])
     if data.get("kanslighet") is not None:
         if not isinstance(data["kanslighet"], str):
             raise InputError.field("kanslighet", "Känslighetsanalys: ange aktören som text, till exempel \"kopare\".")
@@ -64,8 +66,8 @@ def berakna(data):
 
 def standardscenario(data):
     """A complete default scenario for the income year (default 2026)."""
-    data = _data(data)
-    _check_keys(data, ("inkomstar",))
+    data = request_data(data)
+    check_keys(data, ("inkomstar",))
     year = params.check_year(data.get("inkomstar", params.DEFAULT_YEAR))
     return scenario.default_scenario(year)
 
@@ -77,8 +79,8 @@ def forinstallningar(data):
 
 def jamfor(data):
     """Several named scenarios side by side."""
-    data = _data(data)
-    _check_keys(data, ("scenarier",))
+    data = request_data(data)
+    check_keys(data, ("scenarier",))
     items = data.get("scenarier")
     if not isinstance(items, list) or not 1 <= len(items) <= 10:
         raise InputError.field("scenarier", "Jämförelse: ange en lista med 1–10 scenarier.")
@@ -104,20 +106,10 @@ def jamfor(data):
 
 def parametrar(data):
     """The year's parameters with value, unit, year, source and whether they were verified."""
-    data = _data(data)
-    _check_keys(data, ("inkomstar",))
+    data = request_data(data)
+    check_keys(data, ("inkomstar",))
     year = params.check_year(data.get("inkomstar", params.DEFAULT_YEAR))
     return {"inkomstar": year, "parametrar": params.listing(year)}
-
-
-def exportera_csv(data):
-    """The result as CSV text for Swedish Excel, with a file name."""
-    data = _data(data)
-    _check_keys(data, ("scenario", "osakerhet"))
-    sc = _scenario(data)
-    result = model.evaluate_validated(sc)
-    mc = _uncertainty(sc, data.get("osakerhet"))
-    return {"filnamn": export.csv_filename(result), "innehall": export.to_csv(result, mc)}
 
 
 OPS = {
@@ -126,5 +118,4 @@ OPS = {
     "forinstallningar": forinstallningar,
     "jamfor": jamfor,
     "parametrar": parametrar,
-    "exportera_csv": exportera_csv,
 }

@@ -29,7 +29,7 @@ Bs = state benefit per month, BB = bostadsbidrag; taxes are computed on annual i
 import math
 from typing import NamedTuple
 
-from calculators.impact import params, scenario as scenario_mod, tax as tax_mod
+from calculators.model import params, scenario as scenario_mod, tax as tax_mod
 from calculators.format import kr, procent, tal
 
 ACTORS = ("individ", "kommun", "region", "stat", "arbetsgivare")

@@ -8,7 +8,7 @@ import copy
 import tomllib
 
 from calculators.errors import InputError
-from calculators.impact.params import data_path
+from calculators.model.params import data_path
 
 _CACHE = []
 

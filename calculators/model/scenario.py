@@ -16,7 +16,7 @@ import math
 
 from calculators.errors import InputError
 from calculators.format import tal
-from calculators.impact import params
+from calculators.model import params
 
 VERSION = 1
 

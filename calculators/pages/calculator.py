@@ -10,7 +10,7 @@ Operations (register `OPS` in calculators.web):
                         -> {"scenario", "falt": {name: text}, "html": {"resultat"}}
     osakerhet_sida      {"scenario"} -> {"html"}        (uncertainty band, Monte Carlo)
     jamfor_sida         {"scenarier": [{"namn", "scenario"}]} -> {"html"}
-The CSV export uses the model's own operation "exportera_csv" (calculators.impact.api).
+The CSV export uses the operation "exportera_csv" (calculators.pages.export).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import json
 
 from calculators import format as fmt
 from calculators.errors import InputError
-from calculators.impact import core, render
+from calculators.pages import results_view, results_html
 
 # ── the form: groups and fields, in the order a user thinks ─────────────────────────────
 # kind: "val" (choice), "belopp" (kr), "tal" (number), "heltal" (integer), "procent" (fraction).
@@ -258,7 +258,7 @@ def _map_errors(err):
 
 def _compute(scenario, tornado_aktor="kopare"):
     try:
-        result = core.evaluate(scenario, tornado=True, tornado_aktor=tornado_aktor)
+        result = results_view.evaluate(scenario, tornado=True, tornado_aktor=tornado_aktor)
     except InputError as err:
         raise _map_errors(err) from None
     return result
@@ -272,14 +272,14 @@ def berakna_sida(data):
         if not isinstance(scenario, dict):
             raise InputError("Scenariot måste vara ett JSON-objekt.")
     else:
-        scenario = fields_to_scenario(data.get("falt"), core.default_scenario())
+        scenario = fields_to_scenario(data.get("falt"), results_view.default_scenario())
     visning = data.get("visning") if isinstance(data.get("visning"), dict) else {}
     result = _compute(scenario, visning.get("tornado_aktor", "kopare"))
     used = result["scenario"]
     return {
         "scenario": used,
         "falt": scenario_to_fields(used),
-        "html": {"resultat": render.results(result)},
+        "html": {"resultat": results_html.results(result)},
     }
 
 
@@ -288,10 +288,10 @@ def osakerhet_sida(data):
     if not isinstance(scenario, dict):
         raise InputError("Förfrågan saknar scenario.")
     try:
-        band = core.uncertainty(scenario)
+        band = results_view.uncertainty(scenario)
     except InputError as err:
         raise _map_errors(err) from None
-    return {"html": render.band(band)}
+    return {"html": results_html.band(band)}
 
 
 def jamfor_sida(data):
@@ -302,8 +302,8 @@ def jamfor_sida(data):
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("namn"), str) or not isinstance(item.get("scenario"), dict):
             raise InputError("Ett sparat scenario kunde inte läsas.")
-        named.append((item["namn"], core.evaluate(item["scenario"])))
-    return {"html": render.comparison(named)}
+        named.append((item["namn"], results_view.evaluate(item["scenario"])))
+    return {"html": results_html.comparison(named)}
 
 
 OPS = {
@@ -392,11 +392,11 @@ def _presets_html(presets):
 
 def render_page(year=None):
     """The whole calculator as HTML: status, form, actions, the default results, saved scenarios."""
-    scenario = core.default_scenario(year)
-    params = {p["id"]: p for p in core.parameters(scenario.get("inkomstar"))}
-    result = core.evaluate(scenario, tornado=True)
-    band_html = render.band(core.uncertainty(scenario))
-    presets = core.presets()
+    scenario = results_view.default_scenario(year)
+    params = {p["id"]: p for p in results_view.parameters(scenario.get("inkomstar"))}
+    result = results_view.evaluate(scenario, tornado=True)
+    band_html = results_html.band(results_view.uncertainty(scenario))
+    presets = results_view.presets()
 
     groups = []
     for group in GROUPS:
@@ -408,7 +408,7 @@ def render_page(year=None):
             f'<legend>{_e(group["rubrik"])}</legend>{inner}</fieldset>'
         )
 
-    tornado_options = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in core.TORNADO_TARGETS.items())
+    tornado_options = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in results_view.TORNADO_TARGETS.items())
     standard = _e(json.dumps(result["scenario"], ensure_ascii=False))
     return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning" data-sk-standardscenario="{standard}">
 <div class="sk-statusrad">
@@ -433,7 +433,7 @@ def render_page(year=None):
 <h2 id="sk-resultat-rubrik">Resultat</h2>
 <p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
 <div class="sk-falt sk-falt--visning" data-sk-kraver-js hidden><label for="sk-tornado-aktor">Visa känsligheten för</label><div class="sk-kontroll"><select id="sk-tornado-aktor" data-sk-tornado-aktor>{tornado_options}</select></div></div>
-<div class="sk-resultat" data-sk-resultat>{render.results(result)}</div>
+<div class="sk-resultat" data-sk-resultat>{results_html.results(result)}</div>
 <div class="sk-osakerhet" data-sk-osakerhet>{band_html}</div>
 </section>
 <section class="sk-atgarder" data-sk-kraver-js hidden aria-labelledby="sk-atgarder-rubrik">

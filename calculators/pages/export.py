@@ -4,11 +4,14 @@
     to_markdown(result, osakerhet=None) -> str
     to_table(result, osakerhet=None) -> str    readable Swedish table for a terminal
     csv_filename(result) -> str
+    OPS["exportera_csv"]                       the browser's CSV download: {"scenario", "osakerhet"?}
+                                               -> {"filnamn", "innehall"}
 """
 
 from calculators.format import kr, procent, tal
-from calculators.impact.model import ACTORS, ACTOR_LABELS
-from calculators.impact import scenario as scenario_mod
+from calculators.model import api, effects
+from calculators.model.effects import ACTORS, ACTOR_LABELS
+from calculators.model import scenario as scenario_mod
 
 BOM = "\ufeff"
 TOTAL_KEYS = ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
@@ -140,3 +143,16 @@ def to_table(result, osakerhet=None):
     if result["varningar"]:
         out += ["", "Att tänka på:"] + [f"  • {w}" for w in result["varningar"]]
     return "\n".join(out) + "\n"
+
+
+def exportera_csv(data):
+    """The result as CSV text for Swedish Excel, with a file name."""
+    data = api.request_data(data)
+    api.check_keys(data, ("scenario", "osakerhet"))
+    sc = api.scenario_of(data)
+    result = effects.evaluate_validated(sc)
+    mc = api.uncertainty(sc, data.get("osakerhet"))
+    return {"filnamn": csv_filename(result), "innehall": to_csv(result, mc)}
+
+
+OPS = {"exportera_csv": exportera_csv}

@@ -7,7 +7,7 @@ Upphandlingsmyndigheten 2019 worked example run through this model (`agency_exam
 """
 
 from calculators.format import kr, procent, tal
-from calculators.impact import model, params, scenario
+from calculators.model import effects, params, scenario
 
 EXAMPLE_YEAR = 2026
 
@@ -62,7 +62,7 @@ def agency_example_scenario():
 
 def agency_example():
     """The evaluated agency example (result format v1)."""
-    return model.evaluate(agency_example_scenario())
+    return effects.evaluate(agency_example_scenario())
 
 
 def _value_text(table):
@@ -300,13 +300,13 @@ def render_method_markdown():
     w("")
     w("| Aktör | Per månad | Hela perioden |")
     w("|---|---:|---:|")
-    for a in model.ACTORS:
-        w(f"| {model.ACTOR_LABELS[a]} | {kr(ppm[a])} | {kr(t[a])} |")
+    for a in effects.ACTORS:
+        w(f"| {effects.ACTOR_LABELS[a]} | {kr(ppm[a])} | {kr(t[a])} |")
     w(f"| **Summa aktörer** | | **{kr(t['summa_aktorer'])}** |")
     w(f"| varav indirekt skatt | | {kr(t['indirekt_skatt'])} |")
     w(f"| **Samhällsekonomiskt nettovärde** | | **{kr(t['samhallsekonomiskt_netto'])}** |")
     w("")
-    positive = all(t[a] > 0 for a in model.ACTORS)
+    positive = all(t[a] > 0 for a in effects.ACTORS)
     w(("Alla fem aktörer går plus, som i myndighetens exempel. " if positive else
        "Alla aktörer går inte plus med dessa val. ") +
       f"Summa aktörer blir {kr(t['summa_aktorer'])}, alltså lägre än ”över 200 000 kronor”. Skillnaden "

@@ -1,16 +1,16 @@
-"""The page's view of the impact model: one place where calculators.impact.page and
-calculators.impact.render meet the model, the analysis and the parameter data (all written
+"""The page's view of the impact model: one place where calculators.pages.calculator and
+calculators.pages.results_html meet the model, the analysis and the parameter data (all written
 by the model's owners; this module only adapts their results for the page).
 """
 
 from __future__ import annotations
 
 from calculators import format as fmt
-from calculators.impact import analysis, model, params
-from calculators.impact import scenario as scenario_mod
+from calculators.model import analysis, effects, params
+from calculators.model import scenario as scenario_mod
 
-BAND_DRAWS = 2000
-BAND_SEED = 1
+BAND_DRAWS = analysis.DRAWS
+BAND_SEED = analysis.SEED
 TORNADO_TARGETS = {
     "kopare": "Köparen (den upphandlande organisationen)",
     "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
@@ -49,7 +49,7 @@ def _value_text(key, value):
 
 def evaluate(scenario, tornado=False, tornado_aktor="kopare"):
     """The model's result plus what the page shows beside it (under the key "sida")."""
-    result = model.evaluate(scenario)
+    result = effects.evaluate(scenario)
     sc = result["scenario"]
     b = result["brytpunkter"]
     page = {"brytpunkter_text": [b[k] for k in _BREAK_EVEN_TEXTS if b.get(k)]}
@@ -97,7 +97,7 @@ def uncertainty(scenario, draws=BAND_DRAWS):
 
 def presets():
     """[{id, namn, beskrivning, varden}] where varden holds the preset's keys, defaults filled in."""
-    from calculators.impact import presets as presets_mod
+    from calculators.model import presets as presets_mod
 
     out = []
     base = default_scenario()

@@ -1,6 +1,6 @@
 """MkDocs hook: generate the method page "Så räknar vi" (metod/sa-raknar-vi.md) at build time.
 
-The page is rendered by `calculators.impact.method.render_method_markdown()` from the same
+The page is rendered by `calculators.pages.method.render_method_markdown()` from the same
 parameter data and model the calculator uses, so the numbers shown and used never differ.
 Register in mkdocs.yml under `hooks:` as `overrides/hooks/method_page.py`.
 """
@@ -21,7 +21,7 @@ PAGE_PATH = "metod/sa-raknar-vi.md"
 
 
 def on_files(files, config):
-    from calculators.impact.method import render_method_markdown
+    from calculators.pages.method import render_method_markdown
 
     files.append(File.generated(config, PAGE_PATH, content=render_method_markdown()))
     return files

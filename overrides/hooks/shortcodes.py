@@ -44,10 +44,10 @@ def _tool_area(html):
 
 
 def _berakning(argument, page, config):
-    # The calculator, rendered by the Python core (calculators/impact/page.py).
+    # The calculator, rendered by the Python core (calculators/pages/calculator.py).
     if argument != "standard":
         raise PluginError(f"{page.file.src_uri}: [[berakning]] känner bara till 'standard', inte {argument!r}")
-    from calculators.impact.page import render_page
+    from calculators.pages.calculator import render_page
 
     return _tool_area(render_page())
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError, expect
 
 from calculators import format as fmt
-from calculators.impact import scenario as scenario_mod
+from calculators.model import scenario as scenario_mod
 
 from .conftest import ROOT, assert_no_axe_violations
 
@@ -125,7 +125,7 @@ def test_preset_fills_the_person_before_the_job(page):
     open_ready(page)
     page.select_option("[data-sk-forinstallning]", index=2)
     value = page.locator("[data-sk-forinstallning]").input_value()
-    from calculators.impact import presets
+    from calculators.model import presets
 
     preset = next(p for p in presets.presets() if p["id"] == value)
     expected = cli(presets.apply({"version": 1}, value))

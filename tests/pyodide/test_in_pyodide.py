@@ -40,7 +40,7 @@ OWN_CASES = [
         "expected": {"ok": False, "fel": [{"falt": None, "meddelande": "Förfrågan saknar en giltig operation."}]},
     },
 ]
-if (ROOT / "calculators" / "impact" / "api.py").is_file() and (ROOT / "calculators" / "checklists" / "api.py").is_file():
+if (ROOT / "calculators" / "model" / "api.py").is_file() and (ROOT / "calculators" / "checklists" / "api.py").is_file():
     OWN_CASES.append(
         {
             "namn": "okänd operation ger svenskt fel",

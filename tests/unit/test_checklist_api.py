@@ -64,7 +64,7 @@ def test_migrate_op_with_and_without_tool():
 
 
 def test_document_from_a_saved_scenario_uses_the_impact_model():
-    impact = pytest.importorskip("calculators.impact.api")
+    impact = pytest.importorskip("calculators.model.api")
     scenario = impact.OPS["standardscenario"]({})
     out = OPS["beslutsunderlag_dokument"]({"tillstand": {}, "scenario": scenario})
     assert "Samhällsekonomiskt nettovärde" in out["html"] and "Antaganden" in out["markdown"]

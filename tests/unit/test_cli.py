@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from calculators import cli
-from calculators.impact import scenario
+from calculators.model import scenario
 
 
 def run(args, stdin=""):

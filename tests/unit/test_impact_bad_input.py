@@ -8,7 +8,8 @@ import pytest
 
 from calculators import cli
 from calculators.errors import InputError
-from calculators.impact import api, scenario
+from calculators.model import api, scenario
+from calculators.pages import export
 
 BASE = scenario.default_scenario(2026)
 
@@ -125,7 +126,10 @@ def test_fuzz_api_berakna_only_input_errors():
     assert outcomes["fel"] > 2000
 
 
-@pytest.mark.parametrize("op", sorted(api.OPS))
+OPS = {**api.OPS, **export.OPS}
+
+
+@pytest.mark.parametrize("op", sorted(OPS))
 def test_fuzz_every_op_only_input_errors(op):
     rng = random.Random(op)
     for _ in range(300):
@@ -133,7 +137,7 @@ def test_fuzz_every_op_only_input_errors(op):
                            {"scenarier": [{"namn": rng.choice(JUNK), "scenario": _mutate(rng)}]},
                            {"scenarier": rng.choice(JUNK)}, rng.choice(JUNK)])
         try:
-            json.dumps(api.OPS[op](data), allow_nan=False)
+            json.dumps(OPS[op](data), allow_nan=False)
         except InputError:
             pass
 

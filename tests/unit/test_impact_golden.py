@@ -25,7 +25,7 @@ def _handle(request):
         from calculators.web import handle
     except ImportError:  # pragma: no cover - another package not there yet
         from calculators.errors import InputError
-        from calculators.impact.api import OPS
+        from calculators.model.api import OPS
 
         def handle(text):
             req = json.loads(text)
@@ -37,7 +37,7 @@ def _handle(request):
 
 
 def cases():
-    from calculators.impact import scenario
+    from calculators.model import scenario
 
     base = scenario.default_scenario(2026)
     b25 = dict(scenario.default_scenario(2025), bruttolon=21000, omfattning=0.75, antal_personer=4,

@@ -6,7 +6,7 @@ arbetsgivaravgift 31,42 %, skiktgräns 643 000 kr, public service-avgift 1 % up 
 
 import pytest
 
-from calculators.impact import model, scenario
+from calculators.model import effects, scenario
 
 APPROX = dict(rel=1e-9, abs=1e-6)
 
@@ -62,7 +62,7 @@ MONTH_A["stat"] = 7855 + (-32853 - 328) / 12 + 0.15 * MONTH_A["individ"] + 223 *
 
 
 def test_scenario_a_nystartsjobb_per_month():
-    r = model.evaluate(SCENARIO_A)
+    r = effects.evaluate(SCENARIO_A)
     for actor, expected in MONTH_A.items():
         assert r["per_person_och_manad"][actor] == pytest.approx(expected, **APPROX), actor
     assert r["per_person_och_manad"]["individ"] == pytest.approx(16640.9033, abs=1e-3)
@@ -71,7 +71,7 @@ def test_scenario_a_nystartsjobb_per_month():
 
 
 def test_scenario_a_totals_and_one_offs():
-    r = model.evaluate(SCENARIO_A)
+    r = effects.evaluate(SCENARIO_A)
     t = r["totalt"]
     # 12 months, 1 person; kommun pays the procurement cost, employer the administration.
     assert t["kommun"] == pytest.approx(12 * MONTH_A["kommun"] - 40000, **APPROX)      # 8 249,08
@@ -97,7 +97,7 @@ def test_scenario_a_years_after_discounted():
     # Half still employed for 2 years after, discounted at 3,5 %: factor
     # 0,5 × 12 × (1/1,035 + 1/1,035²) per person; no support in those years.
     sc = dict(SCENARIO_A, efter_kravet={"kvar_andel": 0.5, "ar": 2}, diskonteringsranta=0.035)
-    r = model.evaluate(sc)
+    r = effects.evaluate(sc)
     fa = 0.5 * 12 * (1 / 1.035 + 1 / 1.035 ** 2)
     assert r["totalt"]["kommun"] == pytest.approx(12 * MONTH_A["kommun"] - 40000 + fa * MONTH_A["kommun"], **APPROX)
     assert r["totalt"]["stat"] == pytest.approx(12 * MONTH_A["stat"] + fa * (MONTH_A["stat"] + 6284), **APPROX)
@@ -136,7 +136,7 @@ SCENARIO_B = make(
 
 
 def test_scenario_b_without_support():
-    r = model.evaluate(SCENARIO_B)
+    r = effects.evaluate(SCENARIO_B)
     m = r["per_person_och_manad"]
     assert m["individ"] == pytest.approx(5335.50, **APPROX)
     assert m["kommun"] == pytest.approx(8352.0, **APPROX)
@@ -178,7 +178,7 @@ SCENARIO_C = make(
 
 
 def test_scenario_c_praktik():
-    r = model.evaluate(SCENARIO_C)
+    r = effects.evaluate(SCENARIO_C)
     m = r["per_person_och_manad"]
     assert (m["individ"], m["kommun"], m["region"], m["stat"]) == (0, 0, 0, 0)
     assert m["arbetsgivare"] == pytest.approx(-2885.20, **APPROX)
@@ -198,19 +198,19 @@ def test_scenario_c_praktik():
 
 
 def test_result_format_v1_keys():
-    r = model.evaluate(SCENARIO_A)
+    r = effects.evaluate(SCENARIO_A)
     assert r["version"] == 1
-    assert set(r["per_person_och_manad"]) == set(model.ACTORS)
-    assert set(r["per_person"]) == set(model.ACTORS)
-    assert set(r["totalt"]) == set(model.ACTORS) | {"summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto"}
+    assert set(r["per_person_och_manad"]) == set(effects.ACTORS)
+    assert set(r["per_person"]) == set(effects.ACTORS)
+    assert set(r["totalt"]) == set(effects.ACTORS) | {"summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto"}
     assert set(r["scenario"]) == set(scenario.FIELDS)
     assert all(isinstance(w, str) and w for w in r["varningar"])
 
 
 def test_young_2026_reduced_employer_fee_with_cap():
     # 18–22 år 2026: 20,81 % up to 25 000 kr, 31,42 % above: wage 30 000 -> 5 202,50 + 1 571 = 6 773,50
-    r = model.evaluate(make(alder="18-22", bruttolon=30000, anstallningsstod={"typ": "ingen"}))
+    r = effects.evaluate(make(alder="18-22", bruttolon=30000, anstallningsstod={"typ": "ingen"}))
     assert r["delposter"]["efter"]["arbetsgivaravgift"] == pytest.approx(0.2081 * 25000 + 0.3142 * 5000, **APPROX)
     assert any("1 april 2026" in w for w in r["varningar"])
-    r25 = model.evaluate(make(inkomstar=2025, alder="18-22", bruttolon=30000, anstallningsstod={"typ": "ingen"}))
+    r25 = effects.evaluate(make(inkomstar=2025, alder="18-22", bruttolon=30000, anstallningsstod={"typ": "ingen"}))
     assert r25["delposter"]["efter"]["arbetsgivaravgift"] == pytest.approx(0.3142 * 30000, **APPROX)

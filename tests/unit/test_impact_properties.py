@@ -5,7 +5,7 @@ import math
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from calculators.impact import analysis, model, scenario
+from calculators.model import analysis, effects, scenario
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -56,7 +56,7 @@ scenarios = st.fixed_dictionaries({
     "diskonteringsranta": st.floats(0, 0.1),
 })
 
-KEYS = model.ACTORS + ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
+KEYS = effects.ACTORS + ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
 
 
 def _scale(r):
@@ -66,7 +66,7 @@ def _scale(r):
 @SETTINGS
 @given(scenarios)
 def test_invariant_summa_aktorer_minus_indirect_tax_is_net_value(sc):
-    r = model.evaluate(sc)
+    r = effects.evaluate(sc)
     t = r["totalt"]
     assert math.isclose(t["summa_aktorer"] - t["indirekt_skatt"], t["samhallsekonomiskt_netto"],
                         rel_tol=1e-9, abs_tol=1e-9 * _scale(r))
@@ -75,7 +75,7 @@ def test_invariant_summa_aktorer_minus_indirect_tax_is_net_value(sc):
 @SETTINGS
 @given(scenarios)
 def test_never_nan_or_infinite_and_json_serialisable(sc):
-    r = model.evaluate(sc)
+    r = effects.evaluate(sc)
     for group in ("per_person_och_manad", "per_person", "totalt"):
         assert all(math.isfinite(v) for v in r[group].values())
     json.dumps(r, allow_nan=False)
@@ -86,8 +86,8 @@ def test_never_nan_or_infinite_and_json_serialisable(sc):
 def test_linear_in_number_of_persons_apart_from_per_procurement_items(sc, k):
     # Procurement cost and bonus are per procurement; everything else scales with antal_personer.
     sc = dict(sc, upphandlingskostnad=0, bonus=0)
-    one = model.evaluate(dict(sc, antal_personer=1))["totalt"]
-    many = model.evaluate(dict(sc, antal_personer=k))["totalt"]
+    one = effects.evaluate(dict(sc, antal_personer=1))["totalt"]
+    many = effects.evaluate(dict(sc, antal_personer=k))["totalt"]
     scale = max(1.0, max(abs(v) for v in one.values()))
     for key in KEYS:
         assert math.isclose(many[key], k * one[key], rel_tol=1e-9, abs_tol=1e-9 * k * scale), key
@@ -97,16 +97,16 @@ def test_linear_in_number_of_persons_apart_from_per_procurement_items(sc, k):
 @given(scenarios, st.floats(0, 30000), st.floats(0, 30000))
 def test_more_support_never_makes_the_employer_worse_off(sc, s1, s2):
     lo, hi = sorted((s1, s2))
-    a = model.evaluate(dict(sc, anstallningsstod={"typ": "belopp", "kr_per_manad": lo}))["totalt"]["arbetsgivare"]
-    b = model.evaluate(dict(sc, anstallningsstod={"typ": "belopp", "kr_per_manad": hi}))["totalt"]["arbetsgivare"]
+    a = effects.evaluate(dict(sc, anstallningsstod={"typ": "belopp", "kr_per_manad": lo}))["totalt"]["arbetsgivare"]
+    b = effects.evaluate(dict(sc, anstallningsstod={"typ": "belopp", "kr_per_manad": hi}))["totalt"]["arbetsgivare"]
     assert b >= a - 1e-9 * max(1.0, abs(a))
 
 
 @SETTINGS
 @given(scenarios, st.integers(0, 2))
 def test_more_nystartsjobb_fees_never_make_the_employer_worse_off(sc, k):
-    a = model.evaluate(dict(sc, anstallningsstod={"typ": "nystartsjobb", "antal_avgifter": k}))["totalt"]["arbetsgivare"]
-    b = model.evaluate(dict(sc, anstallningsstod={"typ": "nystartsjobb", "antal_avgifter": k + 1}))["totalt"]["arbetsgivare"]
+    a = effects.evaluate(dict(sc, anstallningsstod={"typ": "nystartsjobb", "antal_avgifter": k}))["totalt"]["arbetsgivare"]
+    b = effects.evaluate(dict(sc, anstallningsstod={"typ": "nystartsjobb", "antal_avgifter": k + 1}))["totalt"]["arbetsgivare"]
     assert b >= a - 1e-9 * max(1.0, abs(a))
 
 

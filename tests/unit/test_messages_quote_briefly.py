@@ -6,8 +6,8 @@ import pytest
 
 from calculators import web
 from calculators.format import QUOTED_PREFIX, parse_procent, parse_tal, quoted
-from calculators.impact.page import FIELDS
-from calculators.impact.scenario import default_scenario
+from calculators.pages.calculator import FIELDS
+from calculators.model.scenario import default_scenario
 
 HUGE = "1x" * 100_000  # 200 000 characters
 LONGEST_MESSAGE = 400

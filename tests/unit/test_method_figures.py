@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from calculators.impact import method, params
+from calculators.pages import method
+from calculators.model import params
 
 NUMBER = re.compile(r"\d+(?:[\u00a0 ]\d{3})*(?:,\d+)?")
 # Figures that are not parameters, each with why it may be typed.

@@ -16,7 +16,7 @@ import math
 
 import pytest
 
-from calculators.impact import params, tax
+from calculators.model import params, tax
 
 P26 = params.values(2026)
 P25 = params.values(2025)
