@@ -17,13 +17,6 @@ from .summary import is_answered, summarize
 
 TITLE = "Beslutsunderlag: sysselsättningskrav i offentlig upphandling"
 DOCUMENT_PAGE = "verktyg/dokument.md"
-# Where the tools are expected to live (docs-relative); used for "fill in the tool" links.
-TOOL_PAGES = {
-    "beslutsunderlag": "verktyg/beslutsunderlag.md",
-    "genomforande": "verktyg/genomforande.md",
-    "kommunikationsplan": "verktyg/kommunikationsplan.md",
-    "uppfoljning": "verktyg/uppfoljning.md",
-}
 
 
 def _states(states) -> tuple[dict, list]:

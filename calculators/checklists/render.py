@@ -88,10 +88,6 @@ def _id(*parts) -> str:
     return "--".join(("sk",) + tuple(parts))
 
 
-def _attr(name, value) -> str:
-    return f' {name}="{esc(value)}"'
-
-
 def _hint(control_id, hint, out) -> str:
     if not hint:
         return ""

@@ -143,7 +143,6 @@ GROUPS = [
 ]
 
 FIELDS = {f["namn"]: f for g in GROUPS for f in g["falt"]}
-TORNADO_AKTOR = "samhallsekonomiskt_netto"
 
 
 # ── scenario <-> field text ──────────────────────────────────────────────────────────────

@@ -19,11 +19,6 @@ ACTORS = [
     ("stat", "Staten"),
     ("arbetsgivare", "Arbetsgivaren"),
 ]
-ACTOR_NAMES = dict(ACTORS) | {
-    "summa_aktorer": "Summa aktörer",
-    "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
-    "kopare": "Köparen",
-}
 
 
 def _e(text):
