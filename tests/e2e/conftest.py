@@ -1,12 +1,14 @@
 """Browser fixtures: Playwright driving Debian's Chromium against the locally served site.
 
 Every `page` fails its test on a console error, an uncaught page error, or a request to
-any other origin than the site's own (the site must send no visitor data anywhere).
+any other origin than the site's own (the site must send no visitor data anywhere). When a
+test fails, a screenshot of each page it had open is kept under test-results/.
 """
 
 import json
 import os
 import pathlib
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,6 +16,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "test-results"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; CI on GitHub points it at Google Chrome
 CHROMIUM_ARGS = [
@@ -83,6 +86,28 @@ class PageWatch:
             self.foreign_requests.append(url)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.sk_failed = report.failed
+    return report
+
+
+def _keep_screenshots(request, contexts):
+    """Screenshots of a failed test's pages, named after the test, under test-results/."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.nodeid.split("::", 1)[-1])[:120]
+    RESULTS.mkdir(exist_ok=True)
+    n = 0
+    for context in contexts:
+        for open_page in context.pages:
+            n += 1
+            try:
+                open_page.screenshot(path=str(RESULTS / f"{name}-{n}.png"), full_page=True, timeout=5000)
+            except Exception:  # noqa: BLE001 - a page that cannot be drawn must not hide the failure
+                pass
+
+
 @pytest.fixture
 def context_factory(browser, served_site, request):
     """Make browser contexts whose pages are watched; checked when the test ends."""
@@ -98,6 +123,8 @@ def context_factory(browser, served_site, request):
         return context
 
     yield make
+    if getattr(request.node, "sk_failed", False):
+        _keep_screenshots(request, contexts)
     for context in contexts:
         context.close()
     if request.node.get_closest_marker("tillat_konsolfel") is None:
