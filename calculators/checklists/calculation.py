@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from calculators.errors import InputError
+from calculators.model import actors, fields
 
 from . import _fmt
 from .escape import html_text, md_cell, md_inline
@@ -17,22 +18,10 @@ from .escape import html_text, md_cell, md_inline
 CALCULATOR_PAGE = "verktyg/berakning.md"
 HOW_TO_ADD = "Gör en beräkning på sidan Samhällsekonomisk beräkning och spara den, så kommer den med här."
 
-ACTORS = (
-    ("individ", "Individen"),
-    ("kommun", "Kommunen"),
-    ("region", "Regionen"),
-    ("stat", "Staten"),
-    ("arbetsgivare", "Arbetsgivaren"),
-)
-TOTALS = (
-    ("summa_aktorer", "Summa aktörer"),
-    ("indirekt_skatt", "varav indirekt skatt"),
-    ("samhallsekonomiskt_netto", "Samhällsekonomiskt nettovärde"),
-)
-
-_KINDS = {"anstallning": "Anställning", "larlingsanstallning": "Lärlingsanställning", "praktik": "Praktik"}
-_BUYERS = {"kommun": "Kommun", "region": "Region", "stat": "Stat"}
-_SUPPORT = {"ingen": "Inget", "nystartsjobb": "Nystartsjobb", "lonebidrag": "Lönebidrag", "belopp": "Stöd med fast belopp per månad"}
+# Labels come from their one declaration: the actors' from calculators/data/aktorer.toml,
+# the assumptions' and their options' from calculators/data/falt.toml (as the form shows them).
+ACTORS = tuple((key, actors.label(key)) for key in actors.ACTORS)
+TOTALS = tuple((key, actors.label(key)) for key in actors.TOTALS)
 
 _BAD = "Den sparade beräkningen kunde inte läsas. Gör om beräkningen på sidan Samhällsekonomisk beräkning och spara den igen."
 
@@ -46,38 +35,38 @@ def _number(value) -> float | None:
 def _assumptions(scenario: dict) -> list[dict]:
     out = []
 
-    def add(key, label, shown):
-        out.append({"id": key, "text": label, "visning": shown})
+    def add(key, shown):
+        out.append({"id": key.partition(".")[0], "text": fields.label(key), "visning": shown})
+
+    def choice(key, value):
+        if isinstance(value, str):
+            add(key, fields.option_label(key, value))
 
     year = _number(scenario.get("inkomstar"))
     if year is not None:
-        add("inkomstar", "Inkomstår", str(int(year)))
-    buyer = scenario.get("upphandlande_organisation")
-    if isinstance(buyer, str):
-        add("upphandlande_organisation", "Upphandlande organisation", _BUYERS.get(buyer, buyer))
-    kind = scenario.get("sysselsattningstyp")
-    if isinstance(kind, str):
-        add("sysselsattningstyp", "Typ av sysselsättning", _KINDS.get(kind, kind))
+        add("inkomstar", str(int(year)))
+    choice("upphandlande_organisation", scenario.get("upphandlande_organisation"))
+    choice("sysselsattningstyp", scenario.get("sysselsattningstyp"))
     people = _number(scenario.get("antal_personer"))
     if people is not None:
-        add("antal_personer", "Antal personer", _fmt.tal(people, 0 if people == int(people) else 1))
+        add("antal_personer", _fmt.tal(people, 0 if people == int(people) else 1))
     months = _number(scenario.get("manader"))
     if months is not None:
-        add("manader", "Antal månader per person", _fmt.tal(months, 0 if months == int(months) else 1))
+        add("manader", _fmt.tal(months, 0 if months == int(months) else 1))
     extent = _number(scenario.get("omfattning"))
     if extent is not None:
-        add("omfattning", "Omfattning", _fmt.procent(extent, 0))
+        add("omfattning", _fmt.procent(extent, 0))
     wage = _number(scenario.get("bruttolon"))
     if wage is not None:
-        add("bruttolon", "Bruttolön per månad vid heltid", _fmt.kr(wage))
+        add("bruttolon", _fmt.kr(wage))
     support = scenario.get("anstallningsstod")
     if isinstance(support, dict) and isinstance(support.get("typ"), str):
         typ = support["typ"]
-        shown = _SUPPORT.get(typ, typ)
+        shown = fields.option_label("anstallningsstod.typ", typ)
         amount = _number(support.get("kr_per_manad"))
         if typ == "belopp" and amount is not None:
             shown = f"{shown}: {_fmt.kr(amount)}"
-        add("anstallningsstod", "Anställningsstöd", shown)
+        add("anstallningsstod.typ", shown)
     return out
 
 

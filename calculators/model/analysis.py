@@ -18,7 +18,7 @@ import random
 from calculators.errors import InputError
 from calculators.format import tal
 from calculators.model import effects as model_mod
-from calculators.model import scenario as scenario_mod
+from calculators.model import actors, fields
 
 RESULT_KEYS = model_mod.Totals._fields
 # The uncertainty analysis's defaults: the page's band, its CSV export and the API use these
@@ -77,7 +77,7 @@ def sensitivity(sc, aktor="kopare"):
             results.append(getattr(model_mod.Model(variant).base_totals(), field))
         rows.append({
             "nyckel": key,
-            "etikett": scenario_mod.label(key),
+            "etikett": fields.label(key),
             "varde": value,
             "lag": low,
             "hog": high,
@@ -136,7 +136,7 @@ def _check_ranges(intervall, ranges):
             ok = False
         if not ok:
             errors.append({"falt": f"osakerhet.intervall.{key}", "meddelande": (
-                f"Osäkerhetsintervall för {scenario_mod.label(key).lower()}: ange [min, typvärde, max] "
+                f"Osäkerhetsintervall för {fields.label(key).lower()}: ange [min, typvärde, max] "
                 f"med min ≤ typvärde ≤ max, inom {tal(lo_lim)}–{tal(hi_lim)}.")})
             continue
         ranges[key] = [float(x) for x in triple]
@@ -231,7 +231,7 @@ def compare(named):
         values = [r["totalt"][key] for r in results]
         rows.append({
             "nyckel": key,
-            "etikett": model_mod.ACTOR_LABELS[key],
+            "etikett": actors.label(key),
             "varden": values,
             "skillnad_mot_forsta": [v - values[0] for v in values],
         })

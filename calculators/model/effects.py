@@ -29,21 +29,12 @@ Bs = state benefit per month, BB = bostadsbidrag; taxes are computed on annual i
 import math
 from typing import NamedTuple
 
-from calculators.model import params, scenario as scenario_mod, tax as tax_mod
+from calculators.model import actors, fields, params, scenario as scenario_mod, tax as tax_mod
 from calculators.format import kr, procent, tal
 
-ACTORS = ("individ", "kommun", "region", "stat", "arbetsgivare")
-ACTOR_LABELS = {
-    "individ": "Individ",
-    "kommun": "Kommun",
-    "region": "Region",
-    "stat": "Stat",
-    "arbetsgivare": "Arbetsgivare",
-    "summa_aktorer": "Summa aktörer",
-    "indirekt_skatt": "Varav indirekt skatt",
-    "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
-}
-BUYER_NAMES = {"kommun": "kommunen", "region": "regionen", "stat": "staten"}
+ACTORS = actors.ACTORS
+# "kommunen", "regionen", "staten": the buyer in sentences, from its option's declaration.
+BUYER_NAMES = {o.value: o.definite for o in fields.field("upphandlande_organisation").options}
 
 
 class Job(NamedTuple):
@@ -496,7 +487,7 @@ def warnings(sc, m, month):
     if benefit["typ"] in bmap:
         pk = bmap[benefit["typ"]]
         if benefit["kr_per_dag"] == p[pk]["value"] and not p[pk]["verified"]:
-            out.append(f"Standardbeloppet för {scenario_mod.ENUM_LABELS[benefit['typ']]} "
+            out.append(f"Standardbeloppet för {fields.option_label('statlig_ersattning.typ', benefit['typ']).lower()} "
                        f"({kr(benefit['kr_per_dag'])} per dag) är inte verifierat mot en källa.")
     if sc["kommunalskatt"] == p["kommunalskatt_genomsnitt"]["value"] and not p["kommunalskatt_genomsnitt"]["verified"]:
         out.append("Fördelningen av genomsnittlig kommunalskatt på kommun och region för inkomståret "

@@ -20,129 +20,20 @@ import json
 
 from calculators import format as fmt
 from calculators.errors import InputError
+from calculators.model import fields
 from calculators.pages import results_view, results_html
 
-# ── the form: groups and fields, in the order a user thinks ─────────────────────────────
-# kind: "val" (choice), "belopp" (kr), "tal" (number), "heltal" (integer), "procent" (fraction).
-# param: the parameter (calculators/data/parametrar-ÅÅÅÅ.toml) that supplies the default.
-# visas: show only when another field has one of these values.
+# ── the form: groups and fields from their one declaration (calculators/data/falt.toml) ─
+# Every field, label, help text, unit, group, show-when rule and option is read from
+# calculators.model.fields; nothing about a field is written here.
 
-ALDER = [("18-22", "18–22 år"), ("23-65", "23–65 år"), ("66+", "66 år eller äldre")]
+FIELDS = {f.key: f for f in fields.form_fields()}
+GROUPS = fields.GROUPS
 
-GROUPS = [
-    {
-        "id": "upphandlingen",
-        "rubrik": "Upphandlingen",
-        "falt": [
-            dict(namn="upphandlande_organisation", etikett="Upphandlande organisation", typ="val",
-                 val=[("kommun", "Kommun"), ("region", "Region"), ("stat", "Statlig myndighet")],
-                 hjalp="Den som betalar merkostnaden för upphandlingen och en eventuell bonus."),
-            dict(namn="antal_personer", etikett="Antal personer", typ="heltal", enhet="personer",
-                 hjalp="Hur många personer som får en sysselsättning genom kravet."),
-            dict(namn="upphandlingskostnad", etikett="Merkostnad för upphandlingen", typ="belopp", enhet="kr",
-                 hjalp="Engångskostnad för hela upphandlingen, till exempel tid för att ta fram och följa upp kravet."),
-            dict(namn="bonus", etikett="Bonus till leverantören", typ="belopp", enhet="kr",
-                 hjalp="Engångsbelopp för hela upphandlingen. Intäkt för arbetsgivaren, kostnad för köparen."),
-            dict(namn="matchningskostnad", etikett="Matchnings- och stödkostnad", typ="belopp", enhet="kr per person",
-                 hjalp="Kommunens kostnad för att hitta och stödja varje person."),
-            dict(namn="inkomstar", etikett="Inkomstår", typ="val", val=[("2026", "2026"), ("2025", "2025")],
-                 hjalp="Vilket års skatteregler och parametrar som används."),
-        ],
-    },
-    {
-        "id": "personen",
-        "rubrik": "Personen före anställningen",
-        "forinstallningar": True,
-        "falt": [
-            dict(namn="alder", etikett="Åldersgrupp", typ="val", val=ALDER,
-                 hjalp="Styr arbetsgivaravgiften och vilka stöd som gäller."),
-            dict(namn="forsorjningsstod", etikett="Försörjningsstöd före", typ="belopp", enhet="kr per månad",
-                 param="forsorjningsstod_manad",
-                 hjalp="Ekonomiskt bistånd från kommunen som upphör när personen får lön."),
-            dict(namn="statlig_ersattning.typ", etikett="Ersättning från staten före", typ="val",
-                 val=[("ingen", "Ingen"), ("aktivitetsstod", "Aktivitetsstöd"),
-                      ("etableringsersattning", "Etableringsersättning"), ("a-kassa", "A-kassa")],
-                 hjalp="Ersättning som upphör när personen börjar arbeta."),
-            dict(namn="statlig_ersattning.kr_per_dag", etikett="Ersättning per dag", typ="belopp", enhet="kr per dag",
-                 visas=("statlig_ersattning.typ", ("aktivitetsstod", "etableringsersattning", "a-kassa")),
-                 hjalp="Fem dagar i veckan."),
-            dict(namn="bostadsbidrag", etikett="Bostadsbidrag före", typ="belopp", enhet="kr per månad",
-                 hjalp="Bidrag som personen förlorar när inkomsten ökar."),
-        ],
-    },
-    {
-        "id": "anstallningen",
-        "rubrik": "Anställningen",
-        "falt": [
-            dict(namn="sysselsattningstyp", etikett="Typ av sysselsättning", typ="val",
-                 val=[("anstallning", "Anställning"), ("larlingsanstallning", "Lärlingsanställning"), ("praktik", "Praktik")],
-                 hjalp="Vid praktik betalas ingen lön och ersättningarna fortsätter."),
-            dict(namn="manader", etikett="Antal månader per person", typ="tal", enhet="månader",
-                 hjalp="Hur länge sysselsättningen varar under kravet."),
-            dict(namn="omfattning", etikett="Omfattning", typ="procent", enhet="%",
-                 hjalp="Tjänstgöringsgrad; 100 % är heltid."),
-            dict(namn="bruttolon", etikett="Bruttolön vid heltid", typ="belopp", enhet="kr per månad",
-                 hjalp="Månadslön före skatt vid heltid."),
-            dict(namn="anstallningsstod.typ", etikett="Anställningsstöd", typ="val",
-                 val=[("ingen", "Inget stöd"), ("nystartsjobb", "Nystartsjobb"), ("lonebidrag", "Lönebidrag"),
-                      ("belopp", "Annat stöd, belopp per månad")],
-                 hjalp="Stöd från Arbetsförmedlingen till arbetsgivaren."),
-            dict(namn="anstallningsstod.antal_avgifter", etikett="Nystartsjobb: antal arbetsgivaravgifter", typ="tal",
-                 enhet="avgifter", visas=("anstallningsstod.typ", ("nystartsjobb",)),
-                 hjalp="Stödet motsvarar så många arbetsgivaravgifter på lönen upp till taket.",
-                 param="nystartsjobb_tak"),
-            dict(namn="anstallningsstod.andel", etikett="Lönebidrag: andel av lönekostnaden", typ="procent", enhet="%",
-                 visas=("anstallningsstod.typ", ("lonebidrag",)), hjalp="Andel av lönekostnaden upp till taket."),
-            dict(namn="anstallningsstod.tak", etikett="Lönebidrag: tak för lönekostnaden", typ="belopp", enhet="kr per månad",
-                 visas=("anstallningsstod.typ", ("lonebidrag",)), hjalp="Lönekostnad över taket ger inget bidrag."),
-            dict(namn="anstallningsstod.kr_per_manad", etikett="Stöd per månad", typ="belopp", enhet="kr per månad",
-                 visas=("anstallningsstod.typ", ("belopp",)), hjalp="Ett fast stöd till arbetsgivaren."),
-            dict(namn="produktionsfaktor", etikett="Produktionsfaktor", typ="procent", enhet="%",
-                 hjalp="Värdet av det personen producerar i förhållande till lönekostnaden."),
-            dict(namn="produktionsvarde_praktik", etikett="Produktionsvärde per månad (praktik)", typ="belopp",
-                 enhet="kr per månad", visas=("sysselsattningstyp", ("praktik",)),
-                 hjalp="Vad praktikanten producerar per månad."),
-            dict(namn="handledare_lon", etikett="Handledarens bruttolön", typ="belopp", enhet="kr per månad",
-                 hjalp="Handledarens månadslön före skatt."),
-            dict(namn="handledning_andel", etikett="Tid för handledning", typ="procent", enhet="% av handledarens tid",
-                 hjalp="Hur stor del av handledarens arbetstid som går åt."),
-            dict(namn="administration_arbetsgivare", etikett="Administration för arbetsgivaren", typ="belopp",
-                 enhet="kr per person", hjalp="Engångskostnad per person, till exempel introduktion."),
-        ],
-    },
-    {
-        "id": "skatter",
-        "rubrik": "Skatter och parametrar",
-        "falt": [
-            dict(namn="kommunalskatt", etikett="Kommunalskatt", typ="procent", enhet="%", param="kommunalskatt_genomsnitt",
-                 hjalp="Kommunens del av skattesatsen. Ange er egen kommuns sats."),
-            dict(namn="regionskatt", etikett="Regionskatt", typ="procent", enhet="%", param="regionskatt_genomsnitt",
-                 hjalp="Regionens del av skattesatsen."),
-            dict(namn="indirekt_skatt", etikett="Indirekt skatt", typ="procent", enhet="% av ökad disponibel inkomst",
-                 param="indirekt_skatt", hjalp="Den del av personens ökade inkomst som går tillbaka till staten som moms och punktskatter."),
-            dict(namn="diskonteringsranta", etikett="Diskonteringsränta", typ="procent", enhet="% per år",
-                 param="diskonteringsranta", hjalp="Real ränta för åren efter det första."),
-        ],
-    },
-    {
-        "id": "avancerat",
-        "rubrik": "Avancerat",
-        "falt": [
-            dict(namn="dodvikt", etikett="Dödvikt", typ="procent", enhet="%",
-                 hjalp="Andel som skulle ha fått arbete ändå."),
-            dict(namn="undantrangning", etikett="Undanträngning", typ="procent", enhet="%",
-                 hjalp="Andel av jobben som tränger undan andra arbetssökande."),
-            dict(namn="fullfoljandegrad", etikett="Fullföljandegrad", typ="procent", enhet="%",
-                 hjalp="Andel av de avtalade månaderna som faktiskt fullföljs."),
-            dict(namn="efter_kravet.kvar_andel", etikett="Kvar i arbete efter kravet", typ="procent", enhet="%",
-                 hjalp="Andel som har kvar arbetet när kravet upphört."),
-            dict(namn="efter_kravet.ar", etikett="År efter kravet", typ="tal", enhet="år",
-                 hjalp="Hur många år efter kravet som räknas med."),
-        ],
-    },
-]
-
-FIELDS = {f["namn"]: f for g in GROUPS for f in g["falt"]}
+# How many saved scenarios the comparison takes; the page hands these to the browser
+# (data-sk-jamfor-min, data-sk-jamfor-max on the calculator's root element).
+COMPARE_MIN = 2
+COMPARE_MAX = 3
 
 
 # ── scenario <-> field text ──────────────────────────────────────────────────────────────
@@ -176,10 +67,10 @@ def field_text(field, value):
     """The text a field shows for a value from the scenario."""
     if value is None:
         return ""
-    kind = field["typ"]
-    if kind == "val":
+    kind = field.kind
+    if kind in ("enum", "year"):
         return str(value)
-    if kind == "procent":
+    if kind == "fraction":
         return _plain(round(float(value) * 100, 10)) + fmt.NBSP + "%"
     return _plain(value)
 
@@ -199,18 +90,19 @@ def fields_to_scenario(values, base):
     scenario = {"version": 1}
     errors = []
     # Sub-objects are rebuilt from their visible fields only.
-    hidden = {name for name, f in FIELDS.items() if f.get("visas") and values.get(f["visas"][0], _get(base, f["visas"][0])) not in f["visas"][1]}
+    hidden = {name for name, f in FIELDS.items()
+              if f.show_when and values.get(f.show_when.field, _get(base, f.show_when.field)) not in f.show_when.values}
     for name, field in FIELDS.items():
         if name in hidden or name not in values:
             continue
         text = values[name]
         if not isinstance(text, str):
-            errors.append({"falt": name, "meddelande": f"{field['etikett']}: ange ett värde."})
+            errors.append({"falt": name, "meddelande": f"{field.label}: ange ett värde."})
             continue
         if not text.strip() and "." in name:
             continue
         if not text.strip():
-            errors.append({"falt": name, "meddelande": f"{field['etikett']}: fältet är tomt. Ange ett värde."})
+            errors.append({"falt": name, "meddelande": f"{field.label}: fältet är tomt. Ange ett värde."})
             continue
         try:
             value = _parse(field, text)
@@ -224,17 +116,17 @@ def fields_to_scenario(values, base):
 
 
 def _parse(field, text):
-    kind, label = field["typ"], field["etikett"]
-    if kind == "val":
-        allowed = [v for v, _ in field["val"]]
+    kind, label = field.kind, field.label
+    if kind in ("enum", "year"):
+        allowed = {str(o.value): o.value for o in field.choices()}
         if text not in allowed:
             raise InputError.field(label, f"{label}: välj ett av alternativen.")
-        return int(text) if field["namn"] == "inkomstar" else text
-    if kind == "procent":
+        return allowed[text]
+    if kind == "fraction":
         # "20,69 %" must give exactly 0.2069 (the same float a scenario file holds), not 20.69/100.
         return round(fmt.parse_procent(text, label), 12)
     value = fmt.parse_tal(text, label)
-    if kind == "heltal":
+    if kind == "int":
         if not float(value).is_integer():
             raise InputError.field(label, f"{label}: ange ett heltal.")
         return int(value)
@@ -293,10 +185,15 @@ def osakerhet_sida(data):
     return {"html": results_html.band(band)}
 
 
+_COUNT_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex"}
+
+
 def jamfor_sida(data):
     items = (data or {}).get("scenarier")
-    if not isinstance(items, list) or not 2 <= len(items) <= 3:
-        raise InputError("Välj två eller tre scenarier att jämföra.")
+    if not isinstance(items, list) or not COMPARE_MIN <= len(items) <= COMPARE_MAX:
+        raise InputError(f"Välj {_COUNT_WORDS[COMPARE_MIN]} till {_COUNT_WORDS[COMPARE_MAX]} scenarier att jämföra."
+                         if COMPARE_MAX - COMPARE_MIN > 1 else
+                         f"Välj {_COUNT_WORDS[COMPARE_MIN]} eller {_COUNT_WORDS[COMPARE_MAX]} scenarier att jämföra.")
     named = []
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("namn"), str) or not isinstance(item.get("scenario"), dict):
@@ -319,18 +216,19 @@ def _e(text):
 
 
 def _default_note(field, scenario, params):
-    value = _get(scenario, field["namn"])
+    value = _get(scenario, field.key)
     if value is None:
         return ""
-    if field["typ"] == "val":
-        shown = dict(field["val"]).get(str(value), str(value))
-    elif field["typ"] == "procent":
+    if field.kind in ("enum", "year"):
+        option = field.option(value)
+        shown = option.label if option else str(value)
+    elif field.kind == "fraction":
         shown = fmt.procent(value)
-    elif field["typ"] == "belopp":
+    elif field.kind == "kr":
         shown = fmt.kr(value) if float(value).is_integer() else fmt.kr(value, 2)
     else:
         shown = _plain(value)
-    param = params.get(field.get("param") or field["namn"])
+    param = params.get(field.source_param or field.default_param or field.key)
     if param:
         mark = "" if param["verifierad"] else ' <span class="sk-overifierad">(ej verifierad)</span>'
         source = f'<a href="{_e(param["kalla"])}" rel="noopener">{_e(param["namn"])}, {param["ar"]}</a>' if param["kalla"].startswith("http") else _e(param["kalla"])
@@ -339,20 +237,20 @@ def _default_note(field, scenario, params):
 
 
 def _field_html(field, scenario, params):
-    name = field["namn"]
+    name = field.key
     fid = "sk-f-" + name.replace(".", "-")
     described = f"{fid}-hjalp {fid}-fel"
     visas = ""
-    if field.get("visas"):
-        visas = f' data-sk-visas-nar="{_e(field["visas"][0])}:{_e(",".join(field["visas"][1]))}"'
-        current = _get(scenario, field["visas"][0])
-        if str(current) not in field["visas"][1]:
+    if field.show_when:
+        rule = field.show_when
+        visas = f' data-sk-visas-nar="{_e(rule.field)}:{_e(",".join(rule.values))}"'
+        if not rule.applies(_get(scenario, rule.field)):
             visas += " hidden"
     value = _get(scenario, name)
-    if field["typ"] == "val":
+    if field.kind in ("enum", "year"):
         options = "".join(
-            f'<option value="{_e(v)}"{" selected" if str(value) == v else ""}>{_e(label)}</option>'
-            for v, label in field["val"]
+            f'<option value="{_e(o.value)}"{" selected" if str(value) == str(o.value) else ""}>{_e(o.label)}</option>'
+            for o in field.choices()
         )
         control = f'<select id="{fid}" name="{_e(name)}" aria-describedby="{described}">{options}</select>'
         unit = ""
@@ -361,12 +259,12 @@ def _field_html(field, scenario, params):
             f'<input id="{fid}" name="{_e(name)}" type="text" inputmode="decimal" autocomplete="off" '
             f'spellcheck="false" value="{_e(field_text(field, value))}" aria-describedby="{described} {fid}-enhet">'
         )
-        unit = f'<span class="sk-enhet" id="{fid}-enhet">{_e(field.get("enhet", ""))}</span>'
+        unit = f'<span class="sk-enhet" id="{fid}-enhet">{_e(field.unit)}</span>'
     return (
-        f'<div class="sk-falt sk-falt--{field["typ"]}"{visas}>'
-        f'<label for="{fid}">{_e(field["etikett"])}</label>'
+        f'<div class="sk-falt sk-falt--{field.kind}"{visas}>'
+        f'<label for="{fid}">{_e(field.label)}</label>'
         f'<div class="sk-kontroll">{control}{unit}</div>'
-        f'<p class="sk-hjalp" id="{fid}-hjalp">{_e(field["hjalp"])} {_default_note(field, scenario, params)}</p>'
+        f'<p class="sk-hjalp" id="{fid}-hjalp">{_e(field.help)} {_default_note(field, scenario, params)}</p>'
         f'<p class="sk-faltfel" id="{fid}-fel" data-sk-faltfel="{_e(name)}" hidden></p>'
         f"</div>"
     )
@@ -389,6 +287,17 @@ def _presets_html(presets):
     )
 
 
+def browser_settings():
+    """Settings the page's JavaScript reads from the calculator's root element; their one home
+    is here (comparison limits) and in calculators.model.analysis (uncertainty draws and seed)."""
+    return {
+        "data-sk-jamfor-min": COMPARE_MIN,
+        "data-sk-jamfor-max": COMPARE_MAX,
+        "data-sk-osakerhet-dragningar": results_view.BAND_DRAWS,
+        "data-sk-osakerhet-fro": results_view.BAND_SEED,
+    }
+
+
 def render_page(year=None):
     """The whole calculator as HTML: status, form, actions, the default results, saved scenarios."""
     scenario = results_view.default_scenario(year)
@@ -399,17 +308,18 @@ def render_page(year=None):
 
     groups = []
     for group in GROUPS:
-        inner = "".join(_field_html(f, result["scenario"], params) for f in group["falt"])
-        if group.get("forinstallningar"):
+        inner = "".join(_field_html(f, result["scenario"], params) for f in group.fields)
+        if group.presets:
             inner = _presets_html(presets) + inner
         groups.append(
-            f'<fieldset class="sk-grupp" id="sk-grupp-{group["id"]}">'
-            f'<legend>{_e(group["rubrik"])}</legend>{inner}</fieldset>'
+            f'<fieldset class="sk-grupp" id="sk-grupp-{group.id}">'
+            f'<legend>{_e(group.heading)}</legend>{inner}</fieldset>'
         )
 
     tornado_options = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in results_view.TORNADO_TARGETS.items())
     standard = _e(json.dumps(result["scenario"], ensure_ascii=False))
-    return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning" data-sk-standardscenario="{standard}">
+    settings = " ".join(f'{name}="{_e(value)}"' for name, value in browser_settings().items())
+    return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning" data-sk-standardscenario="{standard}" {settings}>
 <div class="sk-statusrad">
 <p class="sk-status" data-sk-status role="status">Resultatet nedan är förberäknat för standardscenariot.</p>
 <button type="button" class="md-button" data-sk-forsok-igen hidden>Försök igen</button>

@@ -9,12 +9,13 @@
 """
 
 from calculators.format import kr, procent, tal
-from calculators.model import api, effects
-from calculators.model.effects import ACTORS, ACTOR_LABELS
-from calculators.model import scenario as scenario_mod
+from calculators.model import actors, api, effects, fields
+from calculators.model.actors import ACTORS, TOTALS as TOTAL_KEYS
+
+# The labels on screen (calculators/data/aktorer.toml) are the labels in every export.
+ACTOR_LABELS = actors.LABELS
 
 BOM = "\ufeff"
-TOTAL_KEYS = ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
 
 
 def _csv_number(x, decimals=2):
@@ -71,7 +72,7 @@ def to_csv(result, osakerhet=None):
     rows.append([])
     rows.append(["Indata", "Värde"])
     for key, value in result["scenario"].items():
-        rows.append([f"{scenario_mod.label(key)} ({key})", _scenario_value_text(value)])
+        rows.append([f"{fields.label(key)} ({key})", _scenario_value_text(value)])
     rows.append([])
     rows.append(["Varningar"])
     for w in result["varningar"]:
@@ -128,7 +129,7 @@ def to_table(result, osakerhet=None):
     sc = result["scenario"]
     title = (f"Samhällsekonomisk beräkning, inkomstår {sc['inkomstar']}: {tal(sc['antal_personer'])} "
              f"person(er), {tal(sc['manader'], 1).rstrip('0').rstrip(',')} månader, "
-             f"{scenario_mod.ENUM_LABELS[sc['sysselsattningstyp']]}, köpare: {sc['upphandlande_organisation']}")
+             f"{fields.option_label('sysselsattningstyp', sc['sysselsattningstyp']).lower()}, köpare: {sc['upphandlande_organisation']}")
     out = [title, "", fmt(head), sep] + [fmt(r) for r in body] + [sep] + [fmt(r) for r in sums]
     out += ["", "Brytpunkter:"] + [f"  • {t}" for t in _breakeven_lines(result)]
     if osakerhet:

@@ -7,7 +7,7 @@ Upphandlingsmyndigheten 2019 worked example run through this model (`agency_exam
 """
 
 from calculators.format import kr, procent, tal
-from calculators.model import effects, params, scenario
+from calculators.model import actors, effects, fields, params, scenario
 
 EXAMPLE_YEAR = 2026
 
@@ -16,18 +16,19 @@ def agency_example_choices():
     """What we chose where the agency's example is silent or the rules have changed."""
     sc = agency_example_scenario()
     return (
-        ("Inkomstår", f"{sc['inkomstar']} års skatteregler och parametrar"),
-        ("Köpare", sc["upphandlande_organisation"]),
-        ("Anställningsstöd", f"nystartsjobb med {tal(sc['anstallningsstod']['antal_avgifter'])} arbetsgivaravgifter "
+        (fields.label("inkomstar"), f"{sc['inkomstar']} års skatteregler och parametrar"),
+        (fields.label("upphandlande_organisation"),
+         fields.option_label("upphandlande_organisation", sc["upphandlande_organisation"])),
+        (fields.label("anstallningsstod"), f"nystartsjobb med {tal(sc['anstallningsstod']['antal_avgifter'])} arbetsgivaravgifter "
                               "(så att, som i exemplet, alla aktörer går plus; i dag ger stödet minst en avgift)"),
-        ("Ålder", f"{sc['alder'].replace('-', '–')} år (exemplet: 26–67 år)"),
-        ("Ersättning före", f"etableringsersättning {kr(sc['statlig_ersattning']['kr_per_dag'])} per dag, fem dagar i "
+        (fields.label("alder"), f"{sc['alder'].replace('-', '–')} år (exemplet: 26–67 år)"),
+        (fields.label("statlig_ersattning"), f"etableringsersättning {kr(sc['statlig_ersattning']['kr_per_dag'])} per dag, fem dagar i "
                              "veckan (nyanländ, ingen a-kassa)"),
-        ("Bostadsbidrag före", f"{kr(sc['bostadsbidrag'])} per månad (exemplet anger bostadsbidrag men inget belopp; "
+        (fields.label("bostadsbidrag"), f"{kr(sc['bostadsbidrag'])} per månad (exemplet anger bostadsbidrag men inget belopp; "
                                 "vårt antagande)"),
         ("Kommunal- och regionskatt", f"genomsnitt {sc['inkomstar']} ({procent(sc['kommunalskatt'])} + "
                                        f"{procent(sc['regionskatt'])})"),
-        ("Indirekt skatt", f"standardvärdet {procent(sc['indirekt_skatt'])} av individens ökade disponibla inkomst"),
+        (fields.label("indirekt_skatt"), f"standardvärdet {procent(sc['indirekt_skatt'])} av individens ökade disponibla inkomst"),
         ("Dödvikt, undanträngning", f"{procent(sc['dodvikt'])} och {procent(sc['undantrangning'])}, som i myndighetens "
                                      f"modell; fullföljandegrad {procent(sc['fullfoljandegrad'])}; inga år efter kravet"),
     )
@@ -301,10 +302,10 @@ def render_method_markdown():
     w("| Aktör | Per månad | Hela perioden |")
     w("|---|---:|---:|")
     for a in effects.ACTORS:
-        w(f"| {effects.ACTOR_LABELS[a]} | {kr(ppm[a])} | {kr(t[a])} |")
-    w(f"| **Summa aktörer** | | **{kr(t['summa_aktorer'])}** |")
-    w(f"| varav indirekt skatt | | {kr(t['indirekt_skatt'])} |")
-    w(f"| **Samhällsekonomiskt nettovärde** | | **{kr(t['samhallsekonomiskt_netto'])}** |")
+        w(f"| {actors.label(a)} | {kr(ppm[a])} | {kr(t[a])} |")
+    w(f"| **{actors.label('summa_aktorer')}** | | **{kr(t['summa_aktorer'])}** |")
+    w(f"| {actors.label('indirekt_skatt')} | | {kr(t['indirekt_skatt'])} |")
+    w(f"| **{actors.label('samhallsekonomiskt_netto')}** | | **{kr(t['samhallsekonomiskt_netto'])}** |")
     w("")
     positive = all(t[a] > 0 for a in effects.ACTORS)
     w(("Alla fem aktörer går plus, som i myndighetens exempel. " if positive else

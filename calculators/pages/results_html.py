@@ -11,14 +11,11 @@ from __future__ import annotations
 import html
 
 from calculators import format as fmt
+from calculators.model import actors, fields
 
-ACTORS = [
-    ("individ", "Individen"),
-    ("kommun", "Kommunen"),
-    ("region", "Regionen"),
-    ("stat", "Staten"),
-    ("arbetsgivare", "Arbetsgivaren"),
-]
+# (key, label) of each actor, from its one declaration (calculators/data/aktorer.toml).
+ACTORS = [(key, actors.label(key)) for key in actors.ACTORS]
+SUMMA, INDIREKT, NETTO = (actors.label(k) for k in ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto"))
 
 
 def _e(text):
@@ -60,12 +57,12 @@ def actor_table(result, caption="Resultat per aktör"):
     sum_ppm = sum(ppm[k] for k, _ in ACTORS)
     sum_pp = sum(pp[k] for k, _ in ACTORS)
     rows.append(
-        f'<tr class="sk-summa"><th scope="row">Summa aktörer</th>'
+        f'<tr class="sk-summa"><th scope="row">{SUMMA}</th>'
         f"<td>{kr(sum_ppm)}</td><td>{kr(sum_pp)}</td>"
         f'<td data-sk-varde="summa_aktorer">{kr(tot["summa_aktorer"])}</td></tr>'
-        f'<tr class="sk-indirekt"><th scope="row">varav indirekt skatt</th><td>–</td><td>–</td>'
+        f'<tr class="sk-indirekt"><th scope="row">{INDIREKT}</th><td>–</td><td>–</td>'
         f'<td data-sk-varde="indirekt_skatt">{kr(tot["indirekt_skatt"])}</td></tr>'
-        f'<tr class="sk-netto"><th scope="row">Samhällsekonomiskt nettovärde</th><td>–</td><td>–</td>'
+        f'<tr class="sk-netto"><th scope="row">{NETTO}</th><td>–</td><td>–</td>'
         f'<td data-sk-varde="samhallsekonomiskt_netto">{kr(tot["samhallsekonomiskt_netto"])}</td></tr>'
     )
     n = result["scenario"]["antal_personer"]
@@ -87,8 +84,8 @@ def totals_explained(result):
     summa, netto, indirekt = tot["summa_aktorer"], tot["samhallsekonomiskt_netto"], tot["indirekt_skatt"]
     return (
         '<div class="sk-totaler">'
-        f'<p class="sk-nyckeltal"><span>Summa aktörer</span> <strong data-sk-nyckel="summa_aktorer">{kr(summa)}</strong></p>'
-        f'<p class="sk-nyckeltal"><span>Samhällsekonomiskt nettovärde</span> <strong data-sk-nyckel="samhallsekonomiskt_netto">{kr(netto)}</strong></p>'
+        f'<p class="sk-nyckeltal"><span>{SUMMA}</span> <strong data-sk-nyckel="summa_aktorer">{kr(summa)}</strong></p>'
+        f'<p class="sk-nyckeltal"><span>{NETTO}</span> <strong data-sk-nyckel="samhallsekonomiskt_netto">{kr(netto)}</strong></p>'
         "<p><strong>Skillnaden</strong> mellan de två summorna är den indirekta skatten "
         f"({kr(indirekt)}). <em>Summa aktörer</em> lägger ihop vad varje aktör vinner eller förlorar, "
         "så som Upphandlingsmyndighetens modell redovisar ”samhället”. Där räknas statens intäkt av moms "
@@ -154,8 +151,8 @@ def _bar_svg(items, variant, title, desc):
 def bar_chart(result, title="Effekt per aktör, alla personer"):
     tot = result["totalt"]
     items = [(name, tot[key]) for key, name in ACTORS] + [
-        ("Summa aktörer", tot["summa_aktorer"]),
-        ("Samhällsekonomiskt nettovärde", tot["samhallsekonomiskt_netto"]),
+        (SUMMA, tot["summa_aktorer"]),
+        (NETTO, tot["samhallsekonomiskt_netto"]),
     ]
     desc = "; ".join(f"{name}: {kr(v)}" for name, v in items)
     svgs = _bar_svg(items, "bred", title, desc) + _bar_svg(items, "smal", title, desc)
@@ -293,18 +290,19 @@ def comparison(named):
     """named: [(name, result)] — side-by-side table of totals and key inputs."""
     head = "".join(f'<th scope="col">{_e(n)}</th>' for n, _ in named)
     rows = []
-    for key, label in ACTORS + [("summa_aktorer", "Summa aktörer"), ("samhallsekonomiskt_netto", "Samhällsekonomiskt nettovärde")]:
+    for key, label in ACTORS + [("summa_aktorer", SUMMA), ("samhallsekonomiskt_netto", NETTO)]:
         cells = "".join(f'<td class="{_sign_class(r["totalt"][key])}">{kr(r["totalt"][key])}</td>' for _, r in named)
         rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     inputs = [
-        ("Typ av sysselsättning", lambda s: {"anstallning": "Anställning", "larlingsanstallning": "Lärlingsanställning", "praktik": "Praktik"}.get(s["sysselsattningstyp"], s["sysselsattningstyp"])),
-        ("Antal personer", lambda s: fmt.tal(s["antal_personer"])),
-        ("Månader per person", lambda s: fmt.tal(s["manader"], 1).replace(",0", "")),
-        ("Bruttolön vid heltid", lambda s: kr(s["bruttolon"])),
-        ("Anställningsstöd", lambda s: s["anstallningsstod"]["typ"]),
-        ("Produktionsfaktor", lambda s: fmt.procent(s["produktionsfaktor"])),
+        ("sysselsattningstyp", lambda s: fields.option_label("sysselsattningstyp", s["sysselsattningstyp"])),
+        ("antal_personer", lambda s: fmt.tal(s["antal_personer"])),
+        ("manader", lambda s: fmt.tal(s["manader"], 1).replace(",0", "")),
+        ("bruttolon", lambda s: kr(s["bruttolon"])),
+        ("anstallningsstod.typ", lambda s: fields.option_label("anstallningsstod.typ", s["anstallningsstod"]["typ"])),
+        ("produktionsfaktor", lambda s: fmt.procent(s["produktionsfaktor"])),
     ]
-    for label, get in inputs:
+    for key, get in inputs:
+        label = _e(fields.label(key))
         cells = "".join(f"<td>{_e(get(r['scenario']))}</td>" for _, r in named)
         rows.append(f'<tr class="sk-indata"><th scope="row">{label}</th>{cells}</tr>')
     return (

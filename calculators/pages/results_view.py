@@ -1,27 +1,22 @@
-"""The page's view of the impact model: one place where calculators.pages.calculator and
-calculators.pages.results_html meet the model, the analysis and the parameter data (all written
-by the model's owners; this module only adapts their results for the page).
+"""The model's results prepared for the calculator page: the one place where
+calculators.pages.calculator and calculators.pages.results_html meet the model, the analysis
+and the parameter data. It adapts results (tornado rows with their value texts, the
+uncertainty band with actor labels); it computes no economic figure of its own.
 """
 
 from __future__ import annotations
 
 from calculators import format as fmt
 from calculators.model import analysis, effects, params
+from calculators.model import actors, fields
 from calculators.model import scenario as scenario_mod
 
 BAND_DRAWS = analysis.DRAWS
 BAND_SEED = analysis.SEED
-TORNADO_TARGETS = {
-    "kopare": "Köparen (den upphandlande organisationen)",
-    "samhallsekonomiskt_netto": "Samhällsekonomiskt nettovärde",
-    "summa_aktorer": "Summa aktörer",
-    "individ": "Individen",
-    "kommun": "Kommunen",
-    "region": "Regionen",
-    "stat": "Staten",
-    "arbetsgivare": "Arbetsgivaren",
-}
-_BUYER = {"kommun": "kommunen", "region": "regionen", "stat": "staten"}
+# The sensitivity chart's actor menu: the buyer first, then the totals, then each actor.
+TORNADO_TARGETS = {key: actors.choice(key) for key in
+                   (actors.BUYER, "samhallsekonomiskt_netto", "summa_aktorer") + actors.ACTORS}
+_BUYER = effects.BUYER_NAMES
 _BREAK_EVEN_TEXTS = (
     "max_upphandlingskostnad_och_bonus_text",
     "manader_till_brytpunkt_text",
@@ -39,7 +34,7 @@ def parameters(year=None):
 
 
 def _value_text(key, value):
-    kind = (scenario_mod.FIELDS.get(key) or scenario_mod.SUB_FIELDS.get(key) or ("number",))[0]
+    kind = fields.field(key).kind if key in fields.FIELDS else "number"
     if kind == "fraction":
         return fmt.procent(value, 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1)
     if kind == "kr":
@@ -59,7 +54,7 @@ def evaluate(scenario, tornado=False, tornado_aktor="kopare"):
         data = analysis.sensitivity(sc, tornado_aktor)
         name = TORNADO_TARGETS[tornado_aktor]
         if tornado_aktor == "kopare":
-            name = f"Köparen ({_BUYER[sc['upphandlande_organisation']]})"
+            name = f"{actors.label(actors.BUYER)} ({_BUYER[sc['upphandlande_organisation']]})"
         page.update(
             tornado_aktor=name,
             tornado_bas=data["bas"],
@@ -81,17 +76,13 @@ def evaluate(scenario, tornado=False, tornado_aktor="kopare"):
 def uncertainty(scenario, draws=BAND_DRAWS):
     sc = scenario_mod.validate(scenario)
     mc = analysis.monte_carlo(sc, dragningar=draws, fro=BAND_SEED)
-    names = [
-        ("individ", "Individen"), ("kommun", "Kommunen"), ("region", "Regionen"), ("stat", "Staten"),
-        ("arbetsgivare", "Arbetsgivaren"), ("summa_aktorer", "Summa aktörer"),
-        ("samhallsekonomiskt_netto", "Samhällsekonomiskt nettovärde"),
-    ]
+    names = actors.ACTORS + ("summa_aktorer", "samhallsekonomiskt_netto")
     return {
         "dragningar": mc["dragningar"],
         "fro": mc["fro"],
         "kopare": _BUYER[mc["kopare"]],
         "sannolikhet_kopare": mc["sannolikhet_kopare_ej_negativ"],
-        "aktorer": [{"namn": label, **mc["percentiler"][key]} for key, label in names],
+        "aktorer": [{"namn": actors.label(key), **mc["percentiler"][key]} for key in names],
     }
 
 

@@ -314,7 +314,7 @@ def test_export_csv_and_json_and_reimport(context_factory, tmp_path):
     text = raw.decode("utf-8-sig")
     first = text.splitlines()[0]
     assert ";" in first and "," not in first.replace(";", "")
-    individ = next(line for line in text.splitlines() if line.startswith("Individ;"))
+    individ = next(line for line in text.splitlines() if line.startswith("Individen;"))
     assert re.search(r";-?\d+,\d\d", individ), individ
     cells = individ.split(";")
     assert float(cells[3].replace(",", ".")) == pytest.approx(expected["totalt"]["individ"], abs=0.01)

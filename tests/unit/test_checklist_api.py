@@ -27,7 +27,7 @@ def test_summary_op_with_a_saved_calculation():
     calc = out["sammanfattning"]["berakning"]
     assert {a["id"]: a["visning"] for a in calc["antaganden"]} == {
         "inkomstar": "2026", "antal_personer": "1", "manader": "6,5", "bruttolon": "24\u00a0000\u00a0kr",
-        "sysselsattningstyp": "Praktik", "anstallningsstod": "Stöd med fast belopp per månad: 5\u00a0000\u00a0kr",
+        "sysselsattningstyp": "Praktik", "anstallningsstod": "Annat stöd, belopp per månad: 5\u00a0000\u00a0kr",
     }
     assert "\u22121\u00a0234\u00a0567\u00a0kr" in out["html"]
     assert '<a href="../berakning/">Samhällsekonomisk beräkning</a>' in out["html"]

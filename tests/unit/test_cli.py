@@ -54,7 +54,7 @@ def test_csv_for_swedish_excel(scenario_file):
     header = out[1:].split("\r\n")[0]
     assert header.split(";")[0] == "Aktör"
     row = out.split("\r\n")[1].split(";")
-    assert row[0] == "Individ" and "," in row[1] and "." not in row[1]
+    assert row[0] == "Individen" and "," in row[1] and "." not in row[1]
 
 
 def test_markdown(scenario_file):
