@@ -5,6 +5,8 @@ implementation checklist, the communication plan, the follow-up (if started) and
 
 from __future__ import annotations
 
+import json
+
 from calculators.errors import InputError
 
 from .calculation import CALCULATOR_PAGE, calculation_html, calculation_markdown, calculation_summary
@@ -12,7 +14,7 @@ from .content import answer_text, indicators_markdown, section_html, section_mar
 from .definitions import TOOL_IDS, get_tool
 from .escape import html_text as esc, md_inline
 from .render import indicators_html, relative_url, summary_html
-from .state import _names, date_of, parse_time, state_or_empty
+from .state import _names, date_of, parse_time, state_or_empty, storage_key
 from .summary import is_answered, summarize
 
 TITLE = "Beslutsunderlag: sysselsättningskrav i offentlig upphandling"
@@ -160,9 +162,11 @@ def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, head
 def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> str:
     """The static page content: a toolbar for the glue and the empty document (the page's own
     text introduces it). The glue replaces the content of `[data-dokument]` with
-    `render_document(...)["html"]`."""
+    `render_document(...)["html"]`. `data-lagring` names the localStorage key of each tool
+    whose answers the document gathers (the same keys the tools' forms carry)."""
+    keys = json.dumps({tool_id: storage_key(tool_id) for tool_id in TOOL_IDS}, separators=(",", ":"))
     out = [
-        f'<div class="sk-dokument-omslag" data-beslutsunderlag-dokument data-sida="{esc(page_path)}">',
+        f'<div class="sk-dokument-omslag" data-beslutsunderlag-dokument data-sida="{esc(page_path)}" data-lagring="{esc(keys)}">',
         '<p class="sk-ingress">Allt hämtas från den här webbläsaren; ingenting skickas någonstans. '
         "Skriv ut dokumentet eller spara det som PDF och bifoga det till er tjänsteskrivelse.</p>",
         '<noscript><p class="sk-status"><strong>JavaScript är avstängt.</strong> Dokumentet hämtar era sparade svar med '

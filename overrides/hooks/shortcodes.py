@@ -54,7 +54,7 @@ def _berakning(argument, page, config):
 
 def _checklista(argument, page, config):
     # One of the four checklists/worksheets, rendered by the Python core
-    # (calculators/checklists/render.py); made interactive by sk-verktyg.js.
+    # (calculators/checklists/render.py); made interactive by sk-verktyg/checklist.mjs.
     from calculators.checklists.definitions import TOOL_IDS
     from calculators.checklists.render import render_tool
 
@@ -66,7 +66,7 @@ def _checklista(argument, page, config):
 
 def _beslutsunderlag_dokument(argument, page, config):
     # The printable beslutsunderlag document (calculators/checklists/document.py); filled in
-    # from the saved answers by sk-verktyg.js.
+    # from the saved answers by sk-verktyg/decision-document.mjs.
     from calculators.checklists.document import render_document_shell
 
     if argument:

@@ -81,7 +81,7 @@ def test_footer_links_to_accessibility_statement_and_publisher(page):
 
 
 def test_guidance_pages_load_no_tool_code_and_instant_navigation_brings_it(page):
-    tool_files = re.compile(r"sk-(berakning|verktyg)\.(js|css)|pyodide|calculators-")
+    tool_files = re.compile(r"sk-(berakning|verktyg)(\.(js|css)|/)|pyodide|calculators-")
     loaded = []
     page.on("request", lambda request: loaded.append(request.url))
     page.goto("besluta/")

@@ -1,7 +1,8 @@
 // Loaded on every page and nothing more than this: on a page that carries a tool
 // ([data-sk-verktyg]) it brings in the tools' stylesheets, the Python runtime glue
-// (sk-python-runtime.js) and the tool's own glue, so the guidance pages stay as light as a
-// bare Material page. Pages reached by Material's instant navigation are scanned too.
+// (sk-python-runtime.js) and the tool's own ES module from sk-verktyg/ (a <script
+// type="module"> from 'self', allowed by the policy), so the guidance pages stay as light as
+// a bare Material page. Pages reached by Material's instant navigation are scanned too.
 //
 //   window.skPython.onPage(fn)  → run fn for this page and every page instant navigation brings
 //   window.skPython.adresser    → runtime addresses (Pyodide, our package, worker, stylesheets)
@@ -11,7 +12,12 @@
   "use strict";
   if (window.skPython) return;
 
-  const GLUE = { berakning: "sk-berakning.js", checklista: "sk-verktyg.js", dokument: "sk-verktyg.js" };
+  // data-sk-verktyg → the component module that starts the tool (it registers itself).
+  const GLUE = {
+    berakning: "sk-verktyg/calculator.mjs",
+    checklista: "sk-verktyg/checklist.mjs",
+    dokument: "sk-verktyg/decision-document.mjs",
+  };
   const scriptBase = new URL(".", document.currentScript.src).href;
   const scripts = new Map();
 
@@ -84,8 +90,11 @@
     if (!scripts.has(file)) {
       scripts.set(file, new Promise((resolve) => {
         const script = document.createElement("script");
+        if (file.endsWith(".mjs")) script.type = "module"; // a module runs once per tab
         script.src = new URL(file, scriptBase).href;
-        script.async = false; // fetched in parallel, run in the order inserted: runtime first
+        // Not async: run in the order inserted, the runtime before the tool (for module
+        // scripts too), and like any script they hold back the page's load event.
+        script.async = false;
         script.onload = resolve;
         script.onerror = resolve; // the tools then show their own "could not start" state
         document.body.appendChild(script);
@@ -114,6 +123,7 @@
     if (!tools.length) return;
     loadStyles();
     const runtime = loadScript("sk-python-runtime.js");
+    // A tool's module registers itself and then finds its elements on every page (onPage).
     tools.forEach((tool) => {
       const file = GLUE[tool.dataset.skVerktyg];
       if (file) loadScript(file);

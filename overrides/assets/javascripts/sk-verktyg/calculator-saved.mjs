@@ -1,0 +1,119 @@
+// The calculator's saved scenarios (in this site's localStorage) and their comparison.
+// The comparison's limits come from the root's data-sk-jamfor-min/-max (Python's); without
+// them Python's own check answers.
+
+import { MAX_NAME, SAVED_KEY, comparisonRefusal, readSaved } from "./calculator-store.mjs";
+import { joinSv, messageText } from "./text.mjs";
+
+export class SavedScenarios {
+  constructor(calc) {
+    this.calc = calc;
+    const $ = (selector) => calc.root.querySelector(selector);
+    this.list = $("[data-sk-sparade-lista]");
+    this.none = $("[data-sk-inga-sparade]");
+    this.compareButton = $("[data-sk-jamfor]");
+    this.comparison = $("[data-sk-jamforelse]");
+    this.nameField = $("[data-sk-spara-namn]");
+    $("[data-sk-spara]").addEventListener("click", () => this.saveCurrent());
+    this.compareButton.addEventListener("click", () => this.compare());
+  }
+
+  read() {
+    return readSaved(this.calc.store.hamta(SAVED_KEY), this.calc.fieldNames);
+  }
+  write(list) {
+    return this.calc.warnStorage(!this.calc.store.spara(SAVED_KEY, JSON.stringify(list)));
+  }
+  add(entry) {
+    const list = this.read().list.filter((item) => item.namn !== entry.namn);
+    list.push(entry);
+    const ok = this.write(list);
+    this.render();
+    return ok;
+  }
+  remove(name) {
+    this.write(this.read().list.filter((item) => item.namn !== name));
+    this.render();
+  }
+
+  render() {
+    const calc = this.calc;
+    const { list: saved, broken } = this.read();
+    this.list.textContent = "";
+    this.none.hidden = saved.length > 0;
+    this.compareButton.hidden = saved.length < Math.max(2, calc.settings.jamforMin || 0);
+    if (broken) calc.say(`${broken === 1 ? "Ett sparat scenario" : `${broken} sparade scenarier`} i webbläsaren kunde inte läsas och visas inte.`);
+    saved.forEach((item, index) => this.list.appendChild(this.entry(item, index)));
+  }
+  button(text, label, action) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = text;
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", action);
+    return button;
+  }
+  entry(item, index) {
+    const li = document.createElement("li");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = `sk-jamfor-${index}`;
+    box.value = String(index);
+    box.dataset.skValj = "";
+    const label = document.createElement("label");
+    label.htmlFor = box.id;
+    label.textContent = item.namn;
+    const open = this.button("Öppna", `Öppna ${item.namn}`, () => this.open(item));
+    const remove = this.button("Ta bort", `Ta bort ${item.namn}`, () => {
+      this.remove(item.namn);
+      this.calc.say(`${item.namn} är borttaget.`);
+    });
+    li.append(box, label, open, remove);
+    return li;
+  }
+  async open(item) {
+    const calc = this.calc;
+    if (item.falt) {
+      // Kept as typed (possibly not valid): the texts come back exactly.
+      calc.generation += 1;
+      calc.fillFields(item.falt);
+      calc.writeCurrent();
+      calc.markStale(true, "Räknar om …");
+      await calc.recalcFields();
+      return calc.say(`${item.namn} är öppnat.`);
+    }
+    const response = await calc.call("berakna_sida", { scenario: item.scenario });
+    if (!response.ok) return calc.say(`${item.namn} kunde inte öppnas: ${messageText(response)}`);
+    calc.generation += 1;
+    calc.applyResponse(response.data, { fill: true });
+    calc.say(`${item.namn} är öppnat.`);
+  }
+
+  async saveCurrent() {
+    const calc = this.calc;
+    const name = this.nameField.value.trim().slice(0, MAX_NAME);
+    if (!name) return calc.say("Skriv ett namn på scenariot först.");
+    const scenario = await calc.scenarioOnScreen("Scenariot sparades inte");
+    if (!scenario) return;
+    if (!this.add({ namn: name, scenario })) return calc.say("Scenariot kunde inte sparas i webbläsaren (lagringen är full eller avstängd).");
+    this.nameField.value = "";
+    calc.say(`Scenariot ${name} är sparat i den här webbläsaren.`);
+  }
+
+  async compare() {
+    const calc = this.calc;
+    const saved = this.read().list;
+    const chosen = [...this.list.querySelectorAll("[data-sk-valj]:checked")].map((box) => saved[Number(box.value)]).filter(Boolean);
+    const refused = comparisonRefusal(chosen.length, calc.settings.jamforMin, calc.settings.jamforMax);
+    if (refused) return calc.say(refused);
+    const unusable = chosen.filter((item) => !item.scenario).map((item) => item.namn);
+    if (unusable.length) return calc.say(`${joinSv(unusable)} har uppgifter som inte är giltiga och kan inte jämföras. Öppna och rätta ${unusable.length === 1 ? "det" : "dem"} först.`);
+    const response = await window.skPython.call("jamfor_sida", { scenarier: chosen.map(({ namn, scenario }) => ({ namn, scenario })) });
+    if (!response.ok) return calc.say(messageText(response));
+    this.comparison.innerHTML = response.data.html; // built and escaped by Python
+    this.comparison.hidden = false;
+    this.comparison.focus();
+    calc.say(`Jämförelse av ${chosen.map((c) => c.namn).join(", ")} visas nedan.`);
+  }
+}

@@ -1,0 +1,313 @@
+// The calculator (docs/verktyg/berakning.md): one Calculator per [data-sk-verktyg="berakning"],
+// rendered by calculators/pages/calculator.py. It sends the raw field texts to Python
+// (window.skPython) and swaps in the HTML fragments Python returns; settings come from the
+// root's data attributes (calculator-store.mjs settingsOf). Two promises to the user:
+//   - What is saved, exported or shared is exactly what the form shows, or nothing is, with a
+//     message naming the fields to correct.
+//   - Nothing typed is lost: the field texts are stored on every input (before Python has
+//     started), and a share link never silently replaces the user's own calculation.
+// Saved scenarios, share links and files are in calculator-saved/-link/-files.mjs.
+
+import { CURRENT_KEY, readCurrent, settingsOf } from "./calculator-store.mjs";
+import { CalculatorFiles } from "./calculator-files.mjs";
+import { CalculatorLinks } from "./calculator-link.mjs";
+import { SavedScenarios } from "./calculator-saved.mjs";
+import { joinSv, messages } from "./text.mjs";
+import { register } from "./registry.mjs";
+
+export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
+const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
+const STATUS = {
+  vilande: "",
+  laddar: "Beräkningsmotorn startar. Resultatet nedan är förberäknat för standardscenariot; du kan redan ändra uppgifterna.",
+  redo: "Beräkningen är redo: resultatet följer uppgifterna direkt.",
+};
+
+export class Calculator {
+  constructor(root) {
+    this.root = root;
+    this.store = window.skPython.lagring;
+    this.settings = settingsOf(root.dataset);
+    const $ = (selector) => root.querySelector(selector);
+    this.form = $("[data-sk-form]");
+    this.result = $("[data-sk-resultat]");
+    this.band = $("[data-sk-osakerhet]");
+    this.notice = $("[data-sk-inaktuellt]");
+    this.statusLine = $("[data-sk-status]");
+    this.retryButton = $("[data-sk-forsok-igen]");
+    this.formMessage = $("[data-sk-formfel]");
+    this.storageWarning = $("[data-sk-lagringsfel]");
+    this.actionMessage = $("[data-sk-atgardsmeddelande]");
+    this.shareField = $("[data-sk-delningslank]");
+    this.tornadoSelect = $("[data-sk-tornado-aktor]");
+    root.querySelectorAll("[data-sk-kraver-js]").forEach((el) => (el.hidden = false));
+    root.classList.add("sk-js");
+    this.fieldNames = new Set([...this.form.querySelectorAll("[name]")].map((el) => el.name));
+    this.standard = JSON.parse(root.dataset.skStandardscenario);
+
+    // The last valid result: the scenario Python computed and the field texts it came from.
+    // Save, export and share use it only while the form still shows exactly those texts.
+    this.valid = null;
+    this.running = false;
+    this.again = null;
+    this.generation = 0; // bumped when the fields are replaced (link, file, saved scenario, reset)
+    this.bandTimer = null;
+    this.inputStamp = 0;
+
+    this.saved = new SavedScenarios(this);
+    this.links = new CalculatorLinks(this);
+    this.files = new CalculatorFiles(this);
+    this.listen();
+    this.showStatus(window.skPython.status, window.skPython.meddelande);
+    this.saved.render();
+
+    // Start: share link > stored scenario > pre-rendered default.
+    this.valid = { snap: this.snapshot(), scenario: this.standard }; // the pre-rendered form and result
+    const own = this.readCurrent();
+    if (this.links.onStart(own)) return;
+    if (own) this.links.restoreOwn(own);
+    else this.updateVisibility();
+  }
+
+  connected() {
+    return document.body.contains(this.root);
+  }
+  say(text) {
+    this.actionMessage.textContent = text;
+  }
+
+  // ── the form ───────────────────────────────────────────────────────────────────────
+  fieldValues() {
+    const values = {};
+    this.form.querySelectorAll("[name]").forEach((el) => (values[el.name] = el.value));
+    return values;
+  }
+  snapshot() {
+    return JSON.stringify(this.fieldValues());
+  }
+  isCurrent() {
+    return !!this.valid && this.valid.snap === this.snapshot();
+  }
+  fillFields(values) {
+    Object.entries(values || {}).forEach(([name, value]) => {
+      const el = this.form.querySelector(`[name="${CSS.escape(name)}"]`);
+      if (el && typeof value === "string") el.value = value;
+    });
+    this.updateVisibility();
+  }
+  // Sub-fields shown only for some choice, e.g. data-sk-visas-nar="anstallningsstod.typ:nystartsjobb".
+  updateVisibility() {
+    this.root.querySelectorAll("[data-sk-visas-nar]").forEach((el) => {
+      const [name, allowed] = el.dataset.skVisasNar.split(":");
+      const control = this.form.querySelector(`[name="${CSS.escape(name)}"]`);
+      el.hidden = !!control && !allowed.split(",").includes(control.value);
+    });
+  }
+  labelOf(name) {
+    const control = name && this.form.querySelector(`[name="${CSS.escape(name)}"]`);
+    const label = control && control.id && this.form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+    return label ? label.textContent.trim() : null;
+  }
+  visning() {
+    return { tornado_aktor: this.tornadoSelect.value };
+  }
+
+  // ── storage ──────────────────────────────────────────────────────────────────────
+  readCurrent() {
+    return readCurrent(this.store.hamta(CURRENT_KEY), this.fieldNames);
+  }
+  warnStorage(failed) {
+    this.storageWarning.hidden = !failed;
+    this.storageWarning.textContent = failed ? STORAGE_FULL : "";
+    return !failed;
+  }
+  // The form as it is now; the scenario only when the result on screen is computed from it
+  // (the decision document reads this key).
+  writeCurrent() {
+    const current = this.isCurrent();
+    const record = { falt: this.fieldValues(), scenario: current ? this.valid.scenario : null, aktuellt: current };
+    return this.warnStorage(!this.store.spara(CURRENT_KEY, JSON.stringify(record)));
+  }
+
+  // ── errors and the "not current" state ──────────────────────────────────────────
+  clearFieldErrors() {
+    this.form.querySelectorAll("[aria-invalid='true']").forEach((el) => el.removeAttribute("aria-invalid"));
+    this.form.querySelectorAll("[data-sk-faltfel]").forEach((el) => {
+      el.textContent = "";
+      el.hidden = true;
+    });
+    this.formMessage.textContent = "";
+    this.formMessage.hidden = true;
+  }
+  showErrors(list) {
+    this.clearFieldErrors();
+    const general = [];
+    list.forEach(({ falt, meddelande }) => {
+      const box = falt && this.form.querySelector(`[data-sk-faltfel="${CSS.escape(falt)}"]`);
+      const control = falt && this.form.querySelector(`[name="${CSS.escape(falt)}"]`);
+      if (box) {
+        box.textContent = box.textContent ? `${box.textContent} ${meddelande}` : meddelande;
+        box.hidden = false;
+        if (control) control.setAttribute("aria-invalid", "true");
+      } else general.push(meddelande);
+    });
+    if (general.length) {
+      this.formMessage.textContent = general.join(" ");
+      this.formMessage.hidden = false;
+    }
+  }
+  markStale(stale, text) {
+    this.result.classList.toggle("sk-inaktuellt", stale);
+    if (this.band) this.band.classList.toggle("sk-inaktuellt", stale);
+    this.notice.hidden = !stale;
+    if (text) this.notice.textContent = text;
+  }
+  // "Scenariot sparades inte: Omfattning är inte rätt ifyllt. Rätta fältet först."
+  refusal(what, fel) {
+    const labels = [...new Set(fel.map((m) => this.labelOf(m.falt)).filter(Boolean))];
+    const general = fel.filter((m) => !this.labelOf(m.falt)).map((m) => m.meddelande);
+    const parts = [];
+    if (labels.length === 1) parts.push(`${labels[0]} är inte rätt ifyllt. Rätta fältet först.`);
+    if (labels.length > 1) parts.push(`${joinSv(labels)} är inte rätt ifyllda. Rätta fälten först.`);
+    return `${what}: ${parts.concat(general).join(" ")}`;
+  }
+
+  // ── computing ──────────────────────────────────────────────────────────────────────
+  applyResponse(data, { fill = false, snap = null } = {}) {
+    if (fill) this.fillFields(data.falt);
+    this.valid = { snap: fill ? this.snapshot() : snap, scenario: data.scenario };
+    this.result.innerHTML = data.html.resultat; // HTML built and escaped by Python
+    this.clearFieldErrors();
+    if (this.isCurrent()) this.markStale(false);
+    else this.markStale(true, "Räknar om …");
+    this.writeCurrent();
+    this.root.dataset.skBeraknad = String(++this.inputStamp);
+    this.scheduleBand();
+    this.root.dispatchEvent(new CustomEvent("sk-berakning-klar", { bubbles: true }));
+  }
+  call(op, data) {
+    return window.skPython.call(op, { ...data, visning: this.visning() });
+  }
+  async recalc(request, options = {}) {
+    if (this.running) {
+      this.again = { request, options };
+      return;
+    }
+    this.running = true;
+    const mine = this.generation;
+    const snap = request.falt ? JSON.stringify(request.falt) : null;
+    try {
+      const response = await this.call("berakna_sida", request);
+      if (mine === this.generation) {
+        if (response.ok) this.applyResponse(response.data, { fill: !!options.fill, snap });
+        else {
+          if (snap === null || snap === this.snapshot()) this.showErrors(messages(response));
+          this.markStale(true, STALE_INVALID);
+          this.writeCurrent();
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.again) {
+      const next = this.again;
+      this.again = null;
+      this.recalc(next.request.falt ? { falt: this.fieldValues() } : next.request, next.options);
+    }
+  }
+  recalcFields() {
+    return this.recalc({ falt: this.fieldValues() });
+  }
+  scheduleBand() {
+    if (!this.band) return;
+    clearTimeout(this.bandTimer);
+    this.bandTimer = setTimeout(async () => {
+      const asked = this.valid;
+      this.band.setAttribute("aria-busy", "true");
+      const response = await window.skPython.call("osakerhet_sida", { scenario: asked.scenario });
+      this.band.removeAttribute("aria-busy");
+      if (asked !== this.valid) return;
+      if (response.ok) this.band.innerHTML = response.data.html;
+    }, 250);
+  }
+
+  // The scenario the form shows, or null after saying why not (`what` names the refused act).
+  async scenarioOnScreen(what) {
+    const snap = this.snapshot();
+    if (this.valid && this.valid.snap === snap) return this.valid.scenario;
+    if (window.skPython.status !== "redo") {
+      this.say(window.skPython.status === "fel"
+        ? `${what}: beräkningsmotorn är inte igång, så uppgifterna i formuläret kan inte kontrolleras. Välj Försök igen överst.`
+        : `${what}: beräkningsmotorn startar fortfarande, så uppgifterna i formuläret kan inte kontrolleras ännu. Försök igen om en stund.`);
+      return null;
+    }
+    this.say("Kontrollerar uppgifterna …");
+    const mine = this.generation;
+    const response = await this.call("berakna_sida", { falt: JSON.parse(snap) });
+    if (this.snapshot() !== snap || mine !== this.generation) {
+      this.say(`${what}: uppgifterna ändrades medan de kontrollerades. Försök igen.`);
+      return null;
+    }
+    if (response.ok) {
+      this.applyResponse(response.data, { snap });
+      return response.data.scenario;
+    }
+    this.showErrors(messages(response));
+    this.markStale(true, STALE_INVALID);
+    this.say(this.refusal(what, messages(response)));
+    return null;
+  }
+
+  onInput() {
+    this.links.hideShareField(); // a link shown earlier is not this scenario
+    this.writeCurrent(); // at once, whether Python is ready or not
+    this.markStale(true, "Räknar om …");
+    if (window.skPython.status !== "redo") this.notice.textContent = "Resultatet räknas om när beräkningsmotorn är redo.";
+    this.recalcFields();
+  }
+
+  showStatus(status, meddelande) {
+    this.root.dataset.skPythonStatus = status;
+    this.statusLine.textContent = (status === "fel" ? meddelande || "Beräkningsmotorn kunde inte startas." : STATUS[status]) || "";
+    this.retryButton.hidden = status !== "fel";
+    if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas är det senast beräknade.");
+  }
+  onPythonStatus(status, meddelande) {
+    this.showStatus(status, meddelande);
+  }
+
+  listen() {
+    this.retryButton.addEventListener("click", () => {
+      window.skPython.retry();
+      if (!this.links.retryPending()) this.recalcFields();
+    });
+    this.form.addEventListener("input", (event) => {
+      if (event.target.matches("[data-sk-forinstallning]")) return;
+      this.updateVisibility();
+      this.onInput();
+    });
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.onInput();
+    });
+    this.tornadoSelect.addEventListener("change", () => this.recalcFields());
+    const preset = this.form.querySelector("[data-sk-forinstallning]");
+    if (preset) {
+      preset.addEventListener("change", () => {
+        const option = preset.selectedOptions[0];
+        if (option && option.dataset.skFalt) {
+          this.fillFields(JSON.parse(option.dataset.skFalt));
+          this.onInput();
+        }
+      });
+    }
+    this.root.querySelector("[data-sk-aterstall]").addEventListener("click", () => {
+      history.replaceState(null, "", location.pathname + location.search);
+      this.generation += 1;
+      this.markStale(true, "Räknar om …");
+      this.recalc({ scenario: { version: 1 } }, { fill: true });
+    });
+  }
+}
+
+register('[data-sk-verktyg="berakning"]', (root) => new Calculator(root));

@@ -1,0 +1,232 @@
+// A checklist or worksheet (docs/verktyg/{beslutsunderlag,genomforande,kommunikationsplan,
+// uppfoljning}.md): one Checklist per <form data-verktyg="<tool>" data-lagring="<key>"
+// data-sida="<page>">. Answering and saving never wait for Python: every change is written at
+// once (a click at once, typing after a pause, and when the tab hides), merged per item with
+// what another tab saved (merge.mjs), and restored on load. The summary, exports and import
+// check come from the Python core through window.skPython (calculators/checklists/api.py).
+
+import { engineStatus, errorText, fragment, headingLevelOf } from "./engine-status.mjs";
+import { ChecklistForm } from "./checklist-form.mjs";
+import { ChecklistStorage } from "./checklist-storage.mjs";
+import { ChecklistActions } from "./checklist-actions.mjs";
+import { emptyState, merge, now, pruneTombstones, signature } from "./merge.mjs";
+import { engineStatusText } from "./text.mjs";
+import { register } from "./registry.mjs";
+
+const SAVE_DELAY = 250;
+const SUMMARY_DELAY = 300;
+const SUMMARY_CLICK_DELAY = 30;
+
+export class Checklist {
+  constructor(form) {
+    this.element = form;
+    this.tool = form.dataset.verktyg;
+    this.page = form.dataset.sida || "index.md";
+    this.statusBox = form.querySelector("[data-status]");
+    this.summaryBox = form.querySelector("[data-sammanfattning]");
+    this.summaryLevel = headingLevelOf(this.summaryBox);
+    this.form = new ChecklistForm(form);
+    this.limits = this.form.limits;
+    const key = form.dataset.lagring || `sysselsattningskrav:${this.tool}`;
+    this.storage = new ChecklistStorage(key, this.tool, this.limits, (text) => this.say(text), (state) => {
+      this.dirty = false;
+      form.dataset.sparad = state.uppdaterad || "";
+    });
+    this.state = emptyState(this.tool);
+    this.dirty = false;
+    this.saveTimer = null;
+    this.summaryTimer = null;
+    this.summarySeq = 0;
+    this.summaryError = "";
+
+    // Controls that only work with JavaScript are rendered hidden.
+    const toolbar = form.querySelector("[data-verktygsrad]");
+    if (toolbar) toolbar.hidden = false;
+    form.querySelectorAll("[data-kraver-js]").forEach((el) => (el.hidden = false));
+    form.classList.add("sk-js");
+    this.engine = engineStatus(() => this.scheduleSummary(0));
+    if (this.summaryBox) this.summaryBox.before(this.engine.element);
+
+    this.actions = new ChecklistActions(this);
+    form.addEventListener("input", (event) => this.onEdit(event));
+    form.addEventListener("change", (event) => this.onEdit(event));
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("focusout", (event) => this.onFocusOut(event));
+
+    const saved = this.storage.load(this.state);
+    if (saved) {
+      this.state = saved;
+      this.form.apply(this.state, false);
+    }
+    this.form.showRowLimits();
+    form.querySelectorAll("input[type=text][data-falt]").forEach((c) => !c.closest("template") && this.form.printCopy(c));
+    this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
+    // The pre-rendered summary is for an empty tool; recompute for the saved answers.
+    if (Object.keys(this.state.svar).length || Object.keys(this.state.rader).length) this.scheduleSummary(0);
+    else if (window.skPython.status === "redo") this.scheduleSummary(0);
+  }
+
+  connected() {
+    return document.body.contains(this.element);
+  }
+  say(text) {
+    if (this.statusBox) this.statusBox.textContent = text;
+  }
+
+  // ── edits ────────────────────────────────────────────────────────────────────────
+  onEdit(event) {
+    const t = event.target;
+    if (this.form.applying || !t.matches("[data-falt]") || !t.isConnected) return;
+    this.actions.onEdit();
+    const click = event.type === "change" && (t.type === "radio" || t.tagName === "SELECT" || t.type === "date");
+    if (t.type !== "radio") {
+      // Only a value that differs from the one last recorded or shown is an edit: a field
+      // that kept focus while another tab changed it fires "change" with its stale text.
+      if (this.form.recorded.get(t) === t.value) {
+        if (click && this.dirty) this.flush();
+        return;
+      }
+      this.form.recorded.set(t, t.value);
+      this.form.printCopy(t);
+    }
+    this.recordChange(t, click);
+  }
+  // A field skipped while another tab updated it gets the merged value back now.
+  onFocusOut(event) {
+    const t = event.target;
+    if (!t.matches || !t.matches("[data-falt]") || t.type === "radio") return;
+    const record = this.form.recordOf(this.state, t);
+    const value = record && record[t.dataset.falt];
+    if (value !== undefined && String(value ?? "") !== t.value) {
+      t.value = String(value ?? "");
+      this.form.recorded.set(t, t.value);
+      this.form.printCopy(t);
+    }
+  }
+  // Same values (ignoring `andrad`): "" and a missing value count as equal.
+  static sameValues(fields, record) {
+    if (!record || record.borttagen) return false;
+    return Object.entries(fields).every(([f, v]) => String(v ?? "") === String(record[f] ?? ""));
+  }
+  recordChange(target, immediate = false) {
+    const stamp = now();
+    const row = target.closest("[data-rad]");
+    const item = target.closest("[data-fraga]");
+    if (!row && !item) return;
+    const fields = this.form.readControls(row || item);
+    // Never stamp an unchanged value as new: it would win a merge over a newer edit.
+    if (Checklist.sameValues(fields, this.form.recordOf(this.state, target))) return;
+    if (row) {
+      const table = row.closest("[data-tabell]").dataset.tabell;
+      const rows = (this.state.rader[table] || []).filter((r) => r.id !== row.dataset.rad);
+      rows.push({ id: row.dataset.rad, ...fields, andrad: stamp });
+      this.state.rader[table] = rows;
+    } else {
+      this.state.svar[item.dataset.fraga] = { ...fields, andrad: stamp };
+    }
+    this.state.uppdaterad = stamp;
+    this.changed(immediate);
+  }
+  removeRow(row) {
+    const tableId = row.closest("[data-tabell]").dataset.tabell;
+    const stamp = now();
+    const rows = (this.state.rader[tableId] || []).filter((r) => r.id !== row.dataset.rad);
+    rows.push({ id: row.dataset.rad, andrad: stamp, borttagen: true });
+    this.state.rader[tableId] = pruneTombstones(rows, this.limits.maxDeleted(tableId));
+    this.state.uppdaterad = stamp;
+    const addButton = this.form.addButtonOf(tableId);
+    row.remove();
+    this.form.showRowLimits();
+    if (addButton) addButton.focus();
+    this.say("Raden är borttagen.");
+    this.changed(true);
+  }
+  // A click (radio, list, date) is saved at once; typing is saved after a short pause.
+  changed(immediate = false) {
+    this.dirty = true;
+    clearTimeout(this.saveTimer);
+    if (immediate) this.flush();
+    else this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY);
+    this.scheduleSummary(immediate ? SUMMARY_CLICK_DELAY : SUMMARY_DELAY);
+  }
+  // Replace the answers with `next` (Börja om, Ångra, an imported file) and save at once.
+  replaceState(next) {
+    this.state = next;
+    this.dirty = true;
+    this.storage.write(this.state);
+    this.form.apply(this.state, false);
+    this.scheduleSummary(0);
+  }
+
+  // ── storage ──────────────────────────────────────────────────────────────────────
+  flush() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.dirty) return;
+    this.state = this.storage.mergeAndWrite(this.state).state;
+  }
+  flushSoon() {
+    this.dirty = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flush(), 20);
+  }
+  onStorage(event) {
+    if (event.key !== this.storage.store.nyckel(this.storage.key)) return;
+    if (event.newValue === null) return; // another tab removed it (e.g. a corrupt value kept aside)
+    const parsed = this.storage.parse(event.newValue);
+    if (!parsed.tillstand) return;
+    const before = JSON.stringify(this.state);
+    this.state = merge(this.state, parsed.tillstand, this.limits.maxDeleted);
+    if (parsed.problem.length) {
+      // Keep the saved text aside, then save what is used in its place.
+      const aside = this.storage.keepInvalid(event.newValue);
+      this.storage.reportLeftOut(parsed.problem, aside);
+      if (aside) this.flushSoon();
+    }
+    // Tabs write to localStorage without a lock, so the other tab may have overwritten an
+    // answer of ours it had not seen yet: if we hold something the saved value lacks, save
+    // the merge back (it converges: the other tab then finds nothing new and stays quiet).
+    if (signature(this.state) !== signature(parsed.tillstand)) this.flushSoon();
+    if (JSON.stringify(this.state) === before) return;
+    this.form.apply(this.state, true);
+    this.scheduleSummary();
+  }
+
+  // ── summary (Python) ────────────────────────────────────────────────────────────
+  scheduleSummary(delay = SUMMARY_DELAY) {
+    if (!this.summaryBox) return;
+    this.summaryBox.classList.add("sk-inaktuell");
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => this.refreshSummary(), delay);
+  }
+  async refreshSummary() {
+    const seq = ++this.summarySeq;
+    const box = this.summaryBox;
+    box.setAttribute("aria-busy", "true");
+    const response = await window.skPython.call("checklista_sammanfattning", { verktyg: this.tool, tillstand: this.state, sida: this.page });
+    if (seq !== this.summarySeq) return;
+    box.removeAttribute("aria-busy");
+    if (!response.ok) {
+      if (window.skPython.status === "redo") {
+        this.summaryError = `Sammanfattningen kunde inte räknas fram: ${errorText(response)}`;
+        this.say(this.summaryError);
+      }
+      return;
+    }
+    // The cause of an earlier failure is gone: so is its message.
+    if (this.summaryError && this.statusBox && this.statusBox.textContent === this.summaryError) this.say("");
+    this.summaryError = "";
+    box.replaceChildren(fragment(response.data.html, this.summaryLevel));
+    box.classList.remove("sk-inaktuell");
+    box.dataset.uppdaterad = String(seq);
+  }
+  onPythonStatus(status, meddelande) {
+    this.element.dataset.motor = status;
+    this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen");
+    this.engine.element.hidden = !this.engine.text.textContent;
+    this.engine.retry.hidden = status !== "fel";
+    if (status === "redo") this.scheduleSummary(0);
+  }
+}
+
+register("form[data-verktyg]", (form) => new Checklist(form));

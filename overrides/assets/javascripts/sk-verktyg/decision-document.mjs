@@ -1,0 +1,120 @@
+// The beslutsunderlag document (docs/verktyg/dokument.md): one DecisionDocument per
+// [data-beslutsunderlag-dokument] element. It gathers every tool's saved answers (the keys
+// come from the element's data-lagring, rendered by calculators/checklists/document.py) and
+// the calculator's current scenario, and shows the document Python builds from them.
+
+import { engineStatus, errorText, fragment, headingLevelOf } from "./engine-status.mjs";
+import { parseSaved } from "./saved-state.mjs";
+import { CURRENT_KEY } from "./calculator-store.mjs";
+import { engineStatusText } from "./text.mjs";
+import { register } from "./registry.mjs";
+
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export class DecisionDocument {
+  constructor(root) {
+    this.root = root;
+    this.store = window.skPython.lagring;
+    this.page = root.dataset.sida || "verktyg/dokument.md";
+    this.keys = JSON.parse(root.dataset.lagring || "{}"); // {tool id: storage name}
+    this.content = root.querySelector("[data-dokument]");
+    this.statusBox = root.querySelector("[data-status]");
+    this.level = headingLevelOf(this.content);
+    this.markdown = null;
+    this.seq = 0;
+    this.timer = null;
+    const toolbar = root.querySelector("[data-verktygsrad]");
+    if (toolbar) toolbar.hidden = false;
+    this.engine = engineStatus(() => this.schedule(0));
+    this.content.before(this.engine.element);
+    root.addEventListener("click", (event) => this.onClick(event));
+    this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
+    this.schedule(0);
+  }
+
+  connected() {
+    return document.body.contains(this.root);
+  }
+  say(text) {
+    if (this.statusBox) this.statusBox.textContent = text;
+  }
+
+  gather() {
+    const states = {};
+    const problems = [];
+    Object.entries(this.keys).forEach(([tool, key]) => {
+      const raw = this.store.hamta(key);
+      if (!raw) return;
+      const parsed = parseSaved(raw, tool);
+      if (parsed.tillstand) states[tool] = parsed.tillstand;
+      else problems.push(tool);
+    });
+    let scenario = null;
+    try {
+      const calc = JSON.parse(this.store.hamta(CURRENT_KEY) || "null");
+      if (isObject(calc) && isObject(calc.scenario)) scenario = calc.scenario;
+    } catch (error) {
+      scenario = null;
+    }
+    return { states, problems, scenario };
+  }
+
+  schedule(delay = 150) {
+    clearTimeout(this.timer);
+    this.content.classList.add("sk-inaktuell");
+    this.timer = setTimeout(() => this.refresh(), delay);
+  }
+
+  async refresh() {
+    const mine = ++this.seq;
+    const { states, problems, scenario } = this.gather();
+    const content = this.content;
+    content.setAttribute("aria-busy", "true");
+    let response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, scenario, sida: this.page });
+    let note = "";
+    if (!response.ok && scenario) {
+      // The saved calculation could not be used: show the rest, say why.
+      note = `Den sparade beräkningen kunde inte tas med: ${errorText(response)} `;
+      response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, sida: this.page });
+    }
+    if (mine !== this.seq) return;
+    content.removeAttribute("aria-busy");
+    if (!response.ok) {
+      if (window.skPython.status === "redo") this.say(`Dokumentet kunde inte skapas: ${errorText(response)}`);
+      return;
+    }
+    content.replaceChildren(fragment(response.data.html, this.level));
+    content.classList.remove("sk-inaktuell");
+    content.dataset.uppdaterad = String(mine);
+    this.markdown = response.data.markdown;
+    const unread = [...problems, ...(response.data.utelamnade || []).map((t) => t.rubrik)];
+    const broken = unread.length ? `De sparade svaren i ${unread.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
+    this.say(note + broken);
+  }
+
+  onClick(event) {
+    const button = event.target.closest("[data-atgard]");
+    if (!button) return;
+    if (button.dataset.atgard === "skriv-ut") window.print();
+    else if (button.dataset.atgard === "exportera-dokument-markdown") {
+      if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta tills beräkningsmotorn har startat.");
+      window.skPython.download("beslutsunderlag.md", this.markdown, "text/markdown;charset=utf-8");
+      this.say("Dokumentet är sparat som beslutsunderlag.md.");
+    }
+  }
+
+  onPythonStatus(status, meddelande) {
+    this.root.dataset.motor = status;
+    const text = engineStatusText(status, meddelande, "Dokumentet med dina svar").replace("Dina svar sparas redan.", "");
+    this.engine.text.textContent = text;
+    this.engine.text.hidden = !text;
+    this.engine.retry.hidden = status !== "fel";
+  }
+
+  onStorage(event) {
+    const watched = [CURRENT_KEY, ...Object.values(this.keys)].map((name) => this.store.nyckel(name));
+    if (event.key === null || watched.includes(event.key)) this.schedule();
+  }
+}
+
+register("[data-beslutsunderlag-dokument]", (root) => new DecisionDocument(root));

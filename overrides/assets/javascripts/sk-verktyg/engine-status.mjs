@@ -1,0 +1,54 @@
+// DOM helpers shared by the checklists and the decision document: the line about the Python
+// engine, Python's HTML fragments with their headings shifted, the error text of a response.
+
+// A calm status line about the Python engine, with a retry button for when it fails.
+export function engineStatus(afterRetry) {
+  const element = document.createElement("div");
+  element.className = "sk-motorstatus";
+  const text = document.createElement("p");
+  text.setAttribute("role", "status");
+  text.dataset.motorstatus = "";
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.className = "md-button sk-knapp";
+  retry.textContent = "Försök igen";
+  retry.hidden = true;
+  retry.addEventListener("click", () => {
+    window.skPython.retry();
+    afterRetry();
+  });
+  element.append(text, retry);
+  return { element, text, retry };
+}
+
+// Python's fragment (escaped there) as nodes; headings shifted so the fragment's top level
+// is `level` (the static page nests them under the section's own heading).
+export function fragment(html, level) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const headings = template.content.querySelectorAll("h1, h2, h3, h4, h5, h6");
+  if (level && headings.length) {
+    const top = Math.min(...[...headings].map((h) => Number(h.tagName[1])));
+    const shift = level - top;
+    if (shift) {
+      headings.forEach((h) => {
+        const n = Math.min(6, Math.max(1, Number(h.tagName[1]) + shift));
+        const copy = document.createElement(`h${n}`);
+        [...h.attributes].forEach((a) => copy.setAttribute(a.name, a.value));
+        copy.append(...h.childNodes);
+        h.replaceWith(copy);
+      });
+    }
+  }
+  return template.content;
+}
+
+export function headingLevelOf(element) {
+  const h = element && element.querySelector("h1, h2, h3, h4, h5, h6");
+  return h ? Number(h.tagName[1]) : 0;
+}
+
+export function errorText(response) {
+  const list = (response && response.fel) || [];
+  return list.map((m) => m.meddelande).join(" ") || "Okänt fel.";
+}
