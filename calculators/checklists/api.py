@@ -5,8 +5,6 @@
 | checklista_sammanfattning | {"verktyg", "tillstand": state or null, "berakning"?: result or null, "sida"?: docs path} | {"html", "sammanfattning"} |
 | checklista_exportera | {"verktyg", "tillstand", "format": "markdown" or "csv" or "json"} | {"filnamn", "mimetyp", "innehall"} |
 | checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
-| checklista_migrera | {"tillstand", "verktyg"?} | {"tillstand"} |
-| checklista_sammanfoga | {"a", "b"} | {"tillstand"} |
 | beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v1, "sida"?} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
 
 For the document, pass either the saved result ("berakning", the impact model's result
@@ -24,7 +22,6 @@ from .definitions import TOOL_IDS, get_tool
 from .document import DOCUMENT_PAGE, render_document
 from .export import export, import_json
 from .render import relative_url, summary_html
-from .state import merge_states, migrate
 from .summary import summarize
 
 
@@ -68,17 +65,6 @@ def importera(data):
     return {"tillstand": import_json(_tool(data), data.get("text"))}
 
 
-def migrera(data):
-    data = _data(data)
-    tool_id = _tool(data) if "verktyg" in data else None
-    return {"tillstand": migrate(data.get("tillstand"), tool_id)}
-
-
-def sammanfoga(data):
-    data = _data(data)
-    return {"tillstand": merge_states(data.get("a"), data.get("b"))}
-
-
 def dokument(data):
     data = _data(data)
     berakning = data.get("berakning")
@@ -93,8 +79,6 @@ OPS = {
     "checklista_sammanfattning": sammanfattning,
     "checklista_exportera": exportera,
     "checklista_importera": importera,
-    "checklista_migrera": migrera,
-    "checklista_sammanfoga": sammanfoga,
     "beslutsunderlag_dokument": dokument,
 }
 

@@ -16,7 +16,7 @@ from calculators.errors import InputError
 from .content import answer_text, cell_text, number_for_csv, section_markdown, summary_markdown
 from .definitions import EXTRA_FIELDS, get_tool
 from .escape import csv_cell, md_inline
-from .state import FORMAT, date_of, live_rows, migrate, state_or_empty
+from .state import FORMAT, date_of, live_rows, state_or_empty, validate
 from .summary import INDICATORS, summarize
 from . import _fmt
 
@@ -135,7 +135,7 @@ def _reject_constant(name):
 
 
 def import_json(tool_id: str, text) -> dict:
-    """Read a JSON export for the tool `tool_id`. Returns the migrated, validated state;
+    """Read a JSON export for the tool `tool_id`. Returns the validated state;
     raises InputError (Swedish) for anything else. Never partially applies anything."""
     get_tool(tool_id)
     if not isinstance(text, str):
@@ -158,4 +158,4 @@ def import_json(tool_id: str, text) -> dict:
             "format",
             "Filen kommer inte från verktygen på den här webbplatsen. Välj en fil som har sparats med knappen ”Spara som JSON-fil”.",
         )
-    return migrate(data, tool_id)
+    return validate(data, tool_id)

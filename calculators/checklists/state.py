@@ -1,4 +1,4 @@
-"""The saved state of a tool: format, validation, migration between schema versions, merge.
+"""The saved state of a tool: format and validation.
 
 Schema 2 (current) — what the browser keeps in localStorage and what a JSON export holds::
 
@@ -22,7 +22,7 @@ Schema 2 (current) — what the browser keeps in localStorage and what a JSON ex
   of the item's option ids | null; `fritext`, `text` → string; `tal` → number, a number
   typed as text ("1 234,5") or null; `datum` → "YYYY-MM-DD", "" or null.
 - `ansvarig`, `kommentar`, `klart_senast` are allowed only where the item's section asks for
-  them. `andrad` is required on every answer and row: it is what `merge_states` compares.
+  them. `andrad` is required on every answer and row: it is what a merge compares.
 - Pre-filled rows use the ids of the tool file; rows the user adds have ids matching
   "n-…" (lowercase letters, digits, hyphens), ideally "n-<Date.now() in base 36>-<random>" so
   that sorting by id keeps the order they were added in. Pre-filled rows never carry the
@@ -33,29 +33,18 @@ Schema 2 (current) — what the browser keeps in localStorage and what a JSON ex
   typed as text at most MAX_NUMBER_TEXT; a row id at most ROW_ID_MAX. A table holds at most
   MAX_ROWS live rows (pre-filled rows with the user's values included). Tombstones do not
   count against that: only the newest MAX_TOMBSTONES of a table are kept (older ones are
-  dropped by `validate` and `merge_states`, and by the browser when it saves), so adding and
+  dropped by `validate`, and by the browser when it merges and saves), so adding and
   deleting rows any number of times never fills a table. A row list of more than
   MAX_ROW_ENTRIES entries (before pruning) is refused unread. The form carries these limits (`maxlength`,
   `data-max-rader`, `data-rad-monster`, `data-rad-maxlangd`) from here. "Börja om" empties svar and rader and sets
   `rensad`; anything older than `rensad` is dropped by a merge. To undo "Börja om", write the
   previous answers back with `andrad` set to the time of the undo.
 
-Schema 1 (site versions before 0.2, no timestamps, no tables)::
-
-    {
-      "format": "sysselsattningskrav-verktyg",  # required in files, optional in localStorage
-      "schema": 1,
-      "verktyg": "<tool id>",
-      "sparad": "<ISO 8601 time>",               # optional
-      "svar": {"<item id>": "Ja" | "Delvis" | "Nej" | "Vet ej" | "<text>" | <number>},
-      "ansvarig": {"<item id>": "<name>"},       # optional
-      "kommentar": {"<item id>": "<text>"}       # optional
-    }
-
-`migrate` upgrades 1 → 2: labels become ids ("Vet ej" → "vet-ej"), the three maps become
-one record per item, and every answer gets `andrad` = `sparad` (or the epoch if absent, so
-any newer edit wins a merge). Items listed as retired (`utgangna`) in the tool file are
-dropped silently; any other unknown item is an error.
+Merging two copies (two tabs, or saved answers and another tab's) happens only in the
+browser, when a tab saves and when it hides: its one home is
+overrides/assets/javascripts/sk-verktyg/merge.mjs, tested under Node with the cases in
+tests/cases/merge.json. Every published version of the site wrote schema 2; another version
+is refused with a message (the browser keeps such a value aside unchanged).
 
 Everything that is wrong raises InputError with a Swedish message and changes nothing: the
 functions never modify their argument and return a new, normalised state.
@@ -63,7 +52,6 @@ functions never modify their argument and return a new, normalised state.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import math
@@ -86,7 +74,6 @@ MAX_ROW_ENTRIES = 5_000  # live rows and tombstones together, before pruning: a 
 MAX_ERRORS = 8
 
 TOP_KEYS = {"format", "schema", "verktyg", "uppdaterad", "rensad", "svar", "rader"}
-SCHEMA1_KEYS = {"format", "schema", "verktyg", "sparad", "svar", "ansvarig", "kommentar"}
 
 
 def storage_key(tool_id: str) -> str:
@@ -219,7 +206,7 @@ def _check_time(value, where_field, what, errors, required=True):
 
 
 def _check_header(state, expected_tool, errors_on_schema=True):
-    """Checks common to every schema; returns (schema, tool id). Raises at once on failure."""
+    """Format, schema and tool of a saved state; returns (schema, tool id). Raises at once on failure."""
     if not isinstance(state, dict):
         raise InputError("Innehållet är inte sparade svar från ett verktyg på den här webbplatsen.")
     fmt = state.get("format")
@@ -236,7 +223,7 @@ def _check_header(state, expected_tool, errors_on_schema=True):
             f"Svaren är sparade av en nyare version av webbplatsen (schema {_number(schema)}). "
             "Ladda om sidan för att få den senaste versionen och försök igen.",
         )
-    if schema < 1:
+    if schema < SCHEMA:
         raise InputError.field("schema", f"Okänd version av sparade svar (schema {_number(schema)}).")
     tool_id = state.get("verktyg")
     if not isinstance(tool_id, str) or tool_id not in TOOL_IDS:
@@ -252,9 +239,7 @@ def _check_header(state, expected_tool, errors_on_schema=True):
 
 def validate(state, tool_id: str | None = None) -> dict:
     """Check a schema-2 state in full and return a normalised deep copy."""
-    schema, tid = _check_header(state, tool_id)
-    if schema != SCHEMA:
-        raise InputError.field("schema", f"Väntade schema {SCHEMA}, fick {_number(schema)}.")
+    _, tid = _check_header(state, tool_id)
     tool = get_tool(tid)
     errors = _Errors()
     unknown = sorted(set(state) - TOP_KEYS)
@@ -367,143 +352,11 @@ def tool_section_title(tool, section_id):
     return section_id
 
 
-# ─── Migration ──────────────────────────────────────────────────────────────────────────
-
-_VAL_LABELS = {"ja": "ja", "delvis": "delvis", "nej": "nej", "vet ej": "vet-ej", "vet-ej": "vet-ej", "vetej": "vet-ej"}
-
-
-def _from_schema1(state, tool_id) -> dict:
-    tool = get_tool(tool_id)
-    errors = _Errors()
-    unknown = sorted(set(state) - SCHEMA1_KEYS)
-    if unknown:
-        errors.add(None, "Okända uppgifter i de sparade svaren: " + _names(unknown) + ".")
-    saved = state.get("sparad")
-    if saved is not None and parse_time(saved) is None:
-        errors.add("sparad", "Tidpunkten för när svaren sparades går inte att läsa.")
-        saved = None
-    stamp = saved or EPOCH
-    maps = {}
-    for key in ("svar", "ansvarig", "kommentar"):
-        value = state.get(key, {})
-        if not isinstance(value, dict):
-            errors.add(key, f"”{key}” har fel form (ska vara ett objekt).")
-            value = {}
-        maps[key] = value
-    errors.raise_if_any()
-    answers = {}
-    items = tool.items
-    for key in ("svar", "ansvarig", "kommentar"):
-        for item_id, value in maps[key].items():
-            item = items.get(item_id)
-            if item is None and item_id in tool.retired:
-                continue
-            record = answers.setdefault(item_id, {"varde": None, "andrad": stamp})
-            if key == "svar":
-                if item is not None and item.kind == "val" and isinstance(value, str):
-                    value = _VAL_LABELS.get(value.strip().lower(), value)
-                elif item is not None and item.kind == "alternativ" and isinstance(value, str):
-                    value = next((c for c, label in item.choices if label == value), value)
-                record["varde"] = value
-            else:
-                record[key] = value
-    new = {
-        "format": FORMAT,
-        "schema": SCHEMA,
-        "verktyg": tool_id,
-        "uppdaterad": saved,
-        "svar": answers,
-        "rader": {},
-    }
-    return validate(new, tool_id)
-
-
-def migrate(state, tool_id: str | None = None) -> dict:
-    """Upgrade a saved state of any known schema to the current one, validated.
-
-    `tool_id`, if given, is the tool the state must belong to.
-    """
-    schema, tid = _check_header(state, tool_id)
-    if schema == 1:
-        return _from_schema1(state, tid)
-    return validate(state, tid)
-
-
 def state_or_empty(state, tool_id: str) -> dict:
     """None means "nothing saved yet"."""
     if state is None:
         return empty_state(tool_id)
-    return migrate(state, tool_id)
-
-
-# ─── Merge ──────────────────────────────────────────────────────────────────────────────
-
-
-def _canonical(record) -> str:
-    return json.dumps(record, sort_keys=True, ensure_ascii=False)
-
-
-def _newer(x, y):
-    """The record with the later `andrad`; ties broken by content so that merge commutes."""
-    tx, ty = parse_time(x["andrad"]), parse_time(y["andrad"])
-    if tx != ty:
-        return x if tx > ty else y
-    return x if _canonical(x) >= _canonical(y) else y
-
-
-def _latest(*values):
-    times = [(parse_time(v), v) for v in values if v is not None]
-    return max(times)[1] if times else None
-
-
-def merge_states(a, b) -> dict:
-    """Merge the states of two tabs (or a saved and an imported state) of the same tool.
-
-    Per answer and per row the record with the newest `andrad` wins; anything older than the
-    latest "Börja om" (`rensad`) is dropped. Commutative, associative and idempotent.
-    """
-    a = migrate(a)
-    b = migrate(b, a["verktyg"])
-    tool = get_tool(a["verktyg"])
-    cleared = _latest(a.get("rensad"), b.get("rensad"))
-    cleared_at = parse_time(cleared) if cleared else None
-
-    def alive(record):
-        return cleared_at is None or parse_time(record["andrad"]) > cleared_at
-
-    answers = {}
-    for source in (a["svar"], b["svar"]):
-        for item_id, record in source.items():
-            if not alive(record):
-                continue
-            answers[item_id] = _newer(answers[item_id], record) if item_id in answers else record
-    order = list(tool.items)
-    answers = {k: copy.deepcopy(answers[k]) for k in order if k in answers}
-
-    tables = {}
-    for table_id, table in tool.tables.items():
-        rows = {}
-        for source in (a["rader"].get(table_id, []), b["rader"].get(table_id, [])):
-            for row in source:
-                if not alive(row):
-                    continue
-                rows[row["id"]] = _newer(rows[row["id"]], row) if row["id"] in rows else row
-        if rows:
-            defaults = [r.id for r in table.rows]
-            key = lambda rid: (0, defaults.index(rid), "") if rid in defaults else (1, 0, rid)  # noqa: E731
-            tables[table_id] = prune_tombstones([copy.deepcopy(rows[rid]) for rid in sorted(rows, key=key)])
-
-    merged = {
-        "format": FORMAT,
-        "schema": SCHEMA,
-        "verktyg": a["verktyg"],
-        "uppdaterad": _latest(a.get("uppdaterad"), b.get("uppdaterad")),
-        "svar": answers,
-        "rader": tables,
-    }
-    if cleared:
-        merged["rensad"] = cleared
-    return merged
+    return validate(state, tool_id)
 
 
 # ─── Reading a state ────────────────────────────────────────────────────────────────────

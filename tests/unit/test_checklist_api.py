@@ -18,7 +18,7 @@ RESULT = {
 
 def test_ops_are_registered():
     assert set(OPS) == {"checklista_sammanfattning", "checklista_exportera", "checklista_importera",
-                        "checklista_migrera", "checklista_sammanfoga", "beslutsunderlag_dokument"}
+                        "beslutsunderlag_dokument"}
 
 
 def test_summary_op_with_a_saved_calculation():
@@ -43,8 +43,7 @@ def test_summary_op_with_a_saved_calculation():
         ("checklista_sammanfattning", {"verktyg": "beslutsunderlag", "berakning": {**RESULT, "version": 2}}, "berakning"),
         ("checklista_exportera", {"verktyg": "uppfoljning", "format": "pdf"}, "format"),
         ("checklista_importera", {"verktyg": "uppfoljning", "text": 5}, "text"),
-        ("checklista_migrera", {"tillstand": {"schema": 9, "verktyg": "uppfoljning"}}, "schema"),
-        ("checklista_sammanfoga", {"a": None, "b": None}, None),
+        ("checklista_importera", {"verktyg": "uppfoljning", "text": '{"format": "sysselsattningskrav-verktyg", "schema": 1, "verktyg": "uppfoljning"}'}, "schema"),
         ("beslutsunderlag_dokument", {"tillstand": {"okant": {}}}, "tillstand"),
         ("beslutsunderlag_dokument", {"tillstand": [], "berakning": None}, "tillstand"),
     ],
@@ -54,13 +53,6 @@ def test_bad_requests_raise_input_error(op, data, field):
         OPS[op](data)
     assert err.value.messages[0]["falt"] == field
     assert err.value.messages[0]["meddelande"]
-
-
-def test_migrate_op_with_and_without_tool():
-    old = {"schema": 1, "verktyg": "uppfoljning", "svar": {"funktioner": "Ja, i stort"}}
-    assert OPS["checklista_migrera"]({"tillstand": old})["tillstand"]["svar"]["funktioner"]["varde"] == "Ja, i stort"
-    with pytest.raises(InputError):
-        OPS["checklista_migrera"]({"tillstand": old, "verktyg": "genomforande"})
 
 
 def test_document_from_a_saved_scenario_uses_the_impact_model():

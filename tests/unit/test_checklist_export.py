@@ -134,10 +134,18 @@ def test_import_rejects_with_a_swedish_message(text, expected):
     assert expected in " ".join(m["meddelande"] for m in err.value.messages)
 
 
-def test_import_accepts_a_bom_and_migrates_schema1():
-    text = "\ufeff" + json.dumps({"format": FORMAT, "schema": 1, "verktyg": "genomforande", "svar": {"start": "Starta med en pilot"}})
+def test_import_accepts_a_bom():
+    text = "\ufeff" + json.dumps({"format": FORMAT, "schema": 2, "verktyg": "genomforande", "uppdaterad": None,
+                                   "svar": {"start": {"varde": "pilot", "andrad": T}}, "rader": {}})
     state = import_json("genomforande", text)
     assert state["schema"] == 2 and state["svar"]["start"]["varde"] == "pilot"
+
+
+def test_import_refuses_another_schema_in_swedish():
+    text = json.dumps({"format": FORMAT, "schema": 1, "verktyg": "genomforande", "svar": {"start": "Starta med en pilot"}})
+    with pytest.raises(InputError) as err:
+        import_json("genomforande", text)
+    assert "Okänd version av sparade svar (schema 1)" in err.value.messages[0]["meddelande"]
 
 
 def test_failed_import_leaves_the_current_state_alone():

@@ -17,7 +17,7 @@ from calculators.checklists.document import render_document
 from calculators.checklists.export import export, import_json
 from calculators.checklists.render import render_summary, render_tool
 from calculators.checklists.state import (
-    FORMAT, MAX_NUMBER_TEXT, MAX_ROW_ENTRIES, MAX_ROWS, MAX_TEXT, MAX_TOMBSTONES, merge_states, validate,
+    FORMAT, MAX_NUMBER_TEXT, MAX_ROW_ENTRIES, MAX_ROWS, MAX_TEXT, MAX_TOMBSTONES, validate,
 )
 from calculators.checklists.summary import summarize
 from calculators.errors import InputError
@@ -145,16 +145,6 @@ def test_many_deleted_rows_do_not_count_against_the_live_rows():
     assert len(kept) == MAX_TOMBSTONES
     newest = sorted(tombstones(3 * MAX_TOMBSTONES), key=lambda r: r["andrad"])[-MAX_TOMBSTONES:]
     assert {r["id"] for r in kept} == {r["id"] for r in newest}
-
-
-def test_merge_keeps_only_the_newest_tombstones():
-    a = state("kommunikationsplan", rader={"malgrupper": tombstones(MAX_TOMBSTONES)})
-    b = state("kommunikationsplan", rader={"malgrupper": tombstones(MAX_TOMBSTONES, start=20_000)})
-    merged = merge_states(a, b)
-    rows = merged["rader"]["malgrupper"]
-    assert len(rows) == MAX_TOMBSTONES
-    assert all(r["andrad"] >= stamp(20_000) for r in rows)
-    assert merge_states(merged, a) == merged  # still idempotent after pruning
 
 
 def test_an_absurdly_long_row_list_is_refused_before_it_is_read():
