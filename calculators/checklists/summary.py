@@ -171,6 +171,18 @@ def _indicators(tool, table, rows):
     return periods, warnings
 
 
+SHARE_PREFIX = "scenario="
+
+
+def share_fragment(scenario: dict) -> str:
+    """The calculator's share-link fragment (without "#") for `scenario`: "scenario=" and the
+    scenario as JSON (UTF-8, no spaces) in base64url without padding. The format's cases are
+    tests/cases/share-link.json, run here (tests/unit/test_share_link_cases.py) and against the
+    page's codec (overrides/assets/javascripts/sk-verktyg/share-link.mjs) under Node."""
+    text = json.dumps(scenario, separators=(",", ":"), ensure_ascii=False)
+    return SHARE_PREFIX + base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
 def outcome_scenario(periods):
     """The calculator rerun with the actual outcome: the latest period that reports people in
     employment gives `antal_personer`; every other input keeps the calculator's default.
@@ -180,9 +192,8 @@ def outcome_scenario(periods):
         people = period.get("individer")
         if people is not None and people >= 1:
             count = int(people)
-            scenario = json.dumps({"version": 1, "antal_personer": count}, separators=(",", ":"))
-            encoded = base64.urlsafe_b64encode(scenario.encode()).decode().rstrip("=")
-            return {"period": period["period"], "antal_personer": count, "fragment": f"scenario={encoded}"}
+            fragment = share_fragment({"version": 1, "antal_personer": count})
+            return {"period": period["period"], "antal_personer": count, "fragment": fragment}
     return None
 
 
