@@ -6,13 +6,15 @@
 //     message naming the fields to correct.
 //   - Nothing typed is lost: the field texts are stored on every input (before Python has
 //     started), and a share link never silently replaces the user's own calculation.
-// Saved scenarios, share links and files are in calculator-saved/-link/-files.mjs.
+// Saved scenarios, share links, files and field messages are in calculator-saved/-link/
+// -files/-errors.mjs.
 
 import { CURRENT_KEY, readCurrent, settingsOf } from "./calculator-store.mjs";
 import { CalculatorFiles } from "./calculator-files.mjs";
 import { CalculatorLinks } from "./calculator-link.mjs";
 import { SavedScenarios } from "./calculator-saved.mjs";
-import { joinSv, messages } from "./text.mjs";
+import { FieldErrors } from "./calculator-errors.mjs";
+import { messages } from "./text.mjs";
 import { register } from "./registry.mjs";
 
 export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
@@ -35,13 +37,13 @@ export class Calculator {
     this.notice = $("[data-sk-inaktuellt]");
     this.statusLine = $("[data-sk-status]");
     this.retryButton = $("[data-sk-forsok-igen]");
-    this.formMessage = $("[data-sk-formfel]");
     this.storageWarning = $("[data-sk-lagringsfel]");
     this.actionMessage = $("[data-sk-atgardsmeddelande]");
     this.shareField = $("[data-sk-delningslank]");
     this.tornadoSelect = $("[data-sk-tornado-aktor]");
     root.querySelectorAll("[data-sk-kraver-js]").forEach((el) => (el.hidden = false));
     root.classList.add("sk-js");
+    this.errors = new FieldErrors(this.form, $("[data-sk-formfel]"));
     this.fieldNames = new Set([...this.form.querySelectorAll("[name]")].map((el) => el.name));
     this.standard = JSON.parse(root.dataset.skStandardscenario);
 
@@ -103,11 +105,6 @@ export class Calculator {
       el.hidden = !!control && !allowed.split(",").includes(control.value);
     });
   }
-  labelOf(name) {
-    const control = name && this.form.querySelector(`[name="${CSS.escape(name)}"]`);
-    const label = control && control.id && this.form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
-    return label ? label.textContent.trim() : null;
-  }
   visning() {
     return { tornado_aktor: this.tornadoSelect.value };
   }
@@ -130,54 +127,18 @@ export class Calculator {
   }
 
   // ── errors and the "not current" state ──────────────────────────────────────────
-  clearFieldErrors() {
-    this.form.querySelectorAll("[aria-invalid='true']").forEach((el) => el.removeAttribute("aria-invalid"));
-    this.form.querySelectorAll("[data-sk-faltfel]").forEach((el) => {
-      el.textContent = "";
-      el.hidden = true;
-    });
-    this.formMessage.textContent = "";
-    this.formMessage.hidden = true;
-  }
-  showErrors(list) {
-    this.clearFieldErrors();
-    const general = [];
-    list.forEach(({ falt, meddelande }) => {
-      const box = falt && this.form.querySelector(`[data-sk-faltfel="${CSS.escape(falt)}"]`);
-      const control = falt && this.form.querySelector(`[name="${CSS.escape(falt)}"]`);
-      if (box) {
-        box.textContent = box.textContent ? `${box.textContent} ${meddelande}` : meddelande;
-        box.hidden = false;
-        if (control) control.setAttribute("aria-invalid", "true");
-      } else general.push(meddelande);
-    });
-    if (general.length) {
-      this.formMessage.textContent = general.join(" ");
-      this.formMessage.hidden = false;
-    }
-  }
   markStale(stale, text) {
     this.result.classList.toggle("sk-inaktuellt", stale);
     if (this.band) this.band.classList.toggle("sk-inaktuellt", stale);
     this.notice.hidden = !stale;
     if (text) this.notice.textContent = text;
   }
-  // "Scenariot sparades inte: Omfattning är inte rätt ifyllt. Rätta fältet först."
-  refusal(what, fel) {
-    const labels = [...new Set(fel.map((m) => this.labelOf(m.falt)).filter(Boolean))];
-    const general = fel.filter((m) => !this.labelOf(m.falt)).map((m) => m.meddelande);
-    const parts = [];
-    if (labels.length === 1) parts.push(`${labels[0]} är inte rätt ifyllt. Rätta fältet först.`);
-    if (labels.length > 1) parts.push(`${joinSv(labels)} är inte rätt ifyllda. Rätta fälten först.`);
-    return `${what}: ${parts.concat(general).join(" ")}`;
-  }
-
   // ── computing ──────────────────────────────────────────────────────────────────────
   applyResponse(data, { fill = false, snap = null } = {}) {
     if (fill) this.fillFields(data.falt);
     this.valid = { snap: fill ? this.snapshot() : snap, scenario: data.scenario };
     this.result.innerHTML = data.html.resultat; // HTML built and escaped by Python
-    this.clearFieldErrors();
+    this.errors.clear();
     if (this.isCurrent()) this.markStale(false);
     else this.markStale(true, "Räknar om …");
     this.writeCurrent();
@@ -201,7 +162,7 @@ export class Calculator {
       if (mine === this.generation) {
         if (response.ok) this.applyResponse(response.data, { fill: !!options.fill, snap });
         else {
-          if (snap === null || snap === this.snapshot()) this.showErrors(messages(response));
+          if (snap === null || snap === this.snapshot()) this.errors.show(messages(response));
           this.markStale(true, STALE_INVALID);
           this.writeCurrent();
         }
@@ -252,9 +213,9 @@ export class Calculator {
       this.applyResponse(response.data, { snap });
       return response.data.scenario;
     }
-    this.showErrors(messages(response));
+    this.errors.show(messages(response));
     this.markStale(true, STALE_INVALID);
-    this.say(this.refusal(what, messages(response)));
+    this.say(this.errors.refusal(what, messages(response)));
     return null;
   }
 
