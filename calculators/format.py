@@ -14,6 +14,7 @@ Formatting follows Swedish typography: thousands separated by a no-break space
 """
 
 import math
+import re
 
 from calculators.errors import InputError
 
@@ -79,12 +80,23 @@ def procent(x, decimaler=None):
 
 _SPACES = (" ", NBSP, NNBSP, "\u2009", "\t")
 QUOTED_PREFIX = 40
+# NUL and the other control characters (tab and line breaks excepted), and the bidirectional
+# controls that make text display in another order than it is stored ("Trojan Source": a
+# message quoting "abc<RLO>gnp.exe" would read "abcexe.png").
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# One separator followed by exactly three digits: "25.000" is 25 000 to many, 25 to others.
+_AMBIGUOUS = re.compile(r"[-+]?[1-9]\d{0,2}[.,]\d{3}")
+
+
+def drop_unsafe(text) -> str:
+    """Text with the unsafe characters above dropped (for files and for messages)."""
+    return _UNSAFE.sub("", "" if text is None else str(text))
 
 
 def quoted(text) -> str:
     """User text quoted in a message: at most QUOTED_PREFIX characters, then "…" (a message
-    must not echo a 200 000-character paste back in full)."""
-    text = str(text).strip()
+    must not echo a 200 000-character paste back in full), without unsafe characters."""
+    text = drop_unsafe(text).strip()
     return f"”{text if len(text) <= QUOTED_PREFIX else text[:QUOTED_PREFIX].rstrip() + '…'}”"
 
 
@@ -105,16 +117,21 @@ def _clean_number_text(text, field):
     return cleaned, None
 
 
-def _to_float(cleaned, field, original):
+def _to_float(cleaned, field, original, example):
+    not_a_number = f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel {example}."
+    if _AMBIGUOUS.fullmatch(cleaned):
+        raise InputError.field(field, (
+            f"{field}: {quoted(original)} kan läsas på två sätt. Skriv tusental med mellanslag "
+            "(till exempel 25 000) och decimaler med komma (till exempel 25,5)."))
     if cleaned.count(",") > 1 or ("," in cleaned and "." in cleaned):
-        raise InputError.field(field, f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
+        raise InputError.field(field, not_a_number)
     cleaned = cleaned.replace(",", ".")
     if not cleaned or not all(c in "0123456789.-+" for c in cleaned) or cleaned.count(".") > 1:
-        raise InputError.field(field, f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.")
+        raise InputError.field(field, not_a_number)
     try:
         value = float(cleaned)
     except ValueError:
-        raise InputError.field(field, f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel 25 000 eller 25 000,50.") from None
+        raise InputError.field(field, not_a_number) from None
     if not math.isfinite(value):
         raise InputError.field(field, f"{field}: ange ett ändligt tal.")
     return value
@@ -135,7 +152,7 @@ def parse_tal(text, falt="tal"):
         cleaned = cleaned[:-2]
     elif lowered.endswith("kr."):
         cleaned = cleaned[:-3]
-    return _to_float(cleaned, falt, text)
+    return _to_float(cleaned, falt, text, "25 000 eller 25 000,50")
 
 
 def parse_procent(text, falt="procent"):
@@ -148,4 +165,4 @@ def parse_procent(text, falt="procent"):
         return value
     if cleaned.endswith("%"):
         cleaned = cleaned[:-1]
-    return _to_float(cleaned, falt, text) / 100.0
+    return _to_float(cleaned, falt, text, "12,5 %") / 100.0

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from calculators.format import drop_unsafe
+
 __all__ = ["html_text", "html_multiline", "md_text", "md_inline", "md_cell", "csv_cell", "export_text"]
 
 
@@ -25,16 +27,9 @@ def html_multiline(text) -> str:
     return "<br>".join(html_text(line) for line in lines)
 
 
-# Characters that never belong in an exported file: NUL and the other control characters
-# (tab and line breaks excepted), and the bidirectional controls that make text display in
-# another order than it is stored ("Trojan Source": a file name or amount that reads
-# differently from what it is).
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def export_text(text) -> str:
-    """User text for a file: the unsafe characters above dropped."""
-    return _UNSAFE.sub("", "" if text is None else str(text))
+    """User text for a file: NUL, control and bidirectional characters dropped."""
+    return drop_unsafe(text)
 
 
 def _lines(text) -> list[str]:

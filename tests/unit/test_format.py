@@ -5,7 +5,7 @@ import math
 import pytest
 
 from calculators.errors import InputError
-from calculators.format import MINUS, NBSP, kr, parse_procent, parse_tal, procent, tal
+from calculators.format import MINUS, NBSP, kr, parse_procent, parse_tal, procent, quoted, tal
 
 
 def test_kr_groups_thousands_with_no_break_space():
@@ -62,3 +62,28 @@ def test_parse_procent():
     assert parse_procent(0.5) == 0.5
     with pytest.raises(InputError):
         parse_procent("tolv", falt="omfattning")
+
+
+@pytest.mark.parametrize("text", ["25.000", "25,000", "1.500 kr", "−999.000", "+12,500"])
+def test_a_number_that_reads_two_ways_is_refused_with_how_to_write_it(text):
+    # "25.000" is 25 000 to many Swedes and 25 to others: a wage of 25 kr went through silently.
+    with pytest.raises(InputError) as err:
+        parse_tal(text, "Bruttolön")
+    message = str(err.value)
+    assert "kan läsas på två sätt" in message and "25 000" in message and "25,5" in message
+
+
+@pytest.mark.parametrize("text, value", [("25 000", 25000.0), ("25,5", 25.5), ("0,125", 0.125), ("25,0", 25.0),
+                                         ("2 500,000", 2500.0), ("1234,567", 1234.567), ("25.5", 25.5)])
+def test_unambiguous_numbers_still_read(text, value):
+    assert parse_tal(text) == value
+
+
+def test_percent_fields_give_a_percent_example():
+    with pytest.raises(InputError) as err:
+        parse_procent("tio", "Omfattning")
+    assert "12,5 %" in str(err.value) and "25 000" not in str(err.value)
+
+
+def test_quoted_text_cannot_reverse_a_message():
+    assert quoted("abc\u202egnp.exe\u2066x\x00") == "”abcgnp.exex”"

@@ -45,3 +45,8 @@ def test_scenario_values_and_keys_quote_briefly():
     assert found
     for text in found:
         assert len(text) < LONGEST_MESSAGE, text[:200]
+
+
+def test_the_calculator_refuses_a_wage_that_reads_two_ways():
+    found = messages("berakna_sida", {"falt": {"bruttolon": "25.000"}})
+    assert found and "kan läsas på två sätt" in found[0]
