@@ -396,6 +396,51 @@ def test_borja_om_asks_first_and_can_be_undone(page):
     expect(field(page, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
 
 
+def future_state(**extra):
+    """A saved beslutsunderlag stamped by a clock that was once ahead (2027)."""
+    return json.dumps({
+        "format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": B,
+        "uppdaterad": "2027-06-01T12:00:00.000Z", "svar": {}, "rader": {}, **extra,
+    })
+
+
+def test_an_edit_wins_over_a_saved_time_in_the_future(page):
+    page.goto(tool_url(B))
+    put(page, f"sysselsattningskrav:{B}", future_state(svar={
+        "syfte": {"varde": "nej", "kommentar": "Gammal", "andrad": "2027-06-01T12:00:00.000Z"}}))
+    page.reload()
+    box = field(page, B, "syfte", "kommentar")
+    expect(box).to_have_value("Gammal")
+    box.fill("Ny kommentar")
+    box.blur()
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar") == "Ny kommentar")
+    page.reload()
+    expect(field(page, B, "syfte", "kommentar")).to_have_value("Ny kommentar")
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+
+
+def test_what_is_typed_after_a_borja_om_in_the_future_is_kept(page):
+    page.goto(tool_url(B))
+    put(page, f"sysselsattningskrav:{B}", future_state(rensad="2027-06-01T12:00:00.000Z"))
+    page.reload()
+    radio(page, B, "syfte", "ja").check()
+    field(page, B, "analys-mal", "varde").fill("Efter rensningen")
+    field(page, B, "analys-mal", "varde").blur()
+    wait_saved(page, B, lambda s: answer_of(s, "analys-mal") == "Efter rensningen" and answer_of(s, "syfte") == "ja")
+    page.reload()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Efter rensningen")
+    expect(radio(page, B, "syfte", "ja")).to_be_checked()
+    # A new Börja om (and its Ångra) is later than the future-dated one too.
+    toolbar = form(page, B).locator("[data-verktygsrad]")
+    toolbar.get_by_role("button", name="Börja om").click()
+    toolbar.get_by_role("button", name="Bekräfta: töm alla svar").click()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("")
+    toolbar.get_by_role("button", name="Ångra Börja om").click()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Efter rensningen")
+    page.reload()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Efter rensningen")
+
+
 # ── keyboard only ───────────────────────────────────────────────────────────────────────
 
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
-  emptyState, latest, merge, newer, pruneTombstones, replacement, signature, time,
+  clearStamp, emptyState, latest, merge, newer, pruneTombstones, replacement, signature, stampAfter, time,
 } from "../../overrides/assets/javascripts/sk-verktyg/merge.mjs";
 
 const cases = JSON.parse(readFileSync(new URL("../cases/merge.json", import.meta.url), "utf8"));
@@ -118,4 +118,54 @@ test("replacement: the old answers win a merge with the state they replace, in a
   // A clock behind the saved "Börja om" (another tab's clock ran ahead) still replaces.
   const ahead = { ...current, rensad: "2999-01-01T00:00:00.000Z" };
   assert.ok(time(replacement("beslutsunderlag", ahead, old, Date.parse(TIMES[2])).rensad) > time(ahead.rensad));
+});
+
+// A clock that was once ahead left stamps in the future: a local change must still win.
+const FUTURE = "2027-06-01T12:00:00.000Z";
+const plus1 = (iso) => new Date(Date.parse(iso) + 1).toISOString();
+
+test("stampAfter: now, but later than what is replaced and than the latest Börja om", () => {
+  const clock = Date.parse(TIMES[0]);
+  assert.equal(stampAfter(clock), TIMES[0]);
+  assert.equal(stampAfter(clock, { andrad: FUTURE }), plus1(FUTURE));
+  assert.equal(stampAfter(clock, null, FUTURE), plus1(FUTURE));
+  assert.equal(stampAfter(clock, { andrad: "nonsense" }, null), TIMES[0]);
+  assert.equal(stampAfter(Date.parse(TIMES[2]), { andrad: TIMES[1] }, TIMES[0]), TIMES[2]);
+});
+
+test("an edit stamped with stampAfter wins over a future-dated record and survives a future Börja om", () => {
+  const clock = Date.parse(TIMES[0]);
+  const saved = { ...emptyState("beslutsunderlag"), svar: { syfte: { kommentar: "gammal", andrad: FUTURE } } };
+  const edited = copy(saved);
+  edited.svar.syfte = { kommentar: "ny", andrad: stampAfter(clock, saved.svar.syfte, saved.rensad) };
+  assert.equal(merge(saved, edited).svar.syfte.kommentar, "ny");
+  assert.equal(merge(edited, saved).svar.syfte.kommentar, "ny");
+
+  const cleared = { ...emptyState("beslutsunderlag"), rensad: FUTURE };
+  const typed = copy(cleared);
+  typed.svar.syfte = { kommentar: "efter", andrad: stampAfter(clock, undefined, cleared.rensad) };
+  assert.equal(merge(cleared, typed).svar.syfte.kommentar, "efter");
+});
+
+test("clearStamp is later than every record it clears", () => {
+  const clock = Date.parse(TIMES[0]);
+  const state = {
+    ...emptyState("kommunikationsplan"), rensad: TIMES[1],
+    svar: { syfte: { varde: "ja", andrad: TIMES[2] } },
+    rader: { malgrupper: [{ id: "n-a", andrad: FUTURE }, { id: "n-b", borttagen: true, andrad: TIMES[1] }] },
+  };
+  const stamp = clearStamp(state, clock);
+  assert.equal(stamp, plus1(FUTURE));
+  const after = merge(state, { ...emptyState("kommunikationsplan"), rensad: stamp });
+  assert.deepEqual(after.svar, {});
+  assert.deepEqual(after.rader, {});
+  assert.equal(clearStamp(emptyState("kommunikationsplan"), clock), TIMES[0]);
+});
+
+test("replacement (Ångra) wins over future-dated records of the state it replaces", () => {
+  const current = { ...emptyState("beslutsunderlag"), svar: { syfte: { varde: "nej", andrad: FUTURE } } };
+  const old = { svar: { syfte: { varde: "ja", andrad: TIMES[0] } }, rader: {} };
+  const next = replacement("beslutsunderlag", current, old, Date.parse(TIMES[2]));
+  assert.equal(merge(current, next).svar.syfte.varde, "ja");
+  assert.equal(merge(next, current).svar.syfte.varde, "ja");
 });

@@ -3,7 +3,7 @@
 // (checklist.mjs), which owns the state.
 
 import { errorText } from "./engine-status.mjs";
-import { emptyState, now, replacement } from "./merge.mjs";
+import { clearStamp, emptyState, replacement } from "./merge.mjs";
 
 export class ChecklistActions {
   constructor(checklist) {
@@ -108,7 +108,8 @@ export class ChecklistActions {
     this.endConfirm();
     c.flush();
     this.undo = JSON.parse(JSON.stringify(c.state));
-    const stamp = now();
+    // Later than every answer it clears, even one stamped by a clock that was once ahead.
+    const stamp = clearStamp(c.state);
     c.replaceState({ ...emptyState(c.tool), rensad: stamp, uppdaterad: stamp });
     this.showUndo(true, "Ångra Börja om");
     c.say("Alla svar är tömda. Tryck på Ångra om du vill få tillbaka dem.");

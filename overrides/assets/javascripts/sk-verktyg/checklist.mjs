@@ -9,7 +9,7 @@ import { engineStatus, errorText, fragment, headingLevelOf } from "./engine-stat
 import { ChecklistForm } from "./checklist-form.mjs";
 import { ChecklistStorage } from "./checklist-storage.mjs";
 import { ChecklistActions } from "./checklist-actions.mjs";
-import { emptyState, merge, now, pruneTombstones, signature } from "./merge.mjs";
+import { emptyState, merge, pruneTombstones, signature, stampAfter } from "./merge.mjs";
 import { engineStatusText } from "./text.mjs";
 import { register } from "./registry.mjs";
 
@@ -109,13 +109,15 @@ export class Checklist {
     return Object.entries(fields).every(([f, v]) => String(v ?? "") === String(record[f] ?? ""));
   }
   recordChange(target, immediate = false) {
-    const stamp = now();
     const row = target.closest("[data-rad]");
     const item = target.closest("[data-fraga]");
     if (!row && !item) return;
     const fields = this.form.readControls(row || item);
+    const replaced = this.form.recordOf(this.state, target);
     // Never stamp an unchanged value as new: it would win a merge over a newer edit.
-    if (Checklist.sameValues(fields, this.form.recordOf(this.state, target))) return;
+    if (Checklist.sameValues(fields, replaced)) return;
+    // Later than what it replaces, even when a clock once ahead stamped that in the future.
+    const stamp = stampAfter(Date.now(), replaced, this.state.rensad);
     if (row) {
       const table = row.closest("[data-tabell]").dataset.tabell;
       const rows = (this.state.rader[table] || []).filter((r) => r.id !== row.dataset.rad);
@@ -129,8 +131,9 @@ export class Checklist {
   }
   removeRow(row) {
     const tableId = row.closest("[data-tabell]").dataset.tabell;
-    const stamp = now();
     const rows = (this.state.rader[tableId] || []).filter((r) => r.id !== row.dataset.rad);
+    const replaced = (this.state.rader[tableId] || []).find((r) => r.id === row.dataset.rad);
+    const stamp = stampAfter(Date.now(), replaced, this.state.rensad);
     rows.push({ id: row.dataset.rad, andrad: stamp, borttagen: true });
     this.state.rader[tableId] = pruneTombstones(rows, this.limits.maxDeleted(tableId));
     this.state.uppdaterad = stamp;

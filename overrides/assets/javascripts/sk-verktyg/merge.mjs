@@ -7,6 +7,11 @@
 //                             content, so both tabs agree); anything not newer than the
 //                             latest "Börja om" (`rensad`) is dropped; deleted rows stay as
 //                             `borttagen` markers, only the newest maxDeleted(table) kept.
+//   stampAfter(clock, record, rensad)  the stamp of a local edit: now, but always later than
+//                             the record it replaces and than the latest "Börja om" (a
+//                             clock that was once ahead left stamps in the future; an edit
+//                             must never lose to them).
+//   clearStamp(state, clock)  the stamp of a "Börja om": later than every record it clears.
 
 export const FORMAT = "sysselsattningskrav-verktyg";
 export const SCHEMA = 2;
@@ -34,6 +39,25 @@ export function newer(x, y) {
 // The latest of some ISO times (null if none is given).
 export function latest(...values) {
   return values.filter(Boolean).reduce((a, b) => (time(b) > time(a) ? b : a), null);
+}
+
+// The stamp of a local edit (ISO): `clock`, but at least 1 ms after the replaced record's
+// `andrad` and after `rensad`.
+export function stampAfter(clock = Date.now(), record = null, rensad = null) {
+  return new Date(Math.max(clock, time(record && record.andrad) + 1, time(rensad) + 1)).toISOString();
+}
+
+// The latest time in a state (ms): its "Börja om" and every answer's and row's `andrad`.
+function lastTimeOf(state) {
+  let last = time(state && state.rensad);
+  Object.values((state && state.svar) || {}).forEach((r) => (last = Math.max(last, time(r.andrad))));
+  Object.values((state && state.rader) || {}).forEach((rows) => rows.forEach((r) => (last = Math.max(last, time(r.andrad)))));
+  return last;
+}
+
+// The stamp of a "Börja om" (ISO): `clock`, but later than everything in `state`.
+export function clearStamp(state, clock = Date.now()) {
+  return new Date(Math.max(clock, lastTimeOf(state) + 1)).toISOString();
 }
 
 export function emptyState(tool) {
@@ -87,10 +111,10 @@ export function signature(state) {
 }
 
 // `old`'s answers and rows written back as new: stamped after a fresh "Börja om" that is
-// later than `current`'s, so that a merge with another tab takes them over too (Ångra,
+// later than everything in `current`, so that a merge with another tab takes them over too (Ångra,
 // an imported file).
 export function replacement(tool, current, old, clock = Date.now()) {
-  const cleared = new Date(Math.max(clock, time(current.rensad) + 1));
+  const cleared = new Date(clearStamp(current, clock));
   const stamp = new Date(cleared.getTime() + 1).toISOString();
   const next = { ...emptyState(tool), rensad: cleared.toISOString(), uppdaterad: stamp };
   Object.entries(old.svar || {}).forEach(([id, r]) => (next.svar[id] = { ...r, andrad: stamp }));
