@@ -32,13 +32,19 @@ def answer_first_question(page, value="ja"):
 
 
 @pytest.mark.tillat_konsolfel  # the browser logs the refused download
-@pytest.mark.parametrize("how", ["avbruten", "blockerad av proxy"])
-def test_a_blocked_webassembly_file_is_reported_at_once_and_retry_works(page, how):
+@pytest.mark.parametrize("how", ["avbruten", "blockerad av proxy", "avkortad", "skadad"])
+def test_a_blocked_webassembly_file_is_reported_at_once_and_retry_works(page, site_dir, how):
+    wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm")).read_bytes()
+
     def block(route):
         if how == "avbruten":
             route.abort()
-        else:
+        elif how == "blockerad av proxy":
             route.fulfill(status=403, content_type="text/html", body="<h1>Blocked by policy</h1>")
+        elif how == "avkortad":  # the connection dropped halfway, served as complete
+            route.fulfill(status=200, content_type="application/wasm", body=wasm[: len(wasm) // 2])
+        else:  # right length, damaged content
+            route.fulfill(status=200, content_type="application/wasm", body=wasm[:1000] + bytes(len(wasm) - 1000))
 
     page.route("**/pyodide.asm.wasm", block)
     page.goto(TOOL)

@@ -123,7 +123,7 @@
     };
     worker.onerror = broken;
     worker.onmessageerror = broken;
-    worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket });
+    worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm });
     // Watchdog: a runtime that neither starts nor fails is reported as a failure.
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {

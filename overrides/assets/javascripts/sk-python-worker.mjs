@@ -1,7 +1,8 @@
 // Module Web Worker that runs the site's Python core (the `calculators` package) in Pyodide.
 //
 // Protocol (all messages are plain objects):
-//   page → worker  {type: "init", pyodide: "<absolute URL of the runtime dir>/", paket: "<zip URL>"}
+//   page → worker  {type: "init", pyodide: "<absolute URL of the runtime dir>/", paket: "<zip URL>",
+//                   wasm: "sha384-…" (integrity of pyodide.asm.wasm, or "")}
 //   page → worker  {id, request: "<JSON text>"}
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
 //   worker → page  {id, response: "<JSON text>"}
@@ -22,7 +23,7 @@ function status(status, meddelande, extra = {}) {
   self.postMessage({ type: "status", status, meddelande, ...extra });
 }
 
-async function boot({ pyodide: indexURL, paket }) {
+async function boot({ pyodide: indexURL, paket, wasm }) {
   const started = performance.now();
   status("laddar", "Python startar …");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
@@ -32,7 +33,7 @@ async function boot({ pyodide: indexURL, paket }) {
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
     }),
-    preflight(indexURL),
+    preflight(indexURL, wasm),
   ]);
   pyodide = loaded;
   pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
@@ -42,11 +43,18 @@ async function boot({ pyodide: indexURL, paket }) {
   status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started) });
 }
 
-async function preflight(indexURL) {
+// The WebAssembly file is also fetched whole with its integrity value (so a truncated or
+// damaged file fails here; Pyodide's own request for it waits for this one and is then
+// served from the browser's cache).
+async function preflight(indexURL, wasm) {
   await Promise.all(Object.entries(RUNTIME_FILES).map(async ([file, type]) => {
-    const response = await fetch(new URL(file, indexURL), { method: "HEAD", credentials: "same-origin" });
+    const checked = file === "pyodide.asm.wasm" && wasm;
+    const response = await fetch(new URL(file, indexURL), checked
+      ? { integrity: wasm, credentials: "same-origin" }
+      : { method: "HEAD", credentials: "same-origin" });
     const got = (response.headers.get("content-type") || "").split(";")[0].trim();
     if (!response.ok || (type && got !== type)) throw new Error(`${file}: HTTP ${response.status} ${got}`);
+    if (checked) await response.arrayBuffer();
   }));
 }
 

@@ -79,6 +79,7 @@
         pyodide: new URL(raw.pyodide, base).href,
         paket: new URL(raw.paket, base).href,
         worker: new URL(raw.worker, base).href,
+        wasm: /^sha384-[A-Za-z0-9+/]+=*$/.test(raw.wasm || "") ? raw.wasm : "",
         stilar: (raw.stilar || []).map((href) => new URL(href, base).href),
       };
     } catch (error) {
