@@ -661,6 +661,34 @@ def test_a_focused_field_does_not_overwrite_the_other_tabs_newer_text(context_fa
     expect(target(first)).to_have_value("Ny text från flik 1")
 
 
+def test_borja_om_in_another_tab_clears_a_focused_field_once_it_is_left(context_factory):
+    context = context_factory()
+    first, second = context.new_page(), context.new_page()
+    first.goto(tool_url(B))
+    second.goto(tool_url(B))
+    target = lambda p: field(p, B, "analys-mal", "varde")  # noqa: E731
+    target(second).fill("Text i flik 2")
+    wait_saved(second, B, lambda s: answer_of(s, "analys-mal") == "Text i flik 2")
+    expect(target(first)).to_have_value("Text i flik 2")
+    expect(target(second)).to_be_focused()
+    toolbar = form(first, B).locator("[data-verktygsrad]")
+    toolbar.get_by_role("button", name="Börja om").click()
+    toolbar.get_by_role("button", name="Bekräfta: töm alla svar").click()
+    wait_saved(first, B, lambda s: s["svar"] == {} and s.get("rensad"))
+    second.wait_for_timeout(300)  # the storage event has reached tab 2 (its field keeps focus)
+    radio(second, B, "syfte", "ja").focus()  # tab 2 leaves the field without typing
+    second.wait_for_timeout(400)
+    assert answer_of(stored(second, B), "analys-mal") is None
+    expect(target(second)).to_have_value("")
+
+    # Typed after the clear, it is a new edit: saved, and shown in both tabs.
+    target(second).fill("Skrivet efteråt")
+    radio(second, B, "syfte", "ja").focus()
+    wait_saved(second, B, lambda s: answer_of(s, "analys-mal") == "Skrivet efteråt")
+    expect(target(second)).to_have_value("Skrivet efteråt")
+    expect(target(first)).to_have_value("Skrivet efteråt")
+
+
 # ── limits ──────────────────────────────────────────────────────────────────────────────
 
 K = "kommunikationsplan"

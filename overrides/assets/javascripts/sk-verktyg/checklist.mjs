@@ -91,13 +91,16 @@ export class Checklist {
     }
     this.recordChange(t, click);
   }
-  // A field skipped while another tab updated it gets the merged value back now.
+  // A field skipped while another tab updated it gets the merged value back now: what is
+  // saved, empty if nothing is (another tab's Börja om). Text typed after that merge is an
+  // edit of its own, recorded (and saved) before focus leaves.
   onFocusOut(event) {
     const t = event.target;
-    if (!t.matches || !t.matches("[data-falt]") || t.type === "radio") return;
+    if (!t.matches || !t.matches("[data-falt]") || t.type === "radio" || !t.isConnected) return;
+    if (this.dirty) this.flush();
     const record = this.form.recordOf(this.state, t);
-    const value = record && record[t.dataset.falt];
-    if (value !== undefined && String(value ?? "") !== t.value) {
+    const value = record && !record.borttagen ? record[t.dataset.falt] : undefined;
+    if (String(value ?? "") !== t.value) {
       t.value = String(value ?? "");
       this.form.recorded.set(t, t.value);
       this.form.printCopy(t);
