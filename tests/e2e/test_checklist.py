@@ -709,6 +709,34 @@ def test_text_fields_carry_the_limit_and_an_error_goes_when_its_cause_does(page)
     wait_python_summary(page)
 
 
+def test_pasting_more_than_a_field_holds_says_the_rest_was_left_out(context_factory):
+    from calculators.checklists.state import MAX_TEXT
+
+    context = context_factory(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(tool_url(B))
+    box = field(page, B, "analys-mal", "varde")
+    status = form(page, B).locator("[data-status]")
+    expect(status).to_have_attribute("role", "status")  # read out by screen readers
+    page.evaluate("(n) => navigator.clipboard.writeText('x'.repeat(n))", 200_000)
+    box.focus()
+    page.keyboard.press("Control+V")
+    expect(box).to_have_value("x" * MAX_TEXT)
+    expect(status).to_have_text(re.compile(r"Texten får vara högst 20\s000 tecken; resten kom inte med\."))
+    wait_saved(page, B, lambda s: len(answer_of(s, "analys-mal") or "") == MAX_TEXT)
+    # Typing into a full field says so too; a paste that fits says nothing.
+    page.evaluate("() => { document.querySelector('[data-status]').textContent = ''; }")
+    page.keyboard.type("y")
+    expect(status).to_contain_text("högst 20")
+    page.evaluate("() => { document.querySelector('[data-status]').textContent = ''; }")
+    box.fill("")
+    page.evaluate("() => navigator.clipboard.writeText('kort')")
+    box.focus()
+    page.keyboard.press("Control+V")
+    expect(box).to_have_value("kort")
+    expect(status).not_to_contain_text("högst")
+
+
 def limit_state():
     from calculators.checklists.state import MAX_ROWS, MAX_TEXT
 
