@@ -662,9 +662,22 @@ def test_python_failing_to_load_shows_message_and_retry(page):
     expect_totals(page, cli({"version": 1}))  # the pre-rendered result stays
     assert_clean_text(page)
     assert_no_axe_violations(page, "(fel)")
+    # Valid input while the engine is down: the notice names the engine, not the input.
+    field(page, "antal_personer").fill("3")
+    notice = page.locator("[data-sk-inaktuellt]")
+    expect(notice).to_contain_text("beräkningsmotorn")
+    page.wait_for_timeout(300)
+    expect(notice).not_to_contain_text("Rätta uppgifterna")
+    expect(page.locator("[data-sk-falt-fel], .sk-faltfel").filter(has_text="Beräkningsmotorn")).to_have_count(0)
+    # A refusal caused by the engine goes once the engine works again.
+    message = page.locator("[data-sk-atgardsmeddelande]")
+    page.locator("[data-sk-exportera-csv]").click()
+    expect(message).to_contain_text("beräkningsmotorn")
     page.unroute("**/pyodide.asm.wasm")
     retry.click()
     expect(root).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect(notice).to_be_hidden()
+    expect(message).to_have_text("")
     field(page, "antal_personer").fill("4")
     expect_totals(page, cli({"version": 1, "antal_personer": 4}))
 

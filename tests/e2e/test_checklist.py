@@ -168,10 +168,20 @@ def test_answering_and_saving_do_not_wait_for_python(page):
     status = page.locator("[data-motorstatus]")
     expect(status).to_contain_text("kan inte räknas fram just nu", timeout=PYTHON_TIMEOUT)
     expect(status).to_contain_text("dina svar sparas ändå")
+    expect(status).to_contain_text("exporterna")
+    expect(status).not_to_contain_text("förberäknade")  # that is the calculator's
     expect(page.get_by_role("button", name="Försök igen")).to_be_visible()
     # Still saving while Python is down.
     radio(page, B, "enighet", "nej").check()
     wait_saved(page, B, lambda s: answer_of(s, "enighet") == "nej")
+    # An export fails while the engine is down; its message goes once the engine works.
+    line = form(page, B).locator("[data-status]")
+    form(page, B).locator('[data-atgard="exportera-csv"]').click()
+    expect(line).to_contain_text("Filen kunde inte skapas")
+    page.unroute(re.compile(r".*/pyodide/.*"))
+    page.get_by_role("button", name="Försök igen").click()
+    wait_python_summary(page)
+    expect(line).not_to_contain_text("Filen kunde inte skapas")
 
 
 def test_corrupt_saved_data_is_kept_aside_and_reported(page):

@@ -82,7 +82,7 @@
     api.startedAt = performance.now();
     api.readyMs = null;
     if (!urls || typeof Worker === "undefined") {
-      setStatus("fel", "Webbläsaren kan inte starta beräkningsmotorn. Det förberäknade resultatet visas fortfarande.");
+      setStatus("fel", "Webbläsaren kan inte starta beräkningsmotorn.");
       return;
     }
     setStatus("laddar", "Beräkningsmotorn startar – du kan redan ändra uppgifterna.");
@@ -90,7 +90,7 @@
       worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
     } catch (error) {
       worker = null;
-      setStatus("fel", "Beräkningsmotorn kunde inte startas. Det förberäknade resultatet visas fortfarande.");
+      setStatus("fel", "Beräkningsmotorn kunde inte startas.");
       return;
     }
     worker.onmessage = (event) => {
@@ -117,7 +117,7 @@
     };
     const broken = (event) => {
       if (event && event.preventDefault) event.preventDefault();
-      const meddelande = "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.";
+      const meddelande = "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen.";
       stop(meddelande);
       setStatus("fel", meddelande);
     };
@@ -129,7 +129,7 @@
     watchdog = setTimeout(() => {
       if (api.status === "laddar") {
         stop();
-        setStatus("fel", "Beräkningsmotorn startade inte inom rimlig tid. Försök igen. Det förberäknade resultatet visas fortfarande.");
+        setStatus("fel", "Beräkningsmotorn startade inte inom rimlig tid. Försök igen.");
       }
     }, WATCHDOG_MS);
   }

@@ -13,7 +13,7 @@ const EXTRACT_DIR = "/home/pyodide/sk";
 // aborted download), Emscripten can stall instead of failing, so the same files are asked
 // for with HEAD at the same time and a failure is reported at once.
 const RUNTIME_FILES = { "pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": null, "pyodide.asm.mjs": null, "pyodide-lock.json": null };
-const LOAD_FAILED = "Beräkningsmotorn (Python) kunde inte laddas. Kontrollera anslutningen och försök igen. Det förberäknade resultatet visas fortfarande.";
+const LOAD_FAILED = "Beräkningsmotorn (Python) kunde inte laddas. Kontrollera anslutningen och försök igen.";
 
 let pyodide = null;
 let handle = null;

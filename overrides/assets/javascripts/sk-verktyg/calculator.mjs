@@ -18,6 +18,9 @@ import { messages } from "./text.mjs";
 import { register } from "./registry.mjs";
 
 export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
+export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formuläret: det kan inte räknas om förrän beräkningsmotorn fungerar. Välj Försök igen överst.";
+// Why a failed call left the result stale: the input, or the engine (the input may be fine).
+const staleText = () => (window.skPython.status === "redo" ? STALE_INVALID : STALE_ENGINE);
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
@@ -76,6 +79,8 @@ export class Calculator {
   }
   say(text) {
     this.actionMessage.textContent = text;
+    // Said while the engine is down: its cause goes when the engine works (showStatus).
+    this.saidWhileDown = window.skPython.status === "fel" ? text : null;
   }
 
   // ── the form ───────────────────────────────────────────────────────────────────────
@@ -162,8 +167,9 @@ export class Calculator {
       if (mine === this.generation) {
         if (response.ok) this.applyResponse(response.data, { fill: !!options.fill, snap });
         else {
-          if (snap === null || snap === this.snapshot()) this.errors.show(messages(response));
-          this.markStale(true, STALE_INVALID);
+          // An engine that does not work says so at the top; it is no fault in the input.
+          if (window.skPython.status === "redo" && (snap === null || snap === this.snapshot())) this.errors.show(messages(response));
+          this.markStale(true, staleText());
           this.writeCurrent();
         }
       }
@@ -214,7 +220,7 @@ export class Calculator {
       return response.data.scenario;
     }
     this.errors.show(messages(response));
-    this.markStale(true, STALE_INVALID);
+    this.markStale(true, staleText());
     this.say(this.errors.refusal(what, messages(response)));
     return null;
   }
@@ -229,9 +235,11 @@ export class Calculator {
 
   showStatus(status, meddelande) {
     this.root.dataset.skPythonStatus = status;
-    this.statusLine.textContent = (status === "fel" ? meddelande || "Beräkningsmotorn kunde inte startas." : STATUS[status]) || "";
+    // The runtime's message is the same for every tool; what still shows is the calculator's.
+    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningsmotorn kunde inte startas."} Det senast beräknade resultatet visas fortfarande.` : STATUS[status]) || "";
     this.retryButton.hidden = status !== "fel";
     if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas är det senast beräknade.");
+    if (status === "redo" && this.saidWhileDown && this.actionMessage.textContent === this.saidWhileDown) this.say("");
   }
   onPythonStatus(status, meddelande) {
     this.showStatus(status, meddelande);

@@ -52,7 +52,7 @@ export class ChecklistActions {
     c.flush();
     c.say("Filen förbereds …");
     const response = await window.skPython.call("checklista_exportera", { verktyg: c.tool, tillstand: c.state, format });
-    if (!response.ok) return c.say(`Filen kunde inte skapas: ${errorText(response)}`);
+    if (!response.ok) return c.sayFailure(`Filen kunde inte skapas: ${errorText(response)}`);
     const { filnamn, mimetyp, innehall } = response.data;
     window.skPython.download(filnamn, innehall, mimetyp);
     c.say(`Svaren är sparade som ${filnamn}.`);
@@ -71,7 +71,7 @@ export class ChecklistActions {
     }
     c.say(`Läser ${file.name} …`);
     const response = await window.skPython.call("checklista_importera", { verktyg: c.tool, text });
-    if (!response.ok) return c.say(`Filen ${file.name} kunde inte öppnas: ${errorText(response)} Inget har ändrats.`);
+    if (!response.ok) return c.sayFailure(`Filen ${file.name} kunde inte öppnas: ${errorText(response)} Inget har ändrats.`);
     // The file replaces the current answers (stamped now so another open tab takes them over).
     this.undo = JSON.parse(JSON.stringify(c.state));
     c.replaceState(replacement(c.tool, c.state, response.data.tillstand));

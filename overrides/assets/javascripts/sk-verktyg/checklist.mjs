@@ -78,6 +78,11 @@ export class Checklist {
   say(text) {
     if (this.statusBox) this.statusBox.textContent = text;
   }
+  // A failure of a Python call: said, and if the engine is not working, taken back once it is.
+  sayFailure(text) {
+    this.say(text);
+    this.engineFailure = window.skPython.status === "redo" ? null : text;
+  }
 
   // ── edits ────────────────────────────────────────────────────────────────────────
   onEdit(event) {
@@ -245,10 +250,16 @@ export class Checklist {
   }
   onPythonStatus(status, meddelande) {
     this.element.dataset.motor = status;
-    this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen");
+    this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen",
+      "Sammanfattningen och exporterna kommer när beräkningsmotorn fungerar.");
     this.engine.element.hidden = !this.engine.text.textContent;
     this.engine.retry.hidden = status !== "fel";
-    if (status === "redo") this.scheduleSummary(0);
+    if (status === "redo") {
+      // The cause of a failure said while the engine was down is gone: so is its message.
+      if (this.engineFailure && this.statusBox && this.statusBox.textContent === this.engineFailure) this.say("");
+      this.engineFailure = null;
+      this.scheduleSummary(0);
+    }
   }
 }
 

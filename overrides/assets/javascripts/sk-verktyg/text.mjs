@@ -28,8 +28,10 @@ export function messages(response) {
 export const messageText = (response) => messages(response).map((m) => m.meddelande).join(" ");
 
 // The line about the Python engine that a checklist or the document shows ("" when ready).
-export function engineStatusText(status, meddelande, what) {
+// The runtime's message is the same for every tool; `later` says what this tool gives once
+// the engine works.
+export function engineStatusText(status, meddelande, what, later = "") {
   if (status === "laddar" || status === "vilande") return `${what} räknas fram när beräkningsmotorn har startat. Dina svar sparas redan.`;
-  if (status === "fel") return `${meddelande || "Beräkningsmotorn kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.`;
+  if (status === "fel") return `${meddelande || "Beräkningsmotorn kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
   return "";
 }
