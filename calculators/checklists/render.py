@@ -21,7 +21,8 @@ The HTML contract for the JavaScript glue (nothing else in the page is relied up
 - The toolbar `[data-verktygsrad]` is `hidden` until the glue shows it; its buttons have
   `data-atgard` = exportera-markdown | exportera-csv | exportera-json | importera |
   borja-om | angra-borja-om (hidden until needed) | skriv-ut; the file input for import has
-  `data-importfil` (hidden; the importera button opens it). Messages go to `[data-status]`.
+  `data-importfil` (hidden; the importera button opens it) and `data-max-tecken`
+  (export.MAX_IMPORT_CHARS: JS refuses a larger file unread). Messages go to `[data-status]`.
 - The summary goes into `[data-sammanfattning]` (aria-live), whose content is exactly
   `render_summary(...)`.
 
@@ -36,6 +37,7 @@ import posixpath
 from .calculation import CALCULATOR_PAGE, calculation_html
 from .definitions import ADDED_ROW_RE, EXTRA_FIELDS, ROW_ID_MAX, Item, Section, Table, Tool, get_tool
 from .escape import html_text as esc
+from .export import MAX_IMPORT_CHARS
 from .state import MAX_NUMBER_TEXT, MAX_ROWS, MAX_TEXT, MAX_TOMBSTONES, SCHEMA, storage_key
 from .summary import summarize
 from ._fmt import tal
@@ -259,7 +261,7 @@ def _toolbar(tool: Tool, out):
     out.append(f'<div class="sk-verktygsrad" role="group" aria-label="Spara, skriv ut och börja om: {esc(tool.title)}" data-verktygsrad hidden>')
     for action, label, hidden in TOOLBAR:
         out.append(f'<button type="button" class="md-button sk-knapp" data-atgard="{action}"{" hidden" if hidden else ""}>{esc(label)}</button>')
-    out.append(f'<input type="file" id="{_id(tool.id, "importfil")}" accept=".json,application/json" data-importfil hidden>')
+    out.append(f'<input type="file" id="{_id(tool.id, "importfil")}" accept=".json,application/json" data-importfil data-max-tecken="{MAX_IMPORT_CHARS}" hidden>')
     out.append("</div>")
     out.append('<p class="sk-status" role="status" data-status></p>')
 

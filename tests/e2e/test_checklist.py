@@ -349,6 +349,25 @@ def test_a_json_export_can_be_opened_again(page, tmp_path):
     assert answer_of(state, "syfte", "kommentar") == "Saknas i budgeten"
 
 
+@pytest.mark.tillat_konsolfel  # the aborted Pyodide download is logged by the browser
+def test_a_file_over_the_import_limit_is_refused_unread(page, tmp_path):
+    from calculators.checklists.export import MAX_IMPORT_CHARS
+
+    page.route(re.compile(r".*/pyodide/.*"), lambda route: route.abort())  # no Python needed
+    page.goto(tool_url(B))
+    answer_syfte_nej(page)
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar") == "Saknas i budgeten")
+    expect(page.locator("[data-importfil]")).to_have_attribute("data-max-tecken", str(MAX_IMPORT_CHARS))
+    big = tmp_path / "stor.json"
+    big.write_text("{" + " " * MAX_IMPORT_CHARS + "}", encoding="utf-8")
+    page.locator("[data-importfil]").set_input_files(str(big))
+    status = form(page, B).locator("[data-status]")
+    expect(status).to_contain_text("stor.json är för stor")
+    expect(status).to_contain_text("2 MB")
+    expect(status).to_contain_text("Inget har ändrats")
+    expect(field(page, B, "syfte", "kommentar")).to_have_value("Saknas i budgeten")
+
+
 @pytest.mark.parametrize("content, expected", [
     ('{"format": "sysselsattningskrav-verktyg", "schema": 2, "svar": {', "JSON"),
     (json.dumps({"namn": "Inköpslista", "rader": ["mjölk", "bröd"]}), "kunde inte öppnas"),

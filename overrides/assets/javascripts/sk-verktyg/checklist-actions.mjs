@@ -3,6 +3,7 @@
 // (checklist.mjs), which owns the state.
 
 import { errorText } from "./engine-status.mjs";
+import { number } from "./text.mjs";
 import { clearStamp, emptyState, replacement } from "./merge.mjs";
 
 export class ChecklistActions {
@@ -63,6 +64,13 @@ export class ChecklistActions {
     const file = this.importInput.files && this.importInput.files[0];
     this.importInput.value = "";
     if (!file) return;
+    // Python refuses more than data-max-tecken characters (export.MAX_IMPORT_CHARS); a file
+    // with more bytes is refused here, unread. (UTF-8 has at least one byte per character,
+    // so this is the stricter side: a valid export is far smaller.)
+    const most = Number(this.importInput.dataset.maxTecken) || 0;
+    if (most && file.size > most) {
+      return c.say(`Filen ${file.name} är för stor för att vara en export från verktygen (över ${number(most / 1e6)} MB). Inget har ändrats.`);
+    }
     let text;
     try {
       text = await file.text();
