@@ -288,7 +288,8 @@ def results(result):
 
 def comparison(named):
     """named: [(name, result)] — side-by-side table of totals and key inputs."""
-    head = "".join(f'<th scope="col">{_e(n)}</th>' for n, _ in named)
+    # A name the user typed is isolated: right-to-left letters in it do not reorder the rest.
+    head = "".join(f'<th scope="col"><bdi>{_e(n)}</bdi></th>' for n, _ in named)
     rows = []
     for key, label in ACTORS + [("summa_aktorer", SUMMA), ("samhallsekonomiskt_netto", NETTO)]:
         cells = "".join(f'<td class="{_sign_class(r["totalt"][key])}">{kr(r["totalt"][key])}</td>' for _, r in named)

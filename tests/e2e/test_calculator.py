@@ -602,6 +602,30 @@ def test_saved_scenarios_compare_and_delete(page):
     expect(page.locator("[data-sk-sparade-lista] label", has_text="Praktik")).to_be_visible()
 
 
+def saved_names(page):
+    raw = page.evaluate("() => localStorage.getItem(window.skPython.lagring.nyckel('sk-berakning:sparade'))")
+    return [item["namn"] for item in json.loads(raw or "[]")]
+
+
+def test_scenario_names_drop_bidi_controls_and_are_shown_isolated(page):
+    open_ready(page)
+    page.fill("[data-sk-spara-namn]", "abc\u202eTXT.exe")
+    page.click("[data-sk-spara]")
+    expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(1)
+    assert saved_names(page) == ["abcTXT.exe"]
+    save_as(page, "\u05e9\u05dc\u05d5\u05dd 2")  # right-to-left letters stay, isolated
+    isolated = "(e) => [...e.querySelectorAll('bdi')].map((b) => b.textContent)"
+    assert page.locator("[data-sk-sparade-lista] label").nth(0).evaluate(isolated) == ["abcTXT.exe"]
+    assert page.locator("[data-sk-atgardsmeddelande]").evaluate(isolated) == ["\u05e9\u05dc\u05d5\u05dd 2"]
+    page.check("[data-sk-sparade-lista] li:nth-child(1) input[type=checkbox]")
+    page.check("[data-sk-sparade-lista] li:nth-child(2) input[type=checkbox]")
+    page.click("[data-sk-jamfor]")
+    head = page.locator("[data-sk-jamforelse] table thead")
+    expect(head).to_be_visible()
+    assert head.evaluate(isolated) == ["abcTXT.exe", "\u05e9\u05dc\u05d5\u05dd 2"]
+    assert page.locator("[data-sk-atgardsmeddelande]").evaluate(isolated) == ["abcTXT.exe", "\u05e9\u05dc\u05d5\u05dd 2"]
+
+
 # ── keyboard, accessibility, states ─────────────────────────────────────────────────────
 
 def test_keyboard_only_from_first_input_to_export(context_factory):

@@ -2,7 +2,7 @@
 // message helpers (sk-verktyg/calculator-store.mjs, text.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { comparisonRefusal, keptName, readCurrent, readSaved, settingsOf } from "../../overrides/assets/javascripts/sk-verktyg/calculator-store.mjs";
+import { cleanName, comparisonRefusal, keptName, readCurrent, readSaved, settingsOf } from "../../overrides/assets/javascripts/sk-verktyg/calculator-store.mjs";
 import { engineStatusText, joinSv, messageText, shortText, stamp } from "../../overrides/assets/javascripts/sk-verktyg/text.mjs";
 
 const names = new Set(["antal_personer", "bruttolon"]);
@@ -63,4 +63,14 @@ test("message helpers", () => {
   assert.equal(messageText({ ok: false }), "Okänt fel.");
   assert.equal(engineStatusText("redo", "", "X"), "");
   assert.match(engineStatusText("fel", "Trasig.", "Sammanfattningen"), /^Trasig\. Sammanfattningen kan inte/);
+});
+
+test("scenario names lose their bidirectional control characters (invisible, they reorder the text)", () => {
+  const controls = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"];
+  controls.forEach((c) => assert.equal(cleanName(`abc${c}TXT.exe`), "abcTXT.exe"));
+  assert.equal(cleanName("  Praktik \u202e "), "Praktik");
+  assert.equal(cleanName("مرحبا Malmö"), "مرحبا Malmö", "right-to-left letters themselves are kept");
+  assert.equal(cleanName("x".repeat(300)).length, 200);
+  const { list } = readSaved(JSON.stringify([{ namn: "abc\u202eTXT.exe", scenario: { version: 1 } }]), names);
+  assert.equal(list[0].namn, "abcTXT.exe", "names saved before are cleaned when read");
 });

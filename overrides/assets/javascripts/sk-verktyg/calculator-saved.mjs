@@ -2,8 +2,18 @@
 // The comparison's limits come from the root's data-sk-jamfor-min/-max (Python's); without
 // them Python's own check answers.
 
-import { MAX_NAME, SAVED_KEY, comparisonRefusal, readSaved } from "./calculator-store.mjs";
-import { joinSv, messageText } from "./text.mjs";
+import { SAVED_KEY, cleanName, comparisonRefusal, readSaved } from "./calculator-store.mjs";
+import { isolated, messageText } from "./text.mjs";
+
+// Names joined the Swedish way ("A, B och C"), each isolated in a <bdi>: a list for say().
+function namesSv(names) {
+  const parts = [];
+  names.forEach((name, i) => {
+    if (i) parts.push(i === names.length - 1 ? " och " : ", ");
+    parts.push(isolated(name));
+  });
+  return parts;
+}
 
 export class SavedScenarios {
   constructor(calc) {
@@ -63,11 +73,11 @@ export class SavedScenarios {
     box.dataset.skValj = "";
     const label = document.createElement("label");
     label.htmlFor = box.id;
-    label.textContent = item.namn;
+    label.append(isolated(item.namn));
     const open = this.button("Öppna", `Öppna ${item.namn}`, () => this.open(item));
     const remove = this.button("Ta bort", `Ta bort ${item.namn}`, () => {
       this.remove(item.namn);
-      this.calc.say(`${item.namn} är borttaget.`);
+      this.calc.say([isolated(item.namn), " är borttaget."]);
     });
     li.append(box, label, open, remove);
     return li;
@@ -81,24 +91,24 @@ export class SavedScenarios {
       calc.writeCurrent();
       calc.markStale(true, "Räknar om …");
       await calc.recalcFields();
-      return calc.say(`${item.namn} är öppnat.`);
+      return calc.say([isolated(item.namn), " är öppnat."]);
     }
     const response = await calc.call("berakna_sida", { scenario: item.scenario });
-    if (!response.ok) return calc.say(`${item.namn} kunde inte öppnas: ${messageText(response)}`);
+    if (!response.ok) return calc.say([isolated(item.namn), ` kunde inte öppnas: ${messageText(response)}`]);
     calc.generation += 1;
     calc.applyResponse(response.data, { fill: true });
-    calc.say(`${item.namn} är öppnat.`);
+    calc.say([isolated(item.namn), " är öppnat."]);
   }
 
   async saveCurrent() {
     const calc = this.calc;
-    const name = this.nameField.value.trim().slice(0, MAX_NAME);
+    const name = cleanName(this.nameField.value); // bidi controls dropped, unsaid
     if (!name) return calc.say("Skriv ett namn på scenariot först.");
     const scenario = await calc.scenarioOnScreen("Scenariot sparades inte");
     if (!scenario) return;
     if (!this.add({ namn: name, scenario })) return calc.say("Scenariot kunde inte sparas i webbläsaren (lagringen är full eller avstängd).");
     this.nameField.value = "";
-    calc.say(`Scenariot ${name} är sparat i den här webbläsaren.`);
+    calc.say(["Scenariot ", isolated(name), " är sparat i den här webbläsaren."]);
   }
 
   async compare() {
@@ -108,12 +118,12 @@ export class SavedScenarios {
     const refused = comparisonRefusal(chosen.length, calc.settings.jamforMin, calc.settings.jamforMax);
     if (refused) return calc.say(refused);
     const unusable = chosen.filter((item) => !item.scenario).map((item) => item.namn);
-    if (unusable.length) return calc.say(`${joinSv(unusable)} har uppgifter som inte är giltiga och kan inte jämföras. Öppna och rätta ${unusable.length === 1 ? "det" : "dem"} först.`);
+    if (unusable.length) return calc.say([...namesSv(unusable), ` har uppgifter som inte är giltiga och kan inte jämföras. Öppna och rätta ${unusable.length === 1 ? "det" : "dem"} först.`]);
     const response = await window.skPython.call("jamfor_sida", { scenarier: chosen.map(({ namn, scenario }) => ({ namn, scenario })) });
     if (!response.ok) return calc.say(messageText(response));
     this.comparison.innerHTML = response.data.html; // built and escaped by Python
     this.comparison.hidden = false;
     this.comparison.focus();
-    calc.say(`Jämförelse av ${chosen.map((c) => c.namn).join(", ")} visas nedan.`);
+    calc.say(["Jämförelse av ", ...namesSv(chosen.map((c) => c.namn)), " visas nedan."]);
   }
 }

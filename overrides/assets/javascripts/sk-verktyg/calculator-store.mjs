@@ -40,6 +40,13 @@ export function readCurrent(raw, fieldNames) {
   return falt ? { falt } : null;
 }
 
+// Bidirectional control characters: invisible, yet they reorder the text around them
+// ("abc\u202eTXT.exe" shows as "abcexe.TXT"). Dropped from scenario names, without a word.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+export function cleanName(text) {
+  return String(text).replace(BIDI_CONTROLS, "").trim().slice(0, MAX_NAME);
+}
+
 // The saved scenarios that can be used, and how many could not be read.
 export function readSaved(raw, fieldNames) {
   const data = parseJson(raw);
@@ -48,8 +55,9 @@ export function readSaved(raw, fieldNames) {
   (Array.isArray(data) ? data : []).forEach((item) => {
     const falt = isObject(item) ? cleanFields(item.falt, fieldNames) : null;
     const scenario = isObject(item) && isObject(item.scenario) && !tooDeep(item.scenario) ? item.scenario : null;
-    if (isObject(item) && typeof item.namn === "string" && item.namn.trim() && (scenario || falt)) {
-      const entry = { namn: item.namn.trim().slice(0, MAX_NAME), scenario };
+    const namn = isObject(item) && typeof item.namn === "string" ? cleanName(item.namn) : "";
+    if (namn && (scenario || falt)) {
+      const entry = { namn, scenario };
       if (falt) entry.falt = falt;
       list.push(entry);
     } else broken += 1;

@@ -77,10 +77,12 @@ export class Calculator {
   connected() {
     return document.body.contains(this.root);
   }
+  // `text` a string, or a list of strings and nodes (a name in <bdi>, text.mjs isolated()).
   say(text) {
-    this.actionMessage.textContent = text;
+    if (Array.isArray(text)) this.actionMessage.replaceChildren(...text);
+    else this.actionMessage.textContent = text;
     // Said while the engine is down: its cause goes when the engine works (showStatus).
-    this.saidWhileDown = window.skPython.status === "fel" ? text : null;
+    this.saidWhileDown = window.skPython.status === "fel" ? this.actionMessage.textContent : null;
   }
 
   // ── the form ───────────────────────────────────────────────────────────────────────

@@ -35,3 +35,11 @@ export function engineStatusText(status, meddelande, what, later = "") {
   if (status === "fel") return `${meddelande || "Beräkningsmotorn kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
   return "";
 }
+
+// A name the user typed, shown isolated from the text around it (right-to-left letters in
+// it do not reorder the sentence): a <bdi> element, for say(parts) and labels.
+export function isolated(name) {
+  const bdi = document.createElement("bdi");
+  bdi.textContent = name;
+  return bdi;
+}
