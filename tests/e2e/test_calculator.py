@@ -626,6 +626,31 @@ def test_scenario_names_drop_bidi_controls_and_are_shown_isolated(page):
     assert page.locator("[data-sk-atgardsmeddelande]").evaluate(isolated) == ["abcTXT.exe", "\u05e9\u05dc\u05d5\u05dd 2"]
 
 
+def test_comparison_picks_the_ticked_scenarios_when_another_tab_changed_the_list(context_factory):
+    context = context_factory()
+    a, b = context.new_page(), context.new_page()
+    open_ready(a)
+    for name in ("S1", "S2", "S3", "S4"):
+        save_as(a, name)
+    open_ready(b)
+    a.check("[data-sk-sparade-lista] li:nth-child(2) input[type=checkbox]")  # S2
+    a.check("[data-sk-sparade-lista] li:nth-child(3) input[type=checkbox]")  # S3
+    b.click("[data-sk-sparade-lista] button[aria-label='Ta bort S1']")
+    # Tab A follows the list and keeps what was ticked.
+    expect(a.locator("[data-sk-sparade-lista] li")).to_have_count(3)
+    expect(a.locator("[data-sk-sparade-lista] li", has_text="S2").locator("input")).to_be_checked()
+    expect(a.locator("[data-sk-sparade-lista] li", has_text="S3").locator("input")).to_be_checked()
+    a.click("[data-sk-jamfor]")
+    head = a.locator("[data-sk-jamforelse] table thead th")
+    expect(head.nth(1)).to_have_text("S2")
+    expect(head.nth(2)).to_have_text("S3")
+    # A ticked scenario removed before the list could follow is refused by name.
+    a.evaluate("() => { const k = window.skPython.lagring.nyckel('sk-berakning:sparade');"
+               " localStorage.setItem(k, JSON.stringify(JSON.parse(localStorage.getItem(k)).filter((x) => x.namn !== 'S3'))); }")
+    a.click("[data-sk-jamfor]")
+    expect(a.locator("[data-sk-atgardsmeddelande]")).to_contain_text("S3 finns inte längre")
+
+
 # ── keyboard, accessibility, states ─────────────────────────────────────────────────────
 
 def test_keyboard_only_from_first_input_to_export(context_factory):

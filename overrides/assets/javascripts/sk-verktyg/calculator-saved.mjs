@@ -46,14 +46,24 @@ export class SavedScenarios {
     this.render();
   }
 
+  // The names ticked for comparison (a name identifies a saved scenario; the list's order
+  // may change in another tab).
+  ticked() {
+    return [...this.list.querySelectorAll("[data-sk-valj]:checked")].map((box) => box.value);
+  }
   render() {
     const calc = this.calc;
     const { list: saved, broken } = this.read();
+    const ticked = new Set(this.ticked());
     this.list.textContent = "";
     this.none.hidden = saved.length > 0;
     this.compareButton.hidden = saved.length < Math.max(2, calc.settings.jamforMin || 0);
     if (broken) calc.say(`${broken === 1 ? "Ett sparat scenario" : `${broken} sparade scenarier`} i webbläsaren kunde inte läsas och visas inte.`);
-    saved.forEach((item, index) => this.list.appendChild(this.entry(item, index)));
+    saved.forEach((item, index) => this.list.appendChild(this.entry(item, index, ticked.has(item.namn))));
+  }
+  // Another tab saved or removed a scenario: show the list as saved, ticks kept by name.
+  onStorage(event) {
+    if (event.key === null || event.key === this.calc.store.nyckel(SAVED_KEY)) this.render();
   }
   button(text, label, action) {
     const button = document.createElement("button");
@@ -64,12 +74,13 @@ export class SavedScenarios {
     button.addEventListener("click", action);
     return button;
   }
-  entry(item, index) {
+  entry(item, index, checked = false) {
     const li = document.createElement("li");
     const box = document.createElement("input");
     box.type = "checkbox";
     box.id = `sk-jamfor-${index}`;
-    box.value = String(index);
+    box.value = item.namn;
+    box.checked = checked;
     box.dataset.skValj = "";
     const label = document.createElement("label");
     label.htmlFor = box.id;
@@ -113,8 +124,14 @@ export class SavedScenarios {
 
   async compare() {
     const calc = this.calc;
-    const saved = this.read().list;
-    const chosen = [...this.list.querySelectorAll("[data-sk-valj]:checked")].map((box) => saved[Number(box.value)]).filter(Boolean);
+    const saved = new Map(this.read().list.map((item) => [item.namn, item]));
+    const names = this.ticked();
+    const gone = names.filter((name) => !saved.has(name));
+    if (gone.length) {
+      this.render();
+      return calc.say([...namesSv(gone), ` finns inte längre bland de sparade scenarierna (${gone.length === 1 ? "det togs" : "de togs"} bort i en annan flik). Välj igen och jämför.`]);
+    }
+    const chosen = names.map((name) => saved.get(name));
     const refused = comparisonRefusal(chosen.length, calc.settings.jamforMin, calc.settings.jamforMax);
     if (refused) return calc.say(refused);
     const unusable = chosen.filter((item) => !item.scenario).map((item) => item.namn);

@@ -246,6 +246,9 @@ export class Calculator {
   onPythonStatus(status, meddelande) {
     this.showStatus(status, meddelande);
   }
+  onStorage(event) {
+    this.saved.onStorage(event);
+  }
 
   listen() {
     this.retryButton.addEventListener("click", () => {
