@@ -263,6 +263,7 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
         expect(notice, case).to_contain_text("Din egen beräkning visas")
         if case == "fel värde":
             expect(notice).to_contain_text("Bruttolön")
+        assert "#scenario=" not in page.url, case  # the broken link leaves the address bar
         expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
         for name, value in MY_SCENARIO_FIELDS.items():
             expect(field(page, name), case).to_have_value(value)
@@ -285,6 +286,7 @@ def test_broken_share_link_without_own_scenario_shows_the_default_and_says_why(p
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas")
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("standardscenariot")
     expect_totals(page, cli({"version": 1}))
+    assert "#scenario=" not in page.url
     assert_no_axe_violations(page, "(trasig länk)")
 
 
@@ -649,6 +651,15 @@ def test_comparison_picks_the_ticked_scenarios_when_another_tab_changed_the_list
                " localStorage.setItem(k, JSON.stringify(JSON.parse(localStorage.getItem(k)).filter((x) => x.namn !== 'S3'))); }")
     a.click("[data-sk-jamfor]")
     expect(a.locator("[data-sk-atgardsmeddelande]")).to_contain_text("S3 finns inte längre")
+
+
+def test_a_long_unbroken_scenario_name_wraps_in_the_saved_list(context_factory):
+    page = context_factory(viewport={"width": 320, "height": 800}).new_page()
+    open_ready(page)
+    save_as(page, "X" * 200)
+    listing = page.locator("[data-sk-sparade-lista]")
+    assert listing.evaluate("(e) => e.scrollWidth <= e.clientWidth"), "the name overflows the list"
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
 
 # ── keyboard, accessibility, states ─────────────────────────────────────────────────────

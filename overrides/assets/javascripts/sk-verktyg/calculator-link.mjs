@@ -65,6 +65,12 @@ export class CalculatorLinks {
     return true;
   }
 
+  // A link that cannot be read, once said, leaves the address bar (a reload or a bookmark
+  // would only repeat the failure). One the engine could not yet compute stays.
+  dropFromAddress() {
+    if (isShareLink(location.hash)) history.replaceState(null, "", location.pathname + location.search);
+  }
+
   async open(hash) {
     const calc = this.calc;
     this.pending = null;
@@ -73,6 +79,7 @@ export class CalculatorLinks {
     const keepsOwn = own ? " Din egen beräkning visas som förut." : " Sidan visar standardscenariot.";
     if (decoded.fel) {
       this.sayLink(`Länken kunde inte läsas: ${decoded.fel}${keepsOwn}`, false);
+      this.dropFromAddress();
       if (own) this.restoreOwn(own);
       return;
     }
@@ -85,6 +92,7 @@ export class CalculatorLinks {
         this.sayLink(`Scenariot i länken kunde inte räknas ut: ${messageText(response)} Välj Försök igen överst.`, false);
       } else {
         this.sayLink(`Länken kunde inte läsas: ${messageText(response)}${keepsOwn}`, false);
+        this.dropFromAddress();
       }
       if (own) calc.recalcFields();
       else calc.markStale(false);
