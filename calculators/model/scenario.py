@@ -220,14 +220,19 @@ def _missing_type(f, errors):
     errors.append({"falt": f"{f.key}.typ", "meddelande": f"{label(f.key + '.typ')}: saknas. Ange {shown}."})
 
 
-def _validate_support(f, value, p, errors):
-    """anstallningsstod: {"typ", and the sub-keys that belong to that typ}."""
+def _object_kind(f, value, errors):
+    """The valid "typ" of an object field that is chosen by its typ, or None (messages added)."""
     if _check_object(f, value, errors) is None:
         return None
     if "typ" not in value:
         _missing_type(f, errors)
         return None
-    kind = check_value("anstallningsstod.typ", value["typ"], errors)
+    return check_value(f"{f.key}.typ", value["typ"], errors)
+
+
+def _validate_support(f, value, p, errors):
+    """anstallningsstod: {"typ", and the sub-keys that belong to that typ}."""
+    kind = _object_kind(f, value, errors)
     if kind is None:
         return None
     out = {"typ": kind}
@@ -255,12 +260,7 @@ def _validate_support(f, value, p, errors):
 
 def _validate_benefit(f, value, p, errors):
     """statlig_ersattning: {"typ", "kr_per_dag"}; kr_per_dag defaults to the typ's level, 0 for "ingen"."""
-    if _check_object(f, value, errors) is None:
-        return None
-    if "typ" not in value:
-        _missing_type(f, errors)
-        return None
-    kind = check_value("statlig_ersattning.typ", value["typ"], errors)
+    kind = _object_kind(f, value, errors)
     if kind is None:
         return None
     if "kr_per_dag" in value:
