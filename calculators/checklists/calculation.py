@@ -1,4 +1,4 @@
-"""The saved calculation (the impact model's "result format v1") as shown in the summary and
+"""The saved calculation (the impact model's result, format version 2 or 1) as shown in the summary and
 in the beslutsunderlag document: key assumptions and the totals per actor.
 
 Only reads the result; every value is checked (finite numbers, known shapes) because it
@@ -23,6 +23,9 @@ HOW_TO_ADD = "Gör en beräkning på sidan Samhällsekonomisk beräkning och spa
 ACTORS = tuple((key, actors.label(key)) for key in actors.ACTORS)
 TOTALS = tuple((key, actors.label(key)) for key in actors.TOTALS)
 
+V1_RESULT_KEYS = ("individ", "kommun", "region", "stat", "arbetsgivare", "summa_aktorer", "indirekt_skatt",
+                  "samhallsekonomiskt_netto")
+TOTALS_NOTE = actors.note("summa_aktorer")
 _BAD = "Den sparade beräkningen kunde inte läsas. Gör om beräkningen på sidan Samhällsekonomisk beräkning och spara den igen."
 
 
@@ -59,6 +62,9 @@ def _assumptions(scenario: dict) -> list[dict]:
     wage = _number(scenario.get("bruttolon"))
     if wage is not None:
         add("bruttolon", _fmt.kr(wage))
+    age = _number(scenario.get("alder"))
+    if age is not None:
+        add("alder", f"{_fmt.tal(age, 0)} år")
     support = scenario.get("anstallningsstod")
     if isinstance(support, dict) and isinstance(support.get("typ"), str):
         typ = support["typ"]
@@ -67,15 +73,22 @@ def _assumptions(scenario: dict) -> list[dict]:
         if typ == "belopp" and amount is not None:
             shown = f"{shown}: {_fmt.kr(amount)}"
         add("anstallningsstod.typ", shown)
+    welfare = _number(scenario.get("forsorjningsstod"))
+    if welfare is not None:
+        add("forsorjningsstod", _fmt.kr(welfare))
+    choice("utjamning", scenario.get("utjamning"))
+    priced = _number(scenario.get("leverantorens_kostnad_i_priset"))
+    if priced is not None:
+        add("leverantorens_kostnad_i_priset", _fmt.procent(priced, 0))
     return out
 
 
 def calculation_summary(result) -> dict:
-    """Validate a result (format v1) and pick what the checklists show."""
+    """Validate a result (format 2, or 1 as saved before) and pick what the checklists show."""
     if not isinstance(result, dict):
         raise InputError.field("berakning", _BAD)
     version = result.get("version", 1)
-    if version != 1:
+    if version not in (1, 2) or isinstance(version, bool):
         raise InputError.field("berakning", "Den sparade beräkningen kommer från en nyare version av webbplatsen. Ladda om sidan och försök igen.")
     totals = result.get("totalt")
     per_person = result.get("per_person") or {}
@@ -84,6 +97,8 @@ def calculation_summary(result) -> dict:
         raise InputError.field("berakning", _BAD)
     rows = []
     for key, label in ACTORS + TOTALS:
+        if version == 1 and key not in V1_RESULT_KEYS:
+            continue  # an actor that version 1 did not have
         total = _number(totals.get(key))
         if total is None:
             raise InputError.field("berakning", _BAD)
@@ -123,9 +138,7 @@ def calculation_html(summary: dict | None, link: str, heading_level: int = 3) ->
         )
     parts.append("</tbody></table>")
     parts.append(
-        '<p class="sk-forklaring">Summa aktörer är summan för de fem aktörerna, som i Upphandlingsmyndighetens '
-        "beräkningsmodell. Samhällsekonomiskt nettovärde räknar bara reala resurser; skatter, bidrag och "
-        "stöd är överföringar mellan aktörerna.</p>"
+        f'<p class="sk-forklaring">{html_text(TOTALS_NOTE)}</p>'
     )
     if summary["varningar"]:
         parts.append('<ul class="sk-varningar">' + "".join(f"<li>{html_text(w)}</li>" for w in summary["varningar"]) + "</ul>")
@@ -145,8 +158,7 @@ def calculation_markdown(summary: dict | None, heading_level: int = 3) -> str:
         lines.append(f"| {md_cell(row['text'])} | {md_cell(row['per_person_visning'])} | {md_cell(row['totalt_visning'])} |")
     lines += [
         "",
-        "Summa aktörer är summan för de fem aktörerna, som i Upphandlingsmyndighetens beräkningsmodell. "
-        "Samhällsekonomiskt nettovärde räknar bara reala resurser; skatter, bidrag och stöd är överföringar mellan aktörerna.",
+        md_inline(TOTALS_NOTE),
     ]
     if summary["varningar"]:
         lines.append("")

@@ -6,6 +6,7 @@ calculators/data/aktorer.toml.
     BUYER           "kopare": the procuring organisation, whichever actor it is
     label(key)      the label every page, export and summary shows
     choice(key)     the label in the sensitivity chart's menu
+    note(key)       the explanation shown beside a total ("" when it has none)
 """
 
 import tomllib
@@ -17,18 +18,19 @@ def _load():
     with open(params.data_path("aktorer.toml"), "rb") as fh:
         data = tomllib.load(fh)
     entries = data["actor"] + data["total"] + [data["buyer"]]
-    labels, choices = {}, {}
+    labels, choices, notes = {}, {}, {}
     for entry in entries:
         if entry["key"] in labels:
             raise ValueError(f"aktorer.toml: {entry['key']} is declared twice")
         labels[entry["key"]] = entry["label"]
         choices[entry["key"]] = entry.get("choice", entry["label"])
+        notes[entry["key"]] = entry.get("note", "")
     actors = tuple(a["key"] for a in data["actor"])
     totals = tuple(t["key"] for t in data["total"])
-    return actors, totals, data["buyer"]["key"], labels, choices
+    return actors, totals, data["buyer"]["key"], labels, choices, notes
 
 
-ACTORS, TOTALS, BUYER, _LABELS, _CHOICES = _load()
+ACTORS, TOTALS, BUYER, _LABELS, _CHOICES, _NOTES = _load()
 LABELS = dict(_LABELS)
 
 
@@ -38,3 +40,7 @@ def label(key) -> str:
 
 def choice(key) -> str:
     return _CHOICES[key]
+
+
+def note(key) -> str:
+    return _NOTES[key]

@@ -4,8 +4,9 @@ Public functions:
     sensitivity(sc, aktor="kopare") -> dict
         Each key input moved to a low and a high value; the effect on the chosen actor's total.
     monte_carlo(sc, dragningar=DRAWS, fro=SEED, intervall=None) -> dict
-        Triangular draws of produktionsfaktor, dödvikt, undanträngning, fullföljandegrad,
-        months and wage; P10/P50/P90 per actor and totals, and the probability that the buyer's
+        Triangular draws of produktionsfaktor, dödvikt, undanträngning, fullföljandegrad, months
+        (not varied unless asked) and wage around the scenario's values; P10/P50/P90 per actor and
+        totals, and the probability that the buyer's
         result is ≥ 0. Same seed, same numbers (random.Random(fro)).
     compare(named_scenarios) -> dict
         Several scenarios side by side.
@@ -90,19 +91,24 @@ def sensitivity(sc, aktor="kopare"):
 
 
 def default_ranges(sc):
-    """Triangular (min, mode, max) per uncertain input, around the scenario's values."""
+    """Triangular (min, mode, max) per uncertain input, with the user's value as the mode and
+    varied both ways where both are plausible (so the point result sits near the median). At a
+    bound (0 % dödvikt, 100 % fullföljande) the outcome can only be worse: the result there is an
+    upper bound, as the page says. The requirement's length is set in the contract: not varied."""
     pf = sc["produktionsfaktor"]
-    d = sc["dodvikt"]
-    u = sc["undantrangning"]
     fg = sc["fullfoljandegrad"]
     mo = sc["manader"]
     w = sc["bruttolon"]
+
+    def around(value, step, lo, hi):
+        return [max(lo, value - step), value, min(hi, value + step)]
+
     return {
         "produktionsfaktor": [max(0.0, pf * 0.75), pf, min(2.0, pf * 1.25)],
-        "dodvikt": [max(0.0, d - 0.1), d, min(0.9, d + 0.2) if d < 0.9 else d],
-        "undantrangning": [max(0.0, u - 0.1), u, min(0.9, u + 0.2) if u < 0.9 else u],
-        "fullfoljandegrad": [max(0.0, fg - 0.3), fg, fg],
-        "manader": [max(0.5, mo * 0.6) if mo > 0.5 else mo, mo, mo],
+        "dodvikt": around(sc["dodvikt"], 0.1, 0.0, 1.0),
+        "undantrangning": around(sc["undantrangning"], 0.1, 0.0, 1.0),
+        "fullfoljandegrad": around(fg, 0.15, 0.0, 1.0),
+        "manader": [mo, mo, mo],
         "bruttolon": [w * 0.9, w, min(200000.0, w * 1.1)],
     }
 

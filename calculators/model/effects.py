@@ -1,40 +1,43 @@
 """The impact model: who gains and who pays when a person leaves unemployment for a job.
 
-`evaluate(scenario) -> dict` validates a scenario (format version 1) and returns the result in
-result format version 1 (see berakningsmodell.md):
+`evaluate(scenario) -> dict` validates a scenario (format version 2; version 1 is read with
+its old meaning) and returns the result in result format version 2 (see berakningsmodell.md):
 
-    {"version": 1, "scenario": {...}, "per_person_och_manad": {...}, "per_person": {...},
-     "totalt": {...}, "brytpunkter": {...}, "varningar": [...], "delposter": {...},
-     "engangsposter": {...}, "efter_kravet": {...}}
+    {"version": 2, "scenario": {...}, "per_person_och_manad": {...}, "per_person": {...},
+     "totalt": {...}, "brytpunkter": {...}, "varningar": [...], "aldre_format": [...],
+     "delposter": {...}, "engangsposter": {...}, "efter_kravet": {...}}
 
-All amounts are kronor, unrounded. `Model` is the prepared, allocation-light core that the
-Monte Carlo and the sensitivity analysis call many times; `evaluate` uses the same core, so
-there is one code path for every number.
+All amounts are kronor, unrounded. `Model` is the prepared core that the Monte Carlo and the
+sensitivity analysis call many times; `evaluate` uses the same core, so there is one code path
+for every number.
 
-Per person and month during the requirement (W = bruttolön × omfattning, a = employer
-contribution, LK = W + a·W, S = support, H = supervision cost, Bk = försörjningsstöd,
-Bs = state benefit per month, BB = bostadsbidrag; taxes are computed on annual income
-(× 12) for the income year and divided by 12):
+Per person and month in employment (W = bruttolön × omfattning; a(W) the employer
+contribution for the person's age and year, of which P(W) is ålderspensionsavgift; LK = W +
+a(W); S = support; H = supervision; Bk = försörjningsstöd; Bs = state benefit; BB =
+bostadsbidrag; ΔU = the change in beskattningsbar inkomst; u_k, u_r = the equalisation rates;
+taxes on annual income (× 12) for the income year, divided by 12):
 
-    Individ      = (W − tax on W) − (Bk + Bs + BB − tax on Bs)
-    Kommun       = kommunal tax on W − kommunal tax on Bs + Bk
-    Region       = regional tax on W − regional tax on Bs
-    Stat         = a·W + state tax on W − state tax on Bs + indirect tax on the individual's
-                   gain + Bs + BB − S       ("state tax" = statlig inkomstskatt + public
-                   service-avgift + allmän pensionsavgift − its reduction − jobbskatteavdrag −
-                   skattereduktion för förvärvsinkomst)
-    Arbetsgivare = produktionsfaktor·LK − LK + S − H         (praktik: produktionsvärde − H)
+    Individ          = (W − tax on W) − (Bk + Bs + BB − tax on Bs)
+    Kommun           = Δ kommunal tax − u_k·ΔU + Bk
+    Region           = Δ regional tax − u_r·ΔU
+    Pensionssystemet = P(W) + Δ allmän pensionsavgift
+    Stat             = a(W) − P(W) + Δ state tax (without the allmän pensionsavgift; net of its
+                       skattereduktion, jobbskatteavdrag and other reductions) + (u_k + u_r)·ΔU
+                       + indirect tax on the individual's gain + Bs + BB − S
+    Arbetsgivare     = production − LK + S − H,  production = pf · W · (1 + full rate)
+
+The supplier prices its net cost of the requirement (when it is a cost) into the bid: that
+share (leverantorens_kostnad_i_priset) moves from the employer to the buyer. The actors sum to
+summa_aktorer = production − H + indirect tax (− one-off real costs), so
+summa_aktorer − indirekt_skatt = samhallsekonomiskt_netto.
 """
 
-import math
 from typing import NamedTuple
 
-from calculators.model import actors, fields, params, scenario as scenario_mod, tax as tax_mod
-from calculators.format import kr, procent, tal
+from calculators.model import actors, age_rules, equalisation, params, scenario as scenario_mod, tax as tax_mod
 
 ACTORS = actors.ACTORS
-# "kommunen", "regionen", "staten": the buyer in sentences, from its option's declaration.
-BUYER_NAMES = {o.value: o.definite for o in fields.field("upphandlande_organisation").options}
+VERSION = 2
 
 
 class Job(NamedTuple):
@@ -47,16 +50,20 @@ class Job(NamedTuple):
 
 
 class Month(NamedTuple):
-    """One person's month: what each actor gains (kronor), the production and the indirect
-    tax in it, and the employment's figures (None in praktik)."""
+    """One person's month: what each actor gains (kronor), the production and the indirect tax
+    in it, and the employment's figures (None in praktik)."""
     individ: float
     kommun: float
     region: float
     stat: float
+    pensionssystemet: float
     arbetsgivare: float
     produktion: float
     indirekt_skatt: float
     job: Job | None = None
+
+    def actors(self):
+        return self[:len(ACTORS)]
 
 
 class Totals(NamedTuple):
@@ -65,20 +72,36 @@ class Totals(NamedTuple):
     kommun: float
     region: float
     stat: float
+    pensionssystemet: float
     arbetsgivare: float
     summa_aktorer: float
     indirekt_skatt: float
     samhallsekonomiskt_netto: float
 
 
-_NOTHING = Month(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+assert Month._fields[:len(ACTORS)] == ACTORS == Totals._fields[:len(ACTORS)]
+_NOTHING = Month(*(0.0,) * (len(Month._fields) - 1))
+_BUYER_INDEX = {a: i for i, a in enumerate(ACTORS)}
+
+
+def _blend(a, b, share_a):
+    """The average month when `share_a` of the months look like `a` and the rest like `b`."""
+    mix = [x * share_a + y * (1.0 - share_a) for x, y in zip(a[:-1], b[:-1])]
+    job = a.job._replace(stod=a.job.stod * share_a + b.job.stod * (1.0 - share_a))
+    return Month(*mix, job)
+
+
+def passed_on(employer_net, share):
+    """What the buyer pays the supplier for the requirement: `share` of the employer's net cost
+    (nothing when the employer gains)."""
+    return share * -employer_net if employer_net < 0 else 0.0
 
 
 class Model:
     """A validated scenario prepared for fast repeated evaluation.
 
-    `Model(sc)` takes a scenario that `scenario.validate` returned. `totals(...)` returns
-    the whole-period `Totals` for given values of the uncertain inputs.
+    `Model(sc)` takes a scenario that `scenario.validate` returned. `totals(...)` returns the
+    whole-period `Totals` for given values of the uncertain inputs.
     """
 
     def __init__(self, sc):
@@ -89,31 +112,27 @@ class Model:
         self.year = year
         self.praktik = sc["sysselsattningstyp"] == "praktik"
         self.age = sc["alder"]
-        self.age66 = self.age == "66+"
+        self.older_tax = age_rules.older_tax_rules(self.age, p)
+        self.fee = age_rules.employer_fee(self.age, year, p)
         self.n = sc["antal_personer"]
         self.omf = sc["omfattning"]
         self.kommunalskatt = sc["kommunalskatt"]
         self.regionskatt = sc["regionskatt"]
         self.indirect_rate = sc["indirekt_skatt"]
-        self.buyer = sc["upphandlande_organisation"]  # "kommun", "region" or "stat": a field of Month and Totals
+        self.buyer = sc["upphandlande_organisation"]  # "kommun", "region" or "stat": an actor
+        self.eq_kommun, self.eq_region = equalisation.rates(sc["utjamning"], p)
+        self.pass_share = sc["leverantorens_kostnad_i_priset"]
 
-        # Employer contribution rates (the supervisor is assumed to pay the full rate).
         self.a_full = p["arbetsgivaravgift"]
-        if self.age == "18-22":
-            self.a_low = p["arbetsgivaravgift_ung"]
-            self.a_cap = p["arbetsgivaravgift_ung_tak"]
-        elif self.age == "66+":
-            self.a_low = p["arbetsgivaravgift_aldre"]
-            self.a_cap = float("inf")
-        else:
-            self.a_low = self.a_full
-            self.a_cap = float("inf")
-
         sup = sc["anstallningsstod"]
         self.support_kind = "ingen" if self.praktik else sup["typ"]
         self.support = sup
         self.nsj_cap = p["nystartsjobb_tak"]
+        # Months of the requirement with support (nystartsjobb is paid for a limited time by age).
+        self.support_months = (age_rules.nystartsjobb_months(self.age, p)
+                               if self.support_kind == "nystartsjobb" else float("inf"))
 
+        # The supervisor is assumed to pay the full contribution rate.
         self.supervision = sc["handledare_lon"] * (1.0 + self.a_full) * sc["handledning_andel"]
         self.praktik_value = sc["produktionsvarde_praktik"]
 
@@ -124,11 +143,8 @@ class Model:
         self.housing = sc["bostadsbidrag"]
         taxable = self.benefit if benefit["typ"] in ("aktivitetsstod", "a-kassa") else 0.0
         self.benefit_taxable = taxable
-        before = tax_mod.income_tax(0.0, 12.0 * taxable, self.kommunalskatt, self.regionskatt, p, self.age66)
+        before = tax_mod.income_tax(0.0, 12.0 * taxable, self.kommunalskatt, self.regionskatt, p, self.older_tax)
         self.tax_before = before
-        self.tax_before_kommun = before.kommunal / 12.0
-        self.tax_before_region = before.regional / 12.0
-        self.tax_before_state = before.state / 12.0
         self.net_before = self.welfare + self.benefit + self.housing - before.total / 12.0
 
         # One-off items.
@@ -137,96 +153,136 @@ class Model:
         self.admin = sc["administration_arbetsgivare"]
         self.match = sc["matchningskostnad"]
 
-        # Years after the requirement.
         after = sc["efter_kravet"]
-        r = sc["diskonteringsranta"]
-        self.after_factor_base = after["kvar_andel"] * 12.0 * sum(
-            (1.0 + r) ** -y for y in range(1, after["ar"] + 1)
-        )
-        self._cache_wage = None
-        self._cache_monthly = None
-        self._cache_after = None
+        self.after_share = after["kvar_andel"]
+        self.after_years = after["ar"]
+        self.rate = sc["diskonteringsranta"]
+        self._months = {}
 
     # --- per person and month -------------------------------------------------------------
 
-    def employer_fee(self, w):
-        """Employer contribution in kronor on a monthly wage `w` for the scenario's age group."""
-        if w <= self.a_cap:
-            return w * self.a_low
-        return self.a_cap * self.a_low + (w - self.a_cap) * self.a_full
-
-    def support_amount(self, w, lk):
-        """The month's employment support (kronor) for monthly wage `w` and wage cost `lk`."""
+    def support_amount(self, w, fee_on):
+        """The month's employment support (kronor) for monthly wage `w`; `fee_on(x)` is the
+        contribution on a wage x."""
         kind = self.support_kind
         if kind == "ingen":
             return 0.0
         if kind == "nystartsjobb":
             cap = self.nsj_cap * self.omf
-            return self.support["antal_avgifter"] * self.employer_fee(w if w < cap else cap)
+            return self.support["antal_avgifter"] * fee_on(w if w < cap else cap)
         if kind == "lonebidrag":
-            tak = self.support["tak"]
-            return self.support["andel"] * (lk if lk < tak else tak)
+            # The cap is on the wage; the contributions on the part below it count too.
+            cap = self.support["tak"] * self.omf
+            base = w if w < cap else cap
+            return self.support["andel"] * (base + fee_on(base))
         return float(self.support["kr_per_manad"])
 
     def employment_month(self, wage_full, pf, with_support=True) -> Month:
-        """Per person and month in employment."""
-        w = wage_full * self.omf
-        fee = self.employer_fee(w)
-        lk = w + fee
-        support = self.support_amount(w, lk) if with_support else 0.0
-        t = tax_mod.income_tax(12.0 * w, 0.0, self.kommunalskatt, self.regionskatt, self.p, self.age66)
-        individ = w - t.total / 12.0 - self.net_before
-        kommun = t.kommunal / 12.0 - self.tax_before_kommun + self.welfare
-        region = t.regional / 12.0 - self.tax_before_region
-        indirect = self.indirect_rate * individ
-        stat = fee + t.state / 12.0 - self.tax_before_state + indirect + self.benefit + self.housing - support
-        production = pf * lk
-        arbetsgivare = production - lk + support - self.supervision
-        return Month(individ, kommun, region, stat, arbetsgivare, production, indirect, Job(w, fee, lk, support, t))
+        """Per person and month in employment (the last few are kept: break-even searches ask
+        for the same month many times)."""
+        key = (wage_full, pf, with_support)
+        month = self._months.get(key)
+        if month is None:
+            if len(self._months) > 8:
+                self._months.clear()
+            month = self._months[key] = self._employment_month(wage_full, pf, with_support)
+        return month
 
-    def requirement_month(self, wage_full, pf) -> Month:
-        """Per person and month during the requirement (praktik or employment)."""
+    def _employment_month(self, wage_full, pf, with_support):
+        w = wage_full * self.omf
+        fee_on = self.fee.amount
+        fee = fee_on(w)
+        pension_fee = self.fee.pension_part(w)
+        lk = w + fee
+        support = self.support_amount(w, fee_on) if with_support else 0.0
+        t = tax_mod.income_tax(12.0 * w, 0.0, self.kommunalskatt, self.regionskatt, self.p, self.older_tax)
+        b = self.tax_before
+        base_change = (t.bfi - b.bfi) / 12.0
+        eq_k = self.eq_kommun * base_change
+        eq_r = self.eq_region * base_change
+        individ = w - t.total / 12.0 - self.net_before
+        kommun = (t.kommunal - b.kommunal) / 12.0 - eq_k + self.welfare
+        region = (t.regional - b.regional) / 12.0 - eq_r
+        pension = pension_fee + (t.pensionsavgift - b.pensionsavgift) / 12.0
+        indirect = self.indirect_rate * individ
+        state_tax = ((t.state - t.pensionsavgift) - (b.state - b.pensionsavgift)) / 12.0
+        stat = (fee - pension_fee + state_tax + eq_k + eq_r + indirect
+                + self.benefit + self.housing - support)
+        production = pf * w * (1.0 + self.a_full)
+        arbetsgivare = production - lk + support - self.supervision
+        return Month(individ, kommun, region, stat, pension, arbetsgivare, production, indirect,
+                     Job(w, fee, lk, support, t))
+
+    def requirement_month(self, wage_full, pf, manader) -> Month:
+        """The average month per person during a requirement of `manader` months."""
         if self.praktik:
-            return Month(0.0, 0.0, 0.0, 0.0, self.praktik_value - self.supervision, self.praktik_value, 0.0)
-        return self.employment_month(wage_full, pf, True)
+            value = self.praktik_value
+            return Month(0.0, 0.0, 0.0, 0.0, 0.0, value - self.supervision, value, 0.0)
+        supported = self.employment_month(wage_full, pf, True)
+        if self.support_months >= manader:
+            return supported
+        unsupported = self.employment_month(wage_full, pf, False)
+        return _blend(supported, unsupported, self.support_months / manader)
+
+    def after_factor(self, manader):
+        """Discounted months per person after the requirement (before dödvikt etc.): each year
+        after it is discounted by the time since the requirement began."""
+        if not self.after_share or not self.after_years:
+            return 0.0
+        start = manader / 12.0
+        return self.after_share * 12.0 * sum(
+            (1.0 + self.rate) ** -(start + y) for y in range(self.after_years))
 
     # --- whole period -----------------------------------------------------------------------
 
-    def totals(self, pf, dodvikt, undantrangning, fullfoljandegrad, manader, wage_full) -> Totals:
+    def totals(self, pf, dodvikt, undantrangning, fullfoljandegrad, manader, wage_full,
+               pass_share=None) -> Totals:
         """Whole-period totals for all persons incl. one-off items and years after."""
         keep = (1.0 - dodvikt) * (1.0 - undantrangning)
-        months = manader * fullfoljandegrad * keep  # counted months per person
         n = self.n
-        m = self.requirement_month(wage_full, pf)
-        months_after = self.after_factor_base * keep  # discounted months per person after it
+        m = self.requirement_month(wage_full, pf, manader)
+        during = n * manader * fullfoljandegrad * keep
+        months_after = self.after_factor(manader) * keep
         a = self.employment_month(wage_full, pf, False) if months_after else _NOTHING
-        during = n * months
         after = n * months_after
-        ind = m.individ * during + a.individ * after
-        kom = m.kommun * during + a.kommun * after - self.match * n
-        reg = m.region * during + a.region * after
-        sta = m.stat * during + a.stat * after
-        arb = m.arbetsgivare * during + a.arbetsgivare * after + self.bonus - self.admin * n
-        buyer_cost = self.proc + self.bonus
-        if self.buyer == "kommun":
-            kom -= buyer_cost
-        elif self.buyer == "region":
-            reg -= buyer_cost
-        else:
-            sta -= buyer_cost
+        sums = [x * during + y * after for x, y in zip(m.actors(), a.actors())]
+        k, r, s = _BUYER_INDEX["kommun"], _BUYER_INDEX["region"], _BUYER_INDEX["stat"]
+        e = _BUYER_INDEX["arbetsgivare"]
+        sums[k] -= self.match * n
+        employer_requirement = m.arbetsgivare * during - self.admin * n
+        moved = passed_on(employer_requirement, self.pass_share if pass_share is None else pass_share)
+        sums[e] += self.bonus - self.admin * n + moved
+        sums[_BUYER_INDEX[self.buyer]] -= self.proc + self.bonus + moved
         indirect = m.indirekt_skatt * during + a.indirekt_skatt * after
         netto = ((m.produktion - self.supervision) * during + (a.produktion - self.supervision) * after
                  - self.admin * n - self.proc - self.match * n)
-        return Totals(ind, kom, reg, sta, arb, ind + kom + reg + sta + arb, indirect, netto)
+        return Totals(*sums, sum(sums), indirect, netto)
+
+    def base_args(self):
+        sc = self.sc
+        return (sc["produktionsfaktor"], sc["dodvikt"], sc["undantrangning"], sc["fullfoljandegrad"],
+                sc["manader"], sc["bruttolon"])
 
     def base_totals(self):
+        return self.totals(*self.base_args())
+
+    def counted_months(self):
+        """Months per person that count during the requirement."""
         sc = self.sc
-        return self.totals(sc["produktionsfaktor"], sc["dodvikt"], sc["undantrangning"],
-                           sc["fullfoljandegrad"], sc["manader"], sc["bruttolon"])
+        return sc["manader"] * sc["fullfoljandegrad"] * (1.0 - sc["dodvikt"]) * (1.0 - sc["undantrangning"])
 
 
 def _actor_dict(values):
     return {a: float(v) for a, v in zip(ACTORS, values)}
+
+
+def _attributed(month, m):
+    """A month's actor values with the supplier's priced-in cost moved to the buyer."""
+    values = list(month.actors())
+    moved = passed_on(month.arbetsgivare, m.pass_share)
+    values[_BUYER_INDEX["arbetsgivare"]] += moved
+    values[_BUYER_INDEX[m.buyer]] -= moved
+    return values
 
 
 def _tax_dict(t):
@@ -247,36 +303,41 @@ def _tax_dict(t):
 
 
 def evaluate(scenario):
-    """Evaluate a scenario dict (format version 1) and return the result dict (format version 1).
+    """Evaluate a scenario dict (format version 2 or 1) and return the result dict (version 2).
 
     Raises `calculators.errors.InputError` with Swedish messages for invalid input.
     """
     sc = scenario_mod.validate(scenario)
-    return evaluate_validated(sc)
+    result = evaluate_validated(sc)
+    result["aldre_format"] = scenario_mod.upgrade_notes(scenario)
+    return result
 
 
 def evaluate_validated(sc, model=None):
     """Like `evaluate` for a scenario that `scenario.validate` already returned."""
-    m = model or Model(sc)
-    month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"])
-    keep = (1.0 - sc["dodvikt"]) * (1.0 - sc["undantrangning"])
-    f = sc["manader"] * sc["fullfoljandegrad"] * keep
-    tot = m.base_totals()
+    from calculators.model import breakeven, caveats  # they build on this module
 
+    m = model or Model(sc)
+    month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"], sc["manader"])
+    f = m.counted_months()
+    tot = m.base_totals()
+    attributed = _attributed(month, m)
     result = {
-        "version": 1,
+        "version": VERSION,
         "scenario": sc,
-        "per_person_och_manad": _actor_dict(month[:5]),
-        "per_person": _actor_dict(v * f for v in month[:5]),
+        "per_person_och_manad": _actor_dict(attributed),
+        "per_person": _actor_dict(v * f for v in attributed),
         "totalt": tot._asdict(),
+        "aldre_format": [],
     }
-    result["brytpunkter"] = break_even(m, tot)
-    result["varningar"] = warnings(sc, m, month)
+    result["brytpunkter"] = breakeven.break_even(m, tot)
+    result["varningar"] = caveats.warnings(sc, m, month)
     result["engangsposter"] = {
         "upphandlingskostnad": float(sc["upphandlingskostnad"]),
         "bonus": float(sc["bonus"]),
         "administration_arbetsgivare_totalt": float(sc["administration_arbetsgivare"] * m.n),
         "matchningskostnad_totalt": float(sc["matchningskostnad"] * m.n),
+        "leverantorens_kostnad_i_priset": priced_in(m),
         "betalas_av": sc["upphandlande_organisation"],
     }
     result["efter_kravet"] = _after_summary(m)
@@ -284,17 +345,24 @@ def evaluate_validated(sc, model=None):
     return result
 
 
+def priced_in(m):
+    """What the buyer pays for the supplier's cost of the requirement, whole period (kronor)."""
+    with_share = m.base_totals().arbetsgivare
+    without = m.totals(*m.base_args(), pass_share=0.0).arbetsgivare
+    return with_share - without
+
+
 def _after_summary(m):
-    if not m.after_factor_base:
-        return {"ingar": False, "totalt": _actor_dict((0.0,) * 5)}
     sc = m.sc
-    keep = (1.0 - sc["dodvikt"]) * (1.0 - sc["undantrangning"])
+    months = m.after_factor(sc["manader"]) * (1.0 - sc["dodvikt"]) * (1.0 - sc["undantrangning"]) * m.n
+    if not months:
+        return {"ingar": False, "totalt": _actor_dict((0.0,) * len(ACTORS))}
     a = m.employment_month(sc["bruttolon"], sc["produktionsfaktor"], False)
-    fa = m.after_factor_base * keep * m.n
-    return {"ingar": True, "totalt": _actor_dict(v * fa for v in a[:5])}
+    return {"ingar": True, "totalt": _actor_dict(v * months for v in a.actors())}
 
 
 def _details(m, month):
+    b = m.tax_before
     d = {
         "handledning_per_manad": m.supervision,
         "fore": {
@@ -302,194 +370,37 @@ def _details(m, month):
             "statlig_ersattning": m.benefit,
             "statlig_ersattning_skattepliktig": m.benefit_taxable,
             "bostadsbidrag": float(m.housing),
-            "skatt_per_manad": m.tax_before.total / 12.0,
+            "skatt_per_manad": b.total / 12.0,
             "netto_per_manad": m.net_before,
-            "skatt_per_ar": _tax_dict(m.tax_before),
+            "skatt_per_ar": _tax_dict(b),
         },
     }
     job = month.job
-    if job is not None:
-        d["efter"] = {
-            "lon": job.lon,
-            "arbetsgivaravgift": job.arbetsgivaravgift,
-            "lonekostnad": job.lonekostnad,
-            "stod": job.stod,
-            "produktionsvarde": month.produktion,
-            "skatt_per_manad": job.skatt.total / 12.0,
-            "netto_per_manad": job.lon - job.skatt.total / 12.0,
-            "skatt_per_ar": _tax_dict(job.skatt),
-        }
-    else:
+    if job is None:
         d["efter"] = {"produktionsvarde": month.produktion}
-    return d
-
-
-# --- break-even ------------------------------------------------------------------------------
-
-
-def break_even(m, tot=None):
-    """Break-even figures with Swedish explanations (None where no break-even exists)."""
-    sc = m.sc
-    if tot is None:
-        tot = m.base_totals()
-    buyer_name = BUYER_NAMES[m.buyer]
-    buyer_total = getattr(tot, m.buyer)
-    month = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"])
-    out = {"kopare": sc["upphandlande_organisation"], "kopare_resultat": buyer_total}
-
-    # 1. Largest procurement cost + bonus with the buyer still >= 0.
-    excl = buyer_total + sc["upphandlingskostnad"] + sc["bonus"]
-    if excl > 0:
-        out["max_upphandlingskostnad_och_bonus"] = excl
-        out["max_upphandlingskostnad_och_bonus_text"] = (
-            f"Merkostnad för upphandlingen och bonus kan tillsammans vara upp till {kr(excl)} "
-            f"innan {buyer_name}s resultat blir negativt.")
-    else:
-        out["max_upphandlingskostnad_och_bonus"] = None
-        out["max_upphandlingskostnad_och_bonus_text"] = (
-            f"{buyer_name.capitalize()} går inte att få utan förlust även om upphandlingen inte kostar "
-            f"något extra: resultatet är {kr(excl)} före merkostnad och bonus.")
-
-    args = [sc["produktionsfaktor"], sc["dodvikt"], sc["undantrangning"], sc["fullfoljandegrad"],
-            sc["manader"], sc["bruttolon"]]
-    keep = (1.0 - sc["dodvikt"]) * (1.0 - sc["undantrangning"])
-    f = sc["manader"] * sc["fullfoljandegrad"] * keep
-
-    # 2. Lowest produktionsfaktor (or production value in praktik) with the employer >= 0.
-    if m.praktik:
-        slope = m.n * f
-        base = tot.arbetsgivare - m.praktik_value * slope
-        out["lagsta_produktionsfaktor"] = None
-        if slope > 0:
-            need = max(0.0, -base / slope)
-            out["lagsta_produktionsvarde_praktik"] = need
-            out["lagsta_produktionsfaktor_text"] = (
-                f"Arbetsgivaren går jämnt upp om praktikantens produktion är värd minst {kr(need)} per månad.")
-        else:
-            out["lagsta_produktionsvarde_praktik"] = None
-            out["lagsta_produktionsfaktor_text"] = "Ingen brytpunkt: inga praktikmånader räknas in."
-    else:
-        a0 = m.totals(0.0, *args[1:]).arbetsgivare
-        a1 = m.totals(1.0, *args[1:]).arbetsgivare
-        slope = a1 - a0
-        out["lagsta_produktionsvarde_praktik"] = None
-        if slope > 0:
-            need = -a0 / slope
-            if need <= 0:
-                out["lagsta_produktionsfaktor"] = 0.0
-                out["lagsta_produktionsfaktor_text"] = "Arbetsgivaren går inte med förlust ens om personen inte producerar något."
-            else:
-                out["lagsta_produktionsfaktor"] = need
-                out["lagsta_produktionsfaktor_text"] = (
-                    f"Arbetsgivaren går jämnt upp vid en produktionsfaktor på {procent(need, 1)} "
-                    f"av lönekostnaden.")
-        else:
-            out["lagsta_produktionsfaktor"] = None
-            out["lagsta_produktionsfaktor_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
-
-    # 3. Lowest monthly support with the employer >= 0.
-    if m.praktik:
-        out["lagsta_stod_per_manad"] = None
-        out["lagsta_stod_text"] = "Anställningsstöd är inte aktuellt vid praktik."
-    else:
-        s_now = month.job.stod
-        slope = m.n * f
-        if slope > 0:
-            need = s_now - tot.arbetsgivare / slope
-            if need <= 0:
-                out["lagsta_stod_per_manad"] = 0.0
-                out["lagsta_stod_text"] = "Arbetsgivaren går inte med förlust även utan anställningsstöd."
-            else:
-                out["lagsta_stod_per_manad"] = need
-                out["lagsta_stod_text"] = (
-                    f"Arbetsgivaren behöver minst {kr(need)} i stöd per person och månad för att gå jämnt upp "
-                    f"(i dag {kr(s_now)}).")
-        else:
-            out["lagsta_stod_per_manad"] = None
-            out["lagsta_stod_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
-
-    # 4. Months per person at which the buyer breaks even.
-    per_month = getattr(month, m.buyer)
-    slope = m.n * sc["fullfoljandegrad"] * keep * per_month
-    const = buyer_total - slope * sc["manader"]
-    if const >= 0:
-        out["manader_till_brytpunkt"] = 0.0
-        out["manader_till_brytpunkt_text"] = f"{buyer_name.capitalize()} har ett positivt resultat redan från första månaden."
-    elif slope > 0:
-        months = -const / slope
-        out["manader_till_brytpunkt"] = months
-        out["manader_till_brytpunkt_text"] = (
-            f"{buyer_name.capitalize()} går jämnt upp efter {tal(months, 1)} månader per person.")
-    else:
-        out["manader_till_brytpunkt"] = None
-        out["manader_till_brytpunkt_text"] = (
-            f"{buyer_name.capitalize()} når aldrig brytpunkten: varje månad ger {kr(per_month)} per person "
-            "för köparen, så fler månader förbättrar inte resultatet.")
-    # Guard against overflow when almost no months count (e.g. fullföljandegrad ≈ 0).
-    texts = {
-        "max_upphandlingskostnad_och_bonus": "max_upphandlingskostnad_och_bonus_text",
-        "lagsta_produktionsfaktor": "lagsta_produktionsfaktor_text",
-        "lagsta_produktionsvarde_praktik": "lagsta_produktionsfaktor_text",
-        "lagsta_stod_per_manad": "lagsta_stod_text",
-        "manader_till_brytpunkt": "manader_till_brytpunkt_text",
+        return d
+    t = job.skatt
+    base_change = (t.bfi - b.bfi) / 12.0
+    d["efter"] = {
+        "lon": job.lon,
+        "arbetsgivaravgift": job.arbetsgivaravgift,
+        "alderspensionsavgift": m.fee.pension_part(job.lon),
+        "lonekostnad": job.lonekostnad,
+        "stod": job.stod,
+        "manader_med_stod": min(m.support_months, m.sc["manader"]),
+        "produktionsvarde": month.produktion,
+        "skatt_per_manad": t.total / 12.0,
+        "netto_per_manad": job.lon - t.total / 12.0,
+        "skatt_per_ar": _tax_dict(t),
     }
-    for key, text_key in texts.items():
-        value = out.get(key)
-        if value is not None and not math.isfinite(value):
-            out[key] = None
-            out[text_key] = "Ingen brytpunkt kan beräknas: för få arbetade månader räknas in."
-    return out
-
-
-# --- warnings --------------------------------------------------------------------------------
-
-
-def warnings(sc, m, month):
-    """Swedish sentences about assumptions the user should know."""
-    out = []
-    year = sc["inkomstar"]
-    if sc["dodvikt"] == 0 and sc["undantrangning"] == 0:
-        out.append("Dödvikt och undanträngning är 0: resultatet förutsätter att personen annars hade "
-                   "förblivit arbetslös och att ingen annan arbetssökande trängs undan.")
-    if sc["efter_kravet"]["kvar_andel"] == 0 or sc["efter_kravet"]["ar"] == 0:
-        out.append("Effekter efter kravperioden räknas inte med, som i Upphandlingsmyndighetens modell.")
-    if not m.praktik:
-        out.append("Skatten beräknas på årsinkomst (månadsbelopp × 12) med inkomstårets regler "
-                   f"({year}); kyrkoavgift och begravningsavgift ingår inte.")
-    if m.praktik and sc["anstallningsstod"]["typ"] != "ingen":
-        out.append("Anställningsstöd räknas inte vid praktik eftersom ingen lön betalas.")
-    if m.praktik and sc["efter_kravet"]["kvar_andel"] > 0 and sc["efter_kravet"]["ar"] > 0:
-        out.append("Efter praktiken antas andelen som är kvar i arbete få en anställning med den angivna bruttolönen utan stöd.")
-    if sc["alder"] == "18-22" and year == 2026:
-        out.append("Den nedsatta arbetsgivaravgiften för 18–22-åringar gäller lön som betalas ut "
-                   "1 april 2026–30 september 2027; modellen tillämpar den för hela inkomståret 2026.")
-    if sc["alder"] == "66+":
-        if year == 2026:
-            out.append(f"2026 gäller den sänkta arbetsgivaravgiften ({procent(m.p['arbetsgivaravgift_aldre'])}) bara den som fyllt 67 år vid "
-                       "årets ingång; för en 66-åring ska full avgift betalas.")
-        out.append("För åldersgruppen 66+ används förhöjt grundavdrag och jobbskatteavdraget för äldre.")
-    if not m.praktik and sc["bostadsbidrag"] > 0:
-        out.append("Bostadsbidraget antas falla bort helt när personen börjar arbeta.")
-    if not m.praktik and sc["forsorjningsstod"] > 0:
-        out.append("Försörjningsstödet antas upphöra helt när personen börjar arbeta.")
-    if not m.praktik and month.individ < 0:
-        out.append("Individen får lägre disponibel inkomst med jobbet än med ersättningarna före. "
-                   "Kontrollera lön, omfattning och ersättningar.")
-    p = params.load(year)
-    for key, pkey in (("indirekt_skatt", "indirekt_skatt"), ("diskonteringsranta", "diskonteringsranta")):
-        if key == "diskonteringsranta" and not m.after_factor_base:
-            continue
-        if sc[key] == p[pkey]["value"] and not p[pkey]["verified"]:
-            out.append(f"Standardvärdet för {scenario_mod.label(key).lower()} ({procent(sc[key])}) är ett "
-                       "antagande som inte har kunnat verifieras mot en källa.")
-    benefit = sc["statlig_ersattning"]
-    bmap = {"etableringsersattning": "etableringsersattning_dag", "a-kassa": "a_kassa_dag"}
-    if benefit["typ"] in bmap:
-        pk = bmap[benefit["typ"]]
-        if benefit["kr_per_dag"] == p[pk]["value"] and not p[pk]["verified"]:
-            out.append(f"Standardbeloppet för {fields.option_label('statlig_ersattning.typ', benefit['typ']).lower()} "
-                       f"({kr(benefit['kr_per_dag'])} per dag) är inte verifierat mot en källa.")
-    if sc["kommunalskatt"] == p["kommunalskatt_genomsnitt"]["value"] and not p["kommunalskatt_genomsnitt"]["verified"]:
-        out.append("Fördelningen av genomsnittlig kommunalskatt på kommun och region för inkomståret "
-                   f"{year} är uppskattad; ange er egen kommuns och regions skattesats.")
-    return out
+    # Where the kommun's and the region's figures come from, per person and month.
+    d["kommunen_per_manad"] = {
+        "kommunalskatt": (t.kommunal - b.kommunal) / 12.0,
+        "utjamning": -m.eq_kommun * base_change,
+        "forsorjningsstod": float(m.welfare),
+    }
+    d["regionen_per_manad"] = {
+        "regionskatt": (t.regional - b.regional) / 12.0,
+        "utjamning": -m.eq_region * base_change,
+    }
+    return d

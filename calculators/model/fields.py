@@ -150,6 +150,11 @@ def option_label(key, value) -> str:
     return option.label if option else str(value)
 
 
+def definite_names(key) -> dict:
+    """Option value -> the noun's definite form for sentences ("kommun" -> "kommunen")."""
+    return {o.value: o.definite for o in FIELDS[key].options if o.definite}
+
+
 def top_level() -> tuple:
     return tuple(f for f in FIELDS.values() if not f.parent)
 

@@ -1,4 +1,4 @@
-"""Scenario format version 1: defaults per income year and validation with Swedish messages.
+"""Scenario format version 2: defaults per income year and validation with Swedish messages.
 
 A scenario is a JSON object (see docs/design: berakningsmodell.md). Unknown keys are errors,
 `version` is required, missing keys take the income year's default. Validation collects every
@@ -6,9 +6,14 @@ problem before raising one `InputError` whose messages name the field (``falt``)
 Swedish what is wrong and what is allowed. Every field's kind, limits, default and label come
 from its one declaration (calculators.model.fields, calculators/data/falt.toml).
 
+A version-1 scenario (saved files, share links, the command line) still opens: `upgrade`
+reads it as version 2 with the same meaning (no kommunalekonomisk utjämning, the supplier does
+not price the requirement's cost into the bid, age groups as ages) and says what it read.
+
 Public functions:
     default_scenario(inkomstar=2026) -> dict      a complete scenario with every default
-    validate(data) -> dict                        the scenario as used (defaults filled in)
+    validate(data) -> dict                        the scenario as used (version 2, defaults filled in)
+    upgrade_notes(data) -> list[str]              what reading a version-1 scenario changed
     FIELDS                                        the scenario's own keys -> Field
     label(key) -> str                             Swedish label of a key (dotted keys allowed)
 """
@@ -20,12 +25,16 @@ from calculators.format import tal
 from calculators.model import fields, params
 from calculators.model.fields import label  # noqa: F401  (the scenario's labels are the fields')
 
-VERSION = 1
+VERSION = 2
+# Version 1 had age groups; each reads as an age with the same rules.
+V1_AGE_GROUPS = {"18-22": 20, "23-65": 35, "66+": 67}
+V1_AGE_LABELS = {"18-22": "18–22 år", "23-65": "23–65 år", "66+": "66 år eller äldre"}
+# Version 1's meaning of the keys version 2 added.
+V1_MEANING = {"utjamning": "ingen", "leverantorens_kostnad_i_priset": 0.0}
 
 FIELDS = {f.key: f for f in fields.top_level()}
 ORGANISATIONS = fields.field("upphandlande_organisation").values()
 EMPLOYMENT_TYPES = fields.field("sysselsattningstyp").values()
-AGE_GROUPS = fields.field("alder").values()
 
 
 def _applies(sub, choice):
@@ -116,13 +125,12 @@ def _check_choice(f, value, errors):
 
 def _check_number(f, value, errors):
     name = f.label
-    if f.options and isinstance(value, str) and value in f.values():
-        return value  # a number field that also accepts named values (e.g. an age group)
     if isinstance(value, bool):
         _fail(errors, f, f"{name}: ange ett tal, inte sant eller falskt.")
         return None
     if isinstance(value, str):
-        _fail(errors, f, f"{name}: ange ett tal (utan text, till exempel 25000), inte ”{value[:40]}”.")
+        example = f.default if isinstance(f.default, int) and f.default > 1 else 25000
+        _fail(errors, f, f"{name}: ange ett tal (utan text, till exempel {example}), inte ”{value[:40]}”.")
         return None
     if not isinstance(value, (int, float)):
         _fail(errors, f, f"{name}: ange ett tal.")
@@ -185,8 +193,8 @@ def validate(data):
 
     if "version" not in data:
         errors.append({"falt": "version", "meddelande": f"{label('version')}: saknas. Ange \"version\": {VERSION} först i scenariot."})
-    else:
-        check_value("version", data["version"], errors)
+    elif check_value("version", data["version"], errors) == 1:
+        data = _upgrade(data, errors)
 
     year = params.DEFAULT_YEAR
     if "inkomstar" in data:
@@ -212,6 +220,49 @@ def validate(data):
     if errors:
         raise InputError(errors)
     return out
+
+
+def _upgrade(data, errors):
+    """A version-1 scenario as version 2 with the same meaning (messages added for keys that
+    version 1 did not have)."""
+    out = dict(data)
+    out["version"] = VERSION
+    for key, value in V1_MEANING.items():
+        if key in data:
+            errors.append({"falt": key, "meddelande": f"{label(key)}: finns från version {VERSION}. Ange \"version\": {VERSION} för att använda den."})
+        out[key] = value
+    age = data.get("alder")
+    if isinstance(age, str) and age in V1_AGE_GROUPS:
+        out["alder"] = V1_AGE_GROUPS[age]
+    support = data.get("anstallningsstod")
+    if isinstance(support, dict) and support.get("typ") == "lonebidrag" and _is_number(support.get("tak")):
+        # Version 1's cap was on the whole wage cost; version 2's is on the wage, with the
+        # contributions on that part added: the same cap at the full contribution rate.
+        year = data.get("inkomstar") if data.get("inkomstar") in params.YEARS else params.DEFAULT_YEAR
+        out["anstallningsstod"] = dict(support, tak=round(support["tak"] / (1.0 + params.values(year)["arbetsgivaravgift"]), 2))
+    return out
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def upgrade_notes(data):
+    """Swedish sentences on what reading a version-1 scenario changed; [] for version 2."""
+    if not isinstance(data, dict) or data.get("version") != 1:
+        return []
+    notes = [
+        "Scenariot är sparat i det äldre formatet (version 1) och räknas som när det sparades: "
+        "utan kommunalekonomisk utjämning och utan att leverantören tar betalt för kravets kostnad i priset. "
+        "Ändra de två valen under ”Upphandlingen” och ”Skatter och parametrar” för att räkna som i dag."
+    ]
+    age = data.get("alder")
+    if isinstance(age, str) and age in V1_AGE_GROUPS:
+        notes.append(f"Åldersgruppen {V1_AGE_LABELS[age]} räknas som {V1_AGE_GROUPS[age]} år.")
+    support = data.get("anstallningsstod")
+    if isinstance(support, dict) and support.get("typ") == "lonebidrag" and _is_number(support.get("tak")):
+        notes.append("Lönebidragets tak gällde förut hela lönekostnaden och räknas nu om till ett tak för bruttolönen.")
+    return notes
 
 
 def _missing_type(f, errors):
@@ -247,8 +298,8 @@ def _validate_support(f, value, p, errors):
         if sub.name not in value:
             if sub.required:
                 errors.append({"falt": sub.key, "meddelande": f"{sub.label}: saknas för typen ”{kind}”."})
-            elif sub.default is not None:
-                out[sub.name] = sub.default
+            elif fields.default(sub.key, p) is not None:
+                out[sub.name] = fields.default(sub.key, p)
             continue
         v = check_value(sub.key, value[sub.name], errors)
         if v is None:

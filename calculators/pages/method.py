@@ -21,7 +21,7 @@ def agency_example_choices():
          fields.option_label("upphandlande_organisation", sc["upphandlande_organisation"])),
         (fields.label("anstallningsstod"), f"nystartsjobb med {tal(sc['anstallningsstod']['antal_avgifter'])} arbetsgivaravgifter "
                               "(så att, som i exemplet, alla aktörer går plus; i dag ger stödet minst en avgift)"),
-        (fields.label("alder"), f"{sc['alder'].replace('-', '–')} år (exemplet: 26–67 år)"),
+        (fields.label("alder"), f"{sc['alder']} år (exemplet: 26–67 år)"),
         (fields.label("statlig_ersattning"), f"etableringsersättning {kr(sc['statlig_ersattning']['kr_per_dag'])} per dag, fem dagar i "
                              "veckan (nyanländ, ingen a-kassa)"),
         (fields.label("bostadsbidrag"), f"{kr(sc['bostadsbidrag'])} per månad (exemplet anger bostadsbidrag men inget belopp; "
@@ -45,7 +45,7 @@ def agency_example_scenario():
         "manader": 12,
         "omfattning": 1.0,
         "bruttolon": 20500,
-        "alder": "23-65",
+        "alder": 35,
         "anstallningsstod": {"typ": "nystartsjobb", "antal_avgifter": 2},
         "produktionsfaktor": 0.8,
         "handledare_lon": 30000,
@@ -57,18 +57,44 @@ def agency_example_scenario():
         "forsorjningsstod": 0,
         "statlig_ersattning": {"typ": "etableringsersattning", "kr_per_dag": p["etableringsersattning_dag"]},
         "bostadsbidrag": 1000,
+        # As the agency computed it: no equalisation, the supplier's cost not in the price.
+        "utjamning": "ingen",
+        "leverantorens_kostnad_i_priset": 0.0,
     })
     return sc
 
 
+# What this model corrects in the agency's way of computing, one step at a time.
+CORRECTIONS = (
+    ("utjamning", "bidrag", "+ utjämning"),
+    ("leverantorens_kostnad_i_priset", 1.0, "+ kostnaden i priset"),
+)
+
+
 def agency_example():
-    """The evaluated agency example (result format v1)."""
+    """The evaluated agency example as the agency computed it (result format v2)."""
     return effects.evaluate(agency_example_scenario())
+
+
+def agency_example_steps():
+    """[(description, result)]: the example as computed, then with each correction added."""
+    sc = agency_example_scenario()
+    steps = [("Som myndigheten räknade", effects.evaluate(sc))]
+    for key, value, text in CORRECTIONS:
+        sc = dict(sc, **{key: value})
+        steps.append((text, effects.evaluate(sc)))
+    return steps
 
 
 def _value_text(table):
     value = table["value"]
     unit = table["unit"]
+    if isinstance(value, list) and value and "manader" in value[0]:
+        return "; ".join(f"{b['fran']}–{b['till']} år: {b['manader']} {unit}" for b in value)
+    if isinstance(value, dict) and set(value) == {"fran", "till"}:
+        return f"{value['fran']}–{value['till']} ({unit})"
+    if isinstance(value, dict) and set(value) == {"bidrag", "avgift"}:
+        return f"bidrag {procent(value['bidrag'], 3)}, avgift {procent(value['avgift'], 2)}"
     if isinstance(value, list):
         parts = []
         for seg in value:
@@ -135,7 +161,6 @@ def render_method_markdown():
     ex = agency_example()
     exsc = ex["scenario"]
     t = ex["totalt"]
-    ppm = ex["per_person_och_manad"]
     h = exsc["handledare_lon"] * (1 + p26["arbetsgivaravgift"]) * exsc["handledning_andel"]
     lk = exsc["bruttolon"] * (1 + p26["arbetsgivaravgift"])
     production = exsc["produktionsfaktor"] * lk * exsc["manader"]
@@ -159,24 +184,84 @@ def render_method_markdown():
     w("## Effekter per person och månad")
     w("")
     w("Vi kallar månadslönen vid den angivna omfattningen för *W* (bruttolön vid heltid × omfattning). "
-      "Arbetsgivaravgiften för åldersgruppen kallas *a*, och lönekostnaden är lönen plus arbetsgivaravgiften. "
+      "Arbetsgivaravgiften för personens ålder kallas *a*, och lönekostnaden är lönen plus arbetsgivaravgiften. "
       "Skatter räknas på årsinkomst (månadsbeloppet × 12) med inkomstårets regler och delas sedan med 12. "
       "Skatten räknas två gånger: på de skattepliktiga ersättningarna före jobbet och på lönen efter.")
     w("")
     w("- **Individ:** lön efter skatt minus det personen hade före jobbet efter skatt (försörjningsstöd, "
       "statlig ersättning och bostadsbidrag).")
-    w("- **Kommun:** kommunalskatten på lönen minus kommunalskatten på ersättningarna före, plus det "
-      "försörjningsstöd kommunen inte längre betalar.")
-    w("- **Region:** regionskatten på lönen minus regionskatten på ersättningarna före.")
-    w("- **Stat:** arbetsgivaravgiften, plus statens del av skatten på lönen (statlig inkomstskatt och "
-      "public service-avgift, minus jobbskatteavdrag och skattereduktion för förvärvsinkomst), plus den "
-      "indirekta skatten (moms och punktskatter) på individens ökade inkomst, plus den statliga ersättning "
-      "och det bostadsbidrag som inte längre betalas ut, minus statens del av skatten på ersättningarna före, "
-      "minus anställningsstödet till arbetsgivaren.")
-    w("- **Arbetsgivare:** värdet av det personen producerar (produktionsfaktorn × lönekostnaden) minus "
-      "lönekostnaden, plus anställningsstödet, minus kostnaden för handledning. Vid praktik betalas ingen lön: "
-      "arbetsgivaren får praktikantens produktionsvärde och bär handledningen, medan individ, kommun, region "
-      "och stat bara påverkas av engångsposterna.")
+    w("- **Kommun:** kommunalskatten på lönen minus kommunalskatten på ersättningarna före, minus det "
+      "utjämningsbidrag kommunen förlorar (eller den utjämningsavgift den får betala) när skatteunderlaget "
+      "växer, plus det försörjningsstöd kommunen inte längre betalar. Försörjningsstödet påverkas inte av "
+      "utjämningen: där kommer oftast det mesta av kommunens vinst ifrån.")
+    w("- **Region:** regionskatten på lönen minus regionskatten på ersättningarna före, minus regionens "
+      "förändring i utjämningen.")
+    w("- **Stat:** arbetsgivaravgiften utom ålderspensionsavgiften, plus statens del av skatten på lönen "
+      "(statlig inkomstskatt och public service-avgift, minus jobbskatteavdrag, skattereduktionen för "
+      "allmän pensionsavgift och skattereduktionen för förvärvsinkomst), plus det utjämningsbidrag staten "
+      "inte längre betalar ut, plus den indirekta skatten (moms och punktskatter) på individens ökade "
+      "inkomst, plus den statliga ersättning och det bostadsbidrag som inte längre betalas ut, minus "
+      "statens del av skatten på ersättningarna före, minus anställningsstödet till arbetsgivaren.")
+    w(f"- **Pensionssystemet:** ålderspensionsavgiften ({procent(p26['alderspensionsavgift'])} av lönen, en del "
+      f"av arbetsgivaravgiften) och den allmänna pensionsavgiften ({procent(p26['allman_pensionsavgift']['andel'])} "
+      "av lönen) minus samma avgifter på ersättningarna före. Pengarna finansierar personens egen framtida "
+      "pension; de är inte en intäkt för staten. Den allmänna pensionsavgiften betalas i praktiken av staten "
+      "genom en lika stor skattereduktion, så den syns som en kostnad för staten och en intäkt för pensionssystemet.")
+    w("- **Arbetsgivare:** värdet av det personen producerar minus lönekostnaden, plus anställningsstödet, "
+      "minus kostnaden för handledning. Produktionsvärdet är produktionsfaktorn × lönen × (1 + full "
+      f"arbetsgivaravgift, {procent(p26['arbetsgivaravgift'])}), oavsett personens ålder: en sänkt avgift för "
+      "unga eller äldre gör inte arbetet mer värt, den flyttar bara pengar från staten till arbetsgivaren. "
+      "Vid praktik betalas ingen lön: arbetsgivaren får praktikantens produktionsvärde och bär handledningen, "
+      "medan individ, kommun, region, stat och pensionssystem bara påverkas av engångsposterna.")
+    w("")
+    w("### Leverantören tar betalt för kravet i priset")
+    w("")
+    w("En leverantör som måste anställa någon som producerar mindre än lönekostnaden räknar med det i sitt "
+      "anbud. Den andel som anges under *Leverantörens kostnad i priset* (som standard hela kostnaden) av arbetsgivarens "
+      "nettokostnad för kravet under kravperioden, inklusive administrationen, flyttas därför från "
+      "arbetsgivaren till köparen. Går arbetsgivaren plus flyttas ingenting. En bonus är en egen, uttrycklig "
+      "överföring och räknas inte in.")
+    w("")
+    w("### Kommunalekonomisk utjämning")
+    w("")
+    w("Enligt lagen (2004:773) om kommunalekonomisk utjämning får en kommun vars skattekraft ligger under "
+      "garantinivån (115 % av medelskattekraften) inkomstutjämningsbidrag från staten, och en kommun över "
+      "nivån betalar inkomstutjämningsavgift. Bidraget är skillnaden mot garantinivån gånger en skattesats "
+      "som riksdagen bestämt per län (förordningen 2004:881), inte kommunens egen. När skatteunderlaget växer "
+      "med en krona minskar därför bidraget med länets sats: en kommun med "
+      f"{procent(p26['kommunalskatt_genomsnitt'], 2)} i kommunalskatt behåller ungefär "
+      f"{tal(100 * (p26['kommunalskatt_genomsnitt'] - p26['utjamning_kommun']['bidrag']), 2)} kr av varje 100 kr i nytt "
+      f"skatteunderlag, och staten får {tal(100 * p26['utjamning_kommun']['bidrag'], 2)} kr. Vi använder medianen av "
+      f"länens satser, {procent(p26['utjamning_kommun']['bidrag'], 2)} för kommuner och "
+      f"{procent(p26['utjamning_region']['bidrag'], 2)} för regioner (se parametertabellen); en kommun som betalar "
+      f"avgift räknas med {procent(p26['utjamning_kommun']['avgift'], 2)} och en region med "
+      f"{procent(p26['utjamning_region']['avgift'], 2)}. Upphandlingsmyndighetens modell räknar utan utjämning; det "
+      "valet finns kvar.")
+    w("")
+    w("Utjämningen för ett år bygger på inkomsterna två år tidigare, så kommunens bidrag ändras ungefär två "
+      "år efter att personen börjat arbeta. Vi räknar förändringen till samma år som skatten, eftersom båda "
+      "följer av samma inkomst och kommunens egen skatteintäkt också stäms av i efterhand (slutavräkningen). "
+      f"Diskonterat två år med {procent(p26['diskonteringsranta'], 1)} skulle utjämningsposten bli "
+      f"{procent(1 - (1 + p26['diskonteringsranta']) ** -2, 1)} mindre. Det som staten sparar hamnar i praktiken "
+      "i regleringsposten och fördelas på alla kommuner; det syns inte i den egna kommunens budget.")
+    w("")
+    w("### Ålder")
+    w("")
+    young = p26["arbetsgivaravgift_ung_alder"]
+    older = p26["arbetsgivaravgift_aldre_fodda"]
+    w("Ålder anges i år vid inkomstårets början, eftersom reglerna är skrivna så. Den styr:")
+    w("")
+    w(f"- **Arbetsgivaravgiften:** för den som vid årets ingång fyllt {young['fran']} men inte {young['till'] + 1} år "
+      f"betalas {procent(p26['arbetsgivaravgift_ung'])} på lön upp till {kr(p26['arbetsgivaravgift_ung_tak'])} per "
+      f"månad för lön som betalas ut från 1 april 2026 (lag 2026:100); modellen räknar med "
+      f"{tal(p26['arbetsgivaravgift_ung_manader'])} av årets 12 månader. För födda {older['fran']}–{older['till']} betalas "
+      f"bara ålderspensionsavgiften ({procent(p26['arbetsgivaravgift_aldre'])}), för födda {older['fran'] - 1} eller "
+      "tidigare ingen avgift.")
+    w(f"- **Skatten:** den som fyllt {p26['aldersgrans_aldre_skatteregler']} år vid årets ingång får förhöjt "
+      "grundavdrag och jobbskatteavdraget för äldre.")
+    bands = p26["nystartsjobb_alder"]
+    w("- **Nystartsjobb:** " + ", ".join(f"högst {b['manader']} månader för {b['fran']}–{b['till']} år" for b in bands) +
+      f"; inte alls under {bands[0]['fran']} år. Är kravet längre räknas stödet bara för de månaderna.")
     w("")
     w("Kostnaden för handledning är handledarens lön plus full arbetsgivaravgift gånger den andel av "
       "handledarens tid som går åt. Vi använder alltid full arbetsgivaravgift för handledaren, eftersom "
@@ -184,8 +269,11 @@ def render_method_markdown():
     w("")
     w("Anställningsstöd: *nystartsjobb* ger det angivna antalet arbetsgivaravgifter på den del av lönen som "
       f"ligger under {kr(p26['nystartsjobb_tak'])} per månad vid heltid (taket minskar i proportion till "
-      "omfattningen). *Lönebidrag* ger den angivna andelen av lönekostnaden upp till taket. Ett eget belopp "
-      "per månad kan också anges.")
+      "omfattningen). *Lönebidrag* ger den angivna andelen av lönen upp till taket "
+      f"({kr(p26['lonebidrag_tak'])} vid heltid) plus arbetsgivaravgiften på den delen. Lönebidraget ska "
+      "motsvara den nedsatta arbetsförmågan; välj därför en produktionsfaktor som speglar den (till exempel "
+      "ett minus bidragets andel, om bidraget kompenserar precis nedsättningen). Ett eget belopp per månad kan "
+      "också anges.")
     w("")
     w("## Skatten")
     w("")
@@ -195,7 +283,8 @@ def render_method_markdown():
       "till helt hundratal kronor. Aktivitetsstöd och a-kassa är skattepliktiga; etableringsersättning, "
       "försörjningsstöd och bostadsbidrag är skattefria.")
     w("2. **Grundavdrag** enligt 63 kap. 3 § inkomstskattelagen, uttryckt i prisbasbelopp (se tabellen "
-      "nedan), avrundat uppåt till helt hundratal och aldrig större än inkomsten. Den som fyllt 66 år vid "
+      "nedan), avrundat uppåt till helt hundratal och aldrig större än inkomsten. Den som fyllt "
+      f"{p26['aldersgrans_aldre_skatteregler']} år vid "
       "årets ingång får ett förhöjt grundavdrag.")
     w("3. **Kommunal inkomstskatt:** den beskattningsbara inkomsten (inkomst minus grundavdrag) gånger "
       "kommunalskatten (till kommunen) och regionskatten (till regionen).")
@@ -209,17 +298,16 @@ def render_method_markdown():
       "mycket utrymme som finns kvar för jobbskatteavdraget.")
     w("7. **Jobbskatteavdrag** på arbetsinkomst (lön), aldrig på ersättningar: underlaget enligt 67 kap. 7 § "
       "minus grundavdraget, gånger den sammanlagda kommunala skattesatsen. Det räknas bara av mot den "
-      "kommunala skatten. För den som fyllt 66 år gäller 67 kap. 8 §.")
+      f"kommunala skatten. För den som fyllt {p26['aldersgrans_aldre_skatteregler']} år gäller 67 kap. 8 §.")
     w(f"8. **Skattereduktion för förvärvsinkomst:** {procent(reduction['andel'])} av den beskattningsbara "
       f"inkomsten över {kr(reduction['nedre'])}, högst {kr(reduction['belopp'])}.")
     w("")
     w("Kommunen och regionen får sin skatt på hela den beskattningsbara inkomsten; jobbskatteavdraget och "
       "de andra skattereduktionerna bärs av staten. **Nytt 2026:** jobbskatteavdraget förstärks "
       f"({procent(band26)} i mellanskiktet och ett tak på {_pbb(cap26)} prisbasbelopp mot {procent(band25)} och "
-      f"{_pbb(cap25)} prisbasbelopp 2025), det förhöjda grundavdraget för äldre höjs, och för unga som fyllt 18 "
-      f"men inte 23 år sätts arbetsgivaravgiften ned till {procent(p26['arbetsgivaravgift_ung'])} på lön upp till "
-      f"{kr(p26['arbetsgivaravgift_ung_tak'])} per månad från 1 april 2026 till 30 september 2027 (modellen "
-      "tillämpar nedsättningen för hela 2026).")
+      f"{_pbb(cap25)} prisbasbelopp 2025), det förhöjda grundavdraget för äldre höjs, och för unga som fyllt "
+      f"{p26['arbetsgivaravgift_ung_alder']['fran']} men inte {p26['arbetsgivaravgift_ung_alder']['till'] + 1} år sätts arbetsgivaravgiften ned till {procent(p26['arbetsgivaravgift_ung'])} på lön upp till "
+      f"{kr(p26['arbetsgivaravgift_ung_tak'])} per månad från 1 april 2026 till 30 september 2027.")
     w("")
     w("Skatteberäkningen är kontrollerad mot Skatteverkets tekniska beskrivning av skattetabellerna 2026 "
       "(grundavdrag och jobbskatteavdrag i Skatteverkets räkneexempel stämmer på kronan) och mot "
@@ -237,14 +325,17 @@ def render_method_markdown():
       "bonusen är en intäkt för arbetsgivaren, arbetsgivarens administrationskostnad (per person) bärs av "
       "arbetsgivaren och matchnings- och stödkostnaden (per person) av kommunen.")
     w("- **Efter kravet:** den andel som är kvar i arbete ger samma månadseffekter, men utan stöd, bonus "
-      "och engångskostnader, under det angivna antalet år (12 månader per år). År *n* efter kravet "
-      "diskonteras med (1 + diskonteringsräntan)^n. Efter praktik antas de som är kvar i arbete ha en "
-      "anställning med den angivna bruttolönen.")
+      "och engångskostnader, under det angivna antalet år (12 månader per år). Åren räknas från kravets "
+      "slut: år *n* efter ett krav på *M* månader diskonteras med (1 + diskonteringsräntan)^(M/12 + n − 1), "
+      "alltså med tiden sedan kravet började. Kravperioden själv diskonteras inte. Efter praktik antas de "
+      "som är kvar i arbete ha en anställning med den angivna bruttolönen.")
     w("")
     w("## Två summor")
     w("")
-    w("- **Summa aktörer** är summan av de fem aktörernas resultat, så som Upphandlingsmyndighetens modell "
-      "redovisar ”samhället”.")
+    w("- **Summa aktörer** är summan av aktörernas resultat, så som Upphandlingsmyndighetens modell "
+      "redovisar ”samhället”. Den räknar den indirekta skatten två gånger: som en del av individens ökade "
+      "inkomst och som statens intäkt när pengarna handlas för. Led därför med köparens resultat och det "
+      "samhällsekonomiska nettovärdet.")
     w("- **Samhällsekonomiskt nettovärde** räknar bara verkliga resurser: produktionsvärdet minus "
       "handledning, administration, merkostnad för upphandlingen och matchningskostnad. Skatter, "
       "ersättningar, stöd och bonus är överföringar mellan aktörerna och tar ut varandra.")
@@ -259,22 +350,28 @@ def render_method_markdown():
     w("- **Högsta merkostnad och bonus:** köparens resultat utan merkostnad och bonus, dvs. hur mycket "
       "upphandlingen och bonusen sammanlagt får kosta innan köparens resultat blir negativt.")
     w("- **Lägsta produktionsfaktor** (vid praktik: lägsta produktionsvärde per månad) och **lägsta stöd "
-      "per månad** som gör att arbetsgivaren går jämnt upp.")
+      "per månad** som gör att arbetsgivaren går jämnt upp utan att ta betalt för kravet i priset.")
     w("- **Månader till brytpunkt:** hur många månader per person som krävs för att köparen ska gå jämnt "
       "upp. Finns ingen brytpunkt sägs det i klartext.")
     w("- **Känslighet:** varje viktig indata flyttas till ett lågt och ett högt värde och effekten på den "
       "valda aktören visas som ett tornadodiagram.")
-    w("- **Osäkerhet:** en Monte Carlo-simulering drar produktionsfaktor, dödvikt, undanträngning, "
-      "fullföljandegrad, antal månader och lön ur triangulära fördelningar (min, typvärde, max) och "
-      "redovisar 10:e, 50:e och 90:e percentilen per aktör samt sannolikheten att köparen går jämnt upp "
-      "eller bättre. Samma frö ger alltid samma siffror.")
+    w("- **Osäkerhet:** en Monte Carlo-simulering drar produktionsfaktor, lön, fullföljandegrad, dödvikt "
+      "och undanträngning ur triangulära fördelningar kring de värden du angett, åt båda hållen där båda är "
+      "rimliga, och redovisar ett troligt intervall (10:e till 90:e percentilen) per aktör samt sannolikheten "
+      "att köparen går jämnt upp eller bättre. Har du angett 0 % dödvikt och undanträngning eller 100 % "
+      "fullföljande kan utfallet bara bli sämre på den punkten, och resultatet är en övre gräns. Kravets "
+      "längd varieras inte: den bestäms i avtalet. Samma frö ger alltid samma siffror.")
     w("")
     w("## Det här ingår inte")
     w("")
     w("- Långsiktiga effekter utöver de år efter kravet som användaren anger, till exempel högre framtida "
       "lön, pension och minskad risk för ny arbetslöshet.")
     w("- Effekter på hälsa, livskvalitet, familj och brottslighet, och minskade kostnader i vården.")
-    w("- Undanträngning och dödvikt, om inte de avancerade indata används (i standardscenariot räknas de inte in).")
+    w("- Undanträngning och dödvikt, om inte de avancerade indata används (i standardscenariot räknas de inte, så "
+      "resultatet är en övre gräns). IFAU fann att ungefär 63 % av nystartsjobben 2007–2011 hade kommit till "
+      "stånd ändå (Rapport 2012:6); det gäller stödet, inte sysselsättningskravet, och används därför inte "
+      "som standardvärde.")
+    w("- Den statliga ålderspensionsavgift som staten betalar på aktivitetsstöd och a-kassa före jobbet.")
     w("- Kyrkoavgift, begravningsavgift och den särskilda skattereduktionen för boende i vissa kommuner; "
       "skatten räknas på årsinkomst som om lönen eller ersättningen gällde hela året.")
     w("- Att försörjningsstöd eller bostadsbidrag kan finnas kvar delvis efter jobbet (modellen antar att "
@@ -299,17 +396,34 @@ def render_method_markdown():
     for k, v in agency_example_choices():
         w(f"| {k} | {v} |")
     w("")
-    w("| Aktör | Per månad | Hela perioden |")
-    w("|---|---:|---:|")
-    for a in effects.ACTORS:
-        w(f"| {actors.label(a)} | {kr(ppm[a])} | {kr(t[a])} |")
-    w(f"| **{actors.label('summa_aktorer')}** | | **{kr(t['summa_aktorer'])}** |")
-    w(f"| {actors.label('indirekt_skatt')} | | {kr(t['indirekt_skatt'])} |")
-    w(f"| **{actors.label('samhallsekonomiskt_netto')}** | | **{kr(t['samhallsekonomiskt_netto'])}** |")
+    w("Först som myndigheten räknade: utan kommunalekonomisk utjämning och utan att leverantören tar betalt "
+      "för kravet i priset. Sedan med våra rättelser, en i taget. Belopp för hela perioden:")
     w("")
-    positive = all(t[a] > 0 for a in effects.ACTORS)
-    w(("Alla fem aktörer går plus, som i myndighetens exempel. " if positive else
-       "Alla aktörer går inte plus med dessa val. ") +
+    steps = agency_example_steps()
+    w("| Aktör | " + " | ".join(name for name, _ in steps) + " |")
+    w("|---|" + "---:|" * len(steps))
+    for a in effects.ACTORS:
+        w(f"| {actors.label(a)} | " + " | ".join(kr(r["totalt"][a]) for _, r in steps) + " |")
+    for key in ("summa_aktorer", "samhallsekonomiskt_netto"):
+        w(f"| **{actors.label(key)}** | " + " | ".join(f"**{kr(r['totalt'][key])}**" for _, r in steps) + " |")
+    w("")
+    first, equalised, priced = (r["totalt"] for _, r in steps)
+    w(f"- **Utjämningen** flyttar {kr(first['kommun'] - equalised['kommun'])} från kommunen och "
+      f"{kr(first['region'] - equalised['region'])} från regionen till staten: när skatteunderlaget växer "
+      "minskar deras utjämningsbidrag nästan lika mycket som skatten ökar.")
+    moved = priced["arbetsgivare"] - equalised["arbetsgivare"]
+    w(f"- **Kostnaden i priset** flyttar {kr(moved)} från kommunen till arbetsgivaren. Leverantören tar betalt i "
+      "anbudet för det som personen producerar mindre än lönekostnaden och för handledningen, men bara när "
+      "arbetsgivaren annars skulle gå minus; går arbetsgivaren plus med stödet flyttas ingenting. I "
+      "standardscenariot är det den största posten för kommunen.")
+    w(f"- **Pensionssystemet** får {kr(first['pensionssystemet'])}: ålderspensionsavgiften och den allmänna "
+      "pensionsavgiften på lönen, som myndigheten räknade till staten.")
+    w("- Summorna ändras inte av rättelserna: de flyttar bara pengar mellan aktörerna. Kommunens resultat "
+      f"går från {kr(first['kommun'])} till {kr(priced['kommun'])}.")
+    w("")
+    losing = [actors.label(a).lower() for a in effects.ACTORS if t[a] < 0]
+    w(("Räknat som myndigheten går alla aktörer plus, som i myndighetens exempel. " if not losing else
+       f"Räknat som myndigheten går inte alla aktörer plus: {', '.join(losing)} går minus. ") +
       f"Summa aktörer blir {kr(t['summa_aktorer'])}, alltså lägre än ”över 200 000 kronor”. Skillnaden "
       "beror inte på skattereglerna: skatter, ersättningar och stöd flyttar bara pengar mellan aktörerna. "
       "Summan bestäms helt av de verkliga resurserna och den indirekta skatten: produktionsvärdet "
@@ -319,10 +433,10 @@ def render_method_markdown():
       f"({kr(exsc['administration_arbetsgivare'] * exsc['antal_personer'] + exsc['upphandlingskostnad'])}), "
       f"plus den indirekta skatten ({kr(t['indirekt_skatt'])}). För att nå över 200 000 kronor "
       "måste man till exempel räkna handledningen utan arbetsgivaravgift, låta bli att dra av "
-      "engångskostnaderna eller anta en betydligt högre andel indirekt skatt. Vi vet inte exakt vilka "
-      "antaganden myndighetens Excelfil gör; vår modell redovisar varje post öppet så att skillnaden går "
-      "att följa. Fördelningen mellan aktörerna skiljer sig också från 2019: jobbskatteavdraget har "
-      "förstärkts flera gånger sedan dess, vilket flyttar pengar från staten till individen.")
+      "engångskostnaderna eller anta en betydligt högre andel indirekt skatt. Myndighetens indata per aktör "
+      "har vi inte kunnat läsa; vår modell redovisar varje post öppet så att skillnaden går att följa. "
+      "Fördelningen mellan aktörerna skiljer sig också från 2019: jobbskatteavdraget har förstärkts flera "
+      "gånger sedan dess, vilket flyttar pengar från staten till individen.")
     w("")
     for year in sorted(params.YEARS, reverse=True):
         w(f"## Parametrar för inkomstår {year}")

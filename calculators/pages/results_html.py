@@ -16,6 +16,8 @@ from calculators.model import actors, fields
 # (key, label) of each actor, from its one declaration (calculators/data/aktorer.toml).
 ACTORS = [(key, actors.label(key)) for key in actors.ACTORS]
 SUMMA, INDIREKT, NETTO = (actors.label(k) for k in ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto"))
+# "kommunen", "regionen", "staten": the buyer in sentences.
+BUYER_NAMES = fields.definite_names("upphandlande_organisation")
 
 
 def _e(text):
@@ -80,18 +82,17 @@ def actor_table(result, caption="Resultat per aktör"):
 
 
 def totals_explained(result):
+    """The buyer's figure and the net value first; the sum of the actors after, with what it counts twice."""
     tot = result["totalt"]
+    buyer = result["scenario"]["upphandlande_organisation"]
     summa, netto, indirekt = tot["summa_aktorer"], tot["samhallsekonomiskt_netto"], tot["indirekt_skatt"]
     return (
         '<div class="sk-totaler">'
-        f'<p class="sk-nyckeltal"><span>{SUMMA}</span> <strong data-sk-nyckel="summa_aktorer">{kr(summa)}</strong></p>'
+        f'<p class="sk-nyckeltal"><span>För {BUYER_NAMES[buyer]}</span> <strong data-sk-nyckel="kopare">{kr(tot[buyer])}</strong></p>'
         f'<p class="sk-nyckeltal"><span>{NETTO}</span> <strong data-sk-nyckel="samhallsekonomiskt_netto">{kr(netto)}</strong></p>'
-        "<p><strong>Skillnaden</strong> mellan de två summorna är den indirekta skatten "
-        f"({kr(indirekt)}). <em>Summa aktörer</em> lägger ihop vad varje aktör vinner eller förlorar, "
-        "så som Upphandlingsmyndighetens modell redovisar ”samhället”. Där räknas statens intäkt av moms "
-        "och punktskatter på personens ökade konsumtion som en vinst. <em>Samhällsekonomiskt nettovärde</em> "
-        "räknar bara verkliga resurser: det som produceras minus handledning, administration, upphandlings- "
-        "och matchningskostnader. Skatter, bidrag, stöd och bonus flyttar bara pengar mellan aktörerna och tar ut varandra.</p>"
+        f'<p class="sk-nyckeltal sk-nyckeltal-mindre"><span>{SUMMA}</span> <strong data-sk-nyckel="summa_aktorer">{kr(summa)}</strong></p>'
+        f"<p>{_e(actors.note('summa_aktorer'))} Skillnaden mellan de två summorna är den indirekta skatten "
+        f"({kr(indirekt)}).</p>"
         "</div>"
     )
 

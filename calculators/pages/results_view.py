@@ -7,7 +7,7 @@ uncertainty band with actor labels); it computes no economic figure of its own.
 from __future__ import annotations
 
 from calculators import format as fmt
-from calculators.model import analysis, effects, params
+from calculators.model import analysis, breakeven, effects, params
 from calculators.model import actors, fields
 from calculators.model import scenario as scenario_mod
 
@@ -16,7 +16,7 @@ BAND_SEED = analysis.SEED
 # The sensitivity chart's actor menu: the buyer first, then the totals, then each actor.
 TORNADO_TARGETS = {key: actors.choice(key) for key in
                    (actors.BUYER, "samhallsekonomiskt_netto", "summa_aktorer") + actors.ACTORS}
-_BUYER = effects.BUYER_NAMES
+_BUYER = breakeven.BUYER_NAMES
 _BREAK_EVEN_TEXTS = (
     "max_upphandlingskostnad_och_bonus_text",
     "manader_till_brytpunkt_text",

@@ -39,11 +39,11 @@ def test_tabell_is_default_and_swedish(scenario_file):
     assert "\u2212" in out and "\u00a0kr" in out
 
 
-def test_json_format_is_result_v1(scenario_file):
+def test_json_format_is_result_v2(scenario_file):
     code, out, _ = run(["berakna", str(scenario_file), "--format", "json", "--osakerhet", "100", "--fro", "3"])
     assert code == 0
     r = json.loads(out)
-    assert r["version"] == 1 and r["osakerhet"]["dragningar"] == 100 and r["osakerhet"]["fro"] == 3
+    assert r["version"] == 2 and r["osakerhet"]["dragningar"] == 100 and r["osakerhet"]["fro"] == 3
 
 
 def test_csv_for_swedish_excel(scenario_file):
@@ -97,7 +97,7 @@ def test_module_entry_point_runs(scenario_file):
     proc = subprocess.run([sys.executable, "-m", "calculators", "berakna", str(scenario_file), "--format", "json"],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["version"] == 1
+    assert json.loads(proc.stdout)["version"] == 2
     proc = subprocess.run([sys.executable, "-m", "calculators", "berakna", "saknas.json"],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "finns inte" in proc.stderr

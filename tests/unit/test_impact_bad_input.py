@@ -34,7 +34,12 @@ def errors_for(data):
     ("antal_personer", 0, "Antal personer"),
     ("omfattning", 1.2, "Omfattning"),
     ("dodvikt", -0.1, "Dödvikt"),
-    ("alder", "40", "Åldersgrupp"),
+    ("alder", "40", "Ålder"),
+    ("alder", 15, "Ålder"),
+    ("alder", 35.5, "Ålder"),
+    ("alder", "23-65", "Ålder"),   # an age group is a version-1 value
+    ("utjamning", "kanske", "Kommunens och regionens inkomstutjämning"),
+    ("leverantorens_kostnad_i_priset", 1.5, "Leverantörens kostnad i priset"),
     ("upphandlande_organisation", "landsting", "Upphandlande organisation"),
     ("inkomstar", 2024, "Inkomstår"),
     ("anstallningsstod", "nystartsjobb", "Anställningsstöd"),
@@ -64,14 +69,22 @@ def test_nested_errors_name_dotted_fields():
     errs = errors_for(dict(BASE, anstallningsstod={"typ": "lonebidrag", "andel": 2},
                            efter_kravet={"kvar_andel": 0.5, "ar": 2, "x": 1},
                            statlig_ersattning={"typ": "bidrag"}))
-    assert "anstallningsstod.andel" in errs and "anstallningsstod.tak" in errs
+    # (the lönebidrag cap has a default from version 2; only the share is required)
+    assert "anstallningsstod.andel" in errs and "anstallningsstod.tak" not in errs
     assert "efter_kravet.x" in errs
     assert "statlig_ersattning.typ" in errs
 
 
-def test_version_must_be_1_and_not_bool():
-    assert "version" in errors_for(dict(BASE, version=2))
+def test_version_must_be_1_or_2_and_not_bool():
+    assert "version" in errors_for(dict(BASE, version=3))
+    assert "version" in errors_for(dict(BASE, version=0))
     assert "version" in errors_for(dict(BASE, version=True))
+
+
+def test_version_1_does_not_take_the_keys_of_version_2():
+    errs = errors_for(dict(BASE, version=1, utjamning="bidrag", leverantorens_kostnad_i_priset=1))
+    assert "Ange \"version\": 2" in errs["utjamning"]
+    assert "leverantorens_kostnad_i_priset" in errs
 
 
 def test_scenario_must_be_an_object():

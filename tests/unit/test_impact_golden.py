@@ -44,18 +44,19 @@ def cases():
                upphandlande_organisation="region", anstallningsstod={"typ": "lonebidrag", "andel": 0.8, "tak": 20000},
                forsorjningsstod=6254, statlig_ersattning={"typ": "ingen"}, bostadsbidrag=1200,
                dodvikt=0.2, undantrangning=0.1, fullfoljandegrad=0.85,
-               efter_kravet={"kvar_andel": 0.5, "ar": 3}, alder="66+", bonus=20000)
+               efter_kravet={"kvar_andel": 0.5, "ar": 3}, alder=67, bonus=20000, utjamning="avgift",
+               leverantorens_kostnad_i_priset=0.5)
     praktik = dict(base, sysselsattningstyp="praktik", manader=3, produktionsvarde_praktik=5000,
                    anstallningsstod={"typ": "ingen"}, upphandlande_organisation="stat")
-    young = dict(base, alder="18-22", bruttolon=27000, anstallningsstod={"typ": "belopp", "kr_per_manad": 4000},
+    young = dict(base, alder=20, bruttolon=27000, anstallningsstod={"typ": "belopp", "kr_per_manad": 4000},
                  statlig_ersattning={"typ": "aktivitetsstod"}, manader=18, antal_personer=5)
     return [
         {"namn": "Standardscenario 2025", "request": {"op": "standardscenario", "data": {"inkomstar": 2025}}},
         {"namn": "Anställning med nystartsjobb, standardvärden 2026", "request": {"op": "berakna", "data": {"scenario": base}}},
-        {"namn": "Lönebidrag, 66+, 2025, dödvikt och år efter kravet, känslighet för arbetsgivaren",
+        {"namn": "Lönebidrag, 67 år, 2025, utjämningsavgift, halva kostnaden i priset, dödvikt och år efter kravet, känslighet för arbetsgivaren",
          "request": {"op": "berakna", "data": {"scenario": b25, "kanslighet": "arbetsgivare"}}},
         {"namn": "Praktik, staten köper", "request": {"op": "berakna", "data": {"scenario": praktik}}},
-        {"namn": "Unga 18–22 år 2026 med Monte Carlo (300 dragningar, frö 42)",
+        {"namn": "20 år 2026 med Monte Carlo (300 dragningar, frö 42)",
          "request": {"op": "berakna", "data": {"scenario": young, "osakerhet": {"dragningar": 300, "fro": 42}}}},
         {"namn": "Ogiltig indata: negativ lön och okänd nyckel",
          "request": {"op": "berakna", "data": {"scenario": dict(base, bruttolon=-100, lön=3)}}},
@@ -63,6 +64,12 @@ def cases():
          "request": {"op": "jamfor", "data": {"scenarier": [{"namn": "Anställning med nystartsjobb", "scenario": base},
                                                               {"namn": "Praktik", "scenario": praktik}]}}},
         {"namn": "Förinställningar", "request": {"op": "forinstallningar", "data": {}}},
+        {"namn": "Nystartsjobb för en 22-åring i 18 månader, försörjningsstöd före",
+         "request": {"op": "berakna", "data": {"scenario": dict(base, alder=22, manader=18, forsorjningsstod=11370,
+                                                                statlig_ersattning={"typ": "ingen"}, antal_personer=5)}}},
+        {"namn": "Ett scenario i version 1 (åldersgrupp, lönebidragets tak på lönekostnaden) räknas som förut",
+         "request": {"op": "berakna", "data": {"scenario": {"version": 1, "alder": "66+", "bruttolon": 30000,
+                                                            "anstallningsstod": {"typ": "lonebidrag", "andel": 0.5, "tak": 26284}}}}},
     ]
 
 

@@ -17,18 +17,24 @@ from calculators.model import params
 NUMBER = re.compile(r"\d+(?:[\u00a0 ]\d{3})*(?:,\d+)?")
 # Figures that are not parameters, each with why it may be typed.
 NOT_PARAMETERS = [
+    (re.compile(r"\d{4}:\d+"), "the number of a law or a report (SFS 2004:773, Rapport 2012:6)"),
+    (re.compile(r"varje 100 kr"), "a share said per 100 kr"),
     (re.compile(r"^\d+\. ", re.M), "a numbered list"),
     (re.compile(r"\d+ kap\. \d+ §"), "a reference into the law"),
     (re.compile(r"\b\d+ (?:april|september) \d{4}"), "a date in the law"),
     (re.compile(r"\b(?:19|20)\d\d\b"), "a year"),
     (re.compile(r"\(1 [+−] "), "the 1 of a formula"),
     (re.compile(r"12 månader per år|delas sedan med 12|månadsbeloppet × 12"), "months in a year"),
-    (re.compile(r"fyllt 66 år|fyllt 18 men inte 23 år|23–65 år"), "an age limit in the law, not a parameter"),
     (re.compile(r"26–67 år|12–23 månader|över 200 000 kronor"), "the agency's own words in its 2019 example"),
     (re.compile(r"\(1 [+−] "), "the 1 of a formula"),
     (re.compile(r"skattetabell 34"), "the name of the table the tax was checked against"),
-    (re.compile(r"10:e, 50:e och 90:e percentilen"), "the percentiles reported"),
+    (re.compile(r"10:e till 90:e percentilen"), "the percentiles reported"),
+    (re.compile(r"\^\(M/12 \+ n − 1\)"), "a formula's exponent"),
+    (re.compile(r"angett 0 % dödvikt och undanträngning eller 100 % fullföljande"), "the bounds of a share"),
     (re.compile(r"\b\d+ § "), "a reference into the law"),
+    (re.compile(r"garantinivån \(115 %"), "the law's guarantee level, described (the model uses the rates)"),
+    (re.compile(r"ungefär 63 % av nystartsjobben"), "a study's finding, quoted; not used in the computation"),
+    (re.compile(r"av årets 12 månader"), "months in a year"),
 ]
 
 

@@ -1,0 +1,144 @@
+"""Break-even figures of a scenario, with Swedish explanations (None where none exists).
+
+    break_even(model, totals=None) -> dict
+        max_upphandlingskostnad_och_bonus   what the buyer can pay once and still not lose
+        lagsta_produktionsfaktor            the employer's break-even before pricing the cost in
+        lagsta_produktionsvarde_praktik     the same for praktik, in kr per month
+        lagsta_stod_per_manad               the support the employer needs to break even
+        manader_till_brytpunkt              months per person after which the buyer breaks even
+"""
+
+import math
+
+from calculators.format import kr, procent, tal
+from calculators.model import fields
+
+# "kommunen", "regionen", "staten": the buyer in sentences, from its option's declaration.
+BUYER_NAMES = fields.definite_names("upphandlande_organisation")
+MONTHS_LIMIT = 1200.0  # a requirement that needs more than 100 years never breaks even
+
+
+def break_even(m, tot=None):
+    sc = m.sc
+    if tot is None:
+        tot = m.base_totals()
+    buyer_name = BUYER_NAMES[m.buyer]
+    buyer_total = getattr(tot, m.buyer)
+    out = {"kopare": m.buyer, "kopare_resultat": buyer_total}
+    _buyer_budget(out, sc, buyer_total, buyer_name)
+    _employer(out, m)
+    _months(out, m, buyer_total, buyer_name)
+    texts = {
+        "max_upphandlingskostnad_och_bonus": "max_upphandlingskostnad_och_bonus_text",
+        "lagsta_produktionsfaktor": "lagsta_produktionsfaktor_text",
+        "lagsta_produktionsvarde_praktik": "lagsta_produktionsfaktor_text",
+        "lagsta_stod_per_manad": "lagsta_stod_text",
+        "manader_till_brytpunkt": "manader_till_brytpunkt_text",
+    }
+    # Guard against overflow when almost no months count (e.g. fullföljandegrad ≈ 0).
+    for key, text_key in texts.items():
+        value = out.get(key)
+        if value is not None and not math.isfinite(value):
+            out[key] = None
+            out[text_key] = "Ingen brytpunkt kan beräknas: för få arbetade månader räknas in."
+    return out
+
+
+def _buyer_budget(out, sc, buyer_total, buyer_name):
+    """The largest procurement cost + bonus with the buyer still ≥ 0."""
+    excl = buyer_total + sc["upphandlingskostnad"] + sc["bonus"]
+    if excl > 0:
+        out["max_upphandlingskostnad_och_bonus"] = excl
+        out["max_upphandlingskostnad_och_bonus_text"] = (
+            f"Merkostnad för upphandlingen och bonus kan tillsammans vara upp till {kr(excl)} "
+            f"innan {buyer_name}s resultat blir negativt.")
+    else:
+        out["max_upphandlingskostnad_och_bonus"] = None
+        out["max_upphandlingskostnad_och_bonus_text"] = (
+            f"{buyer_name.capitalize()} går inte att få utan förlust även om upphandlingen inte kostar "
+            f"något extra: resultatet är {kr(excl)} före merkostnad och bonus.")
+
+
+def _employer(out, m):
+    """The employer's break-even on its own cost, before the supplier prices it into the bid."""
+    args = m.base_args()
+    own = m.totals(*args, pass_share=0.0).arbetsgivare
+    slope_month = m.n * m.counted_months()
+    if m.praktik:
+        out["lagsta_produktionsfaktor"] = None
+        out["lagsta_stod_per_manad"] = None
+        out["lagsta_stod_text"] = "Anställningsstöd är inte aktuellt vid praktik."
+        if slope_month > 0:
+            need = max(0.0, m.praktik_value - own / slope_month)
+            out["lagsta_produktionsvarde_praktik"] = need
+            out["lagsta_produktionsfaktor_text"] = (
+                f"Arbetsgivaren går jämnt upp om praktikantens produktion är värd minst {kr(need)} per månad.")
+        else:
+            out["lagsta_produktionsvarde_praktik"] = None
+            out["lagsta_produktionsfaktor_text"] = "Ingen brytpunkt: inga praktikmånader räknas in."
+        return
+
+    out["lagsta_produktionsvarde_praktik"] = None
+    a0 = m.totals(0.0, *args[1:], pass_share=0.0).arbetsgivare
+    a1 = m.totals(1.0, *args[1:], pass_share=0.0).arbetsgivare
+    slope = a1 - a0
+    if slope > 0:
+        need = -a0 / slope
+        if need <= 0:
+            out["lagsta_produktionsfaktor"] = 0.0
+            out["lagsta_produktionsfaktor_text"] = "Arbetsgivaren går inte med förlust ens om personen inte producerar något."
+        else:
+            out["lagsta_produktionsfaktor"] = need
+            out["lagsta_produktionsfaktor_text"] = (
+                f"Arbetsgivaren bär inte själv någon kostnad vid en produktionsfaktor på {procent(need, 1)} "
+                "av lönekostnaden, utan att ta betalt för kravet i priset.")
+    else:
+        out["lagsta_produktionsfaktor"] = None
+        out["lagsta_produktionsfaktor_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
+
+    sc = m.sc
+    s_now = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"], sc["manader"]).job.stod
+    if slope_month > 0:
+        need = s_now - own / slope_month
+        if need <= 0:
+            out["lagsta_stod_per_manad"] = 0.0
+            out["lagsta_stod_text"] = "Arbetsgivaren går inte med förlust även utan anställningsstöd."
+        else:
+            out["lagsta_stod_per_manad"] = need
+            out["lagsta_stod_text"] = (
+                f"Arbetsgivaren behöver i genomsnitt minst {kr(need)} i stöd per person och månad för att gå "
+                f"jämnt upp utan att ta betalt för kravet i priset (i dag {kr(s_now)}).")
+    else:
+        out["lagsta_stod_per_manad"] = None
+        out["lagsta_stod_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
+
+
+def _months(out, m, buyer_total, buyer_name):
+    """Months per person at which the buyer's result reaches zero (found by bisection: support
+    ends after some months and later years are discounted, so it is not a straight line)."""
+    args = list(m.base_args())
+
+    def buyer_at(months):
+        args[4] = months
+        return getattr(m.totals(*args), m.buyer)
+
+    first = buyer_at(1e-9)
+    if first >= 0:
+        out["manader_till_brytpunkt"] = 0.0
+        out["manader_till_brytpunkt_text"] = f"{buyer_name.capitalize()} har ett positivt resultat redan från första månaden."
+        return
+    if m.counted_months() <= 0 or buyer_at(MONTHS_LIMIT) < 0:
+        out["manader_till_brytpunkt"] = None
+        out["manader_till_brytpunkt_text"] = (
+            f"{buyer_name.capitalize()} når aldrig brytpunkten: fler månader förbättrar inte "
+            f"{buyer_name}s resultat tillräckligt.")
+        return
+    lo, hi = 1e-9, MONTHS_LIMIT
+    for _ in range(60):
+        mid = (lo + hi) / 2.0
+        if buyer_at(mid) < 0:
+            lo = mid
+        else:
+            hi = mid
+    out["manader_till_brytpunkt"] = hi
+    out["manader_till_brytpunkt_text"] = f"{buyer_name.capitalize()} går jämnt upp efter {tal(hi, 1)} månader per person."
