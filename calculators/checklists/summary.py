@@ -23,6 +23,7 @@ import json
 from .definitions import Tool, get_tool
 from .state import date_of, live_rows, state_or_empty
 from . import _fmt
+from calculators.model.scenario import VERSION as SCENARIO_VERSION
 
 # Per tool: what "before" means, and the verdict when every prerequisite is met.
 _CONTEXT = {
@@ -192,7 +193,7 @@ def outcome_scenario(periods):
         people = period.get("individer")
         if people is not None and people >= 1:
             count = int(people)
-            fragment = share_fragment({"version": 1, "antal_personer": count})
+            fragment = share_fragment({"version": SCENARIO_VERSION, "antal_personer": count})
             return {"period": period["period"], "antal_personer": count, "fragment": fragment}
     return None
 

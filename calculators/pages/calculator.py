@@ -21,6 +21,7 @@ import json
 from calculators import format as fmt
 from calculators.errors import InputError
 from calculators.model import fields
+from calculators.model import scenario as scenario_mod
 from calculators.pages import results_view, results_html
 
 # ── the form: groups and fields from their one declaration (calculators/data/falt.toml) ─
@@ -87,7 +88,7 @@ def fields_to_scenario(values, base):
     if unknown:
         shown = ", ".join(fmt.quoted(name) for name in unknown[:5]) + (" …" if len(unknown) > 5 else "")
         raise InputError(f"Okänt fält: {shown}.")
-    scenario = {"version": 1}
+    scenario = {"version": scenario_mod.VERSION}
     errors = []
     # Sub-objects are rebuilt from their visible fields only.
     hidden = {name for name, f in FIELDS.items()

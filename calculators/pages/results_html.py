@@ -274,13 +274,39 @@ def warnings(items):
     ) + "</ul></div>"
 
 
+def older_format(notes):
+    """What reading a version-1 scenario changed (nothing when the scenario is current)."""
+    if not notes:
+        return ""
+    return ('<div class="sk-aldre-format admonition note" role="note"><p class="admonition-title">Äldre scenario</p>'
+            + "".join(f"<p>{_e(n)}</p>" for n in notes) + "</div>")
+
+
+def kommun_month(result):
+    """Where the kommun's figure per person and month comes from (employment only)."""
+    parts = result.get("delposter", {}).get("kommunen_per_manad")
+    if not parts:
+        return ""
+    rows = [
+        ("Kommunalskatt på lönen (minus skatt på ersättningar före)", parts["kommunalskatt"]),
+        ("Utjämning: minskat bidrag eller ökad avgift", parts["utjamning"]),
+        ("Försörjningsstöd som inte längre betalas (utjämnas inte)", parts["forsorjningsstod"]),
+    ]
+    body = "".join(f'<tr><th scope="row">{_e(label)}</th><td>{kr(value)}</td></tr>' for label, value in rows)
+    return ('<table class="sk-tabell sk-kommun-manad"><caption>Kommunens skatt och försörjningsstöd per person '
+            'och månad, före engångsposter och leverantörens kostnad</caption>'
+            f'<tbody>{body}</tbody></table>')
+
+
 def results(result):
     """The main results fragment (swapped in on every recalculation)."""
     extra = result.get("sida", {})
     return (
-        totals_explained(result)
+        older_format(result.get("aldre_format", []))
+        + totals_explained(result)
         + bar_chart(result)
         + actor_table(result)
+        + kommun_month(result)
         + break_even(extra.get("brytpunkter_text", []))
         + tornado(extra.get("tornado", []), extra.get("tornado_aktor", ""), extra.get("tornado_bas", 0.0))
         + warnings(result.get("varningar", []))

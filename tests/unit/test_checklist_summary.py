@@ -147,6 +147,6 @@ def test_outcome_scenario_uses_the_latest_period_with_people():
     outcome = outcome_scenario(periods)
     assert outcome["period"] == "2026" and outcome["antal_personer"] == 2
     encoded = outcome["fragment"].removeprefix("scenario=")
-    assert json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))) == {"version": 1, "antal_personer": 2}
+    assert json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))) == {"version": 2, "antal_personer": 2}
     assert outcome_scenario([{"period": "2025", "individer": 0.0}]) is None
     assert outcome_scenario([]) is None

@@ -279,7 +279,7 @@ export class Calculator {
       history.replaceState(null, "", location.pathname + location.search);
       this.generation += 1;
       this.markStale(true, "Räknar om …");
-      this.recalc({ scenario: { version: 1 } }, { fill: true });
+      this.recalc({ scenario: { version: this.standard.version } }, { fill: true });
     });
   }
 }
