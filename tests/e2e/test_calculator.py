@@ -18,13 +18,13 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError, expect
 
 from calculators import format as fmt
-from calculators.model import scenario as scenario_mod
+from calculators.model import actors, scenario as scenario_mod
 
 from .conftest import ROOT, assert_no_axe_violations
 
 PATH = "verktyg/berakning/"
 READY_TIMEOUT = 90_000
-ACTORS = ("individ", "kommun", "region", "stat", "arbetsgivare")
+ACTORS = actors.ACTORS
 TOTALS = ACTORS + ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
 FORBIDDEN = ("NaN", "undefined", "Traceback", "[object Object]", "Infinity")
 
@@ -72,7 +72,7 @@ MY_SCENARIO_FIELDS = {
     "upphandlingskostnad": "60 000",
 }
 MY_SCENARIO = {
-    "version": 1,
+    "version": 2,
     "antal_personer": 3,
     "bruttolon": 27500,
     "omfattning": 0.75,
@@ -90,7 +90,7 @@ def fill_my_scenario(page):
 
 def test_prerendered_default_matches_cli(page):
     page.goto(PATH)
-    expect_totals(page, cli({"version": 1}))
+    expect_totals(page, cli({"version": 2}))
     assert_clean_text(page)
 
 
@@ -99,7 +99,7 @@ def test_javascript_off_shows_default_with_explanation(context_factory):
     page.goto(PATH)
     expect(page.locator(".sk-noscript")).to_be_visible()
     expect(page.locator(".sk-noscript")).to_contain_text("JavaScript är avstängt")
-    expect_totals(page, cli({"version": 1}))
+    expect_totals(page, cli({"version": 2}))
     # controls that need JavaScript stay hidden
     expect(page.locator("[data-sk-exportera-csv]")).to_be_hidden()
 
@@ -128,7 +128,7 @@ def test_preset_fills_the_person_before_the_job(page):
     from calculators.model import presets
 
     preset = next(p for p in presets.presets() if p["id"] == value)
-    expected = cli(presets.apply({"version": 1}, value))
+    expected = cli(presets.apply({"version": 2}, value))
     expect_totals(page, expected)
     assert preset["namn"]
 
@@ -136,7 +136,7 @@ def test_preset_fills_the_person_before_the_job(page):
 def test_invalid_input_keeps_last_valid_result_marked_not_current(page):
     open_ready(page)
     field(page, "bruttolon").fill("30 000")
-    valid = cli({"version": 1, "bruttolon": 30000})
+    valid = cli({"version": 2, "bruttolon": 30000})
     expect_totals(page, valid)
     field(page, "bruttolon").fill("trettio tusen")
     error = page.locator('[data-sk-faltfel="bruttolon"]')
@@ -184,7 +184,7 @@ def fragment(text: str) -> str:
     return "#scenario=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-LINK_SCENARIO = {"version": 1, "antal_personer": 7, "bruttolon": 22000}
+LINK_SCENARIO = {"version": 2, "antal_personer": 7, "bruttolon": 22000}
 
 
 def test_share_link_keeps_the_users_own_calculation_and_undo_brings_it_back(context_factory):
@@ -224,6 +224,24 @@ def test_share_link_keeps_the_users_own_calculation_and_undo_brings_it_back(cont
     expect_totals(page, cli(MY_SCENARIO))
 
 
+def test_an_older_share_link_keeps_its_meaning_and_says_what_differs(page):
+    # A link made before scenario format 2: an age group, no equalisation, nothing priced in.
+    old = {"version": 1, "antal_personer": 3, "alder": "18-22"}
+    page.goto(PATH + fragment(json.dumps(old)))
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(page, cli(old))
+    notice = page.locator(".sk-aldre-format")
+    expect(notice).to_contain_text("äldre formatet")
+    expect(notice).to_contain_text("18–22 år räknas som 20 år")
+    expect(field(page, "alder")).to_have_value("20")
+    expect(field(page, "utjamning")).to_have_value("ingen")
+    assert_no_axe_violations(page, "(äldre länk)")
+    # Choosing today's equalisation computes as version 2 and the notice goes.
+    field(page, "utjamning").select_option("bidrag")
+    expect_totals(page, cli({"version": 2, "antal_personer": 3, "alder": 20, "leverantorens_kostnad_i_priset": 0}))
+    expect(notice).to_have_count(0)
+
+
 def test_share_link_with_the_users_own_scenario_saves_no_copy(context_factory):
     context = context_factory()
     page = context.new_page()
@@ -245,11 +263,11 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
     expected = cli(MY_SCENARIO)
     expect_totals(mine, expected)
     good = fragment(json.dumps(LINK_SCENARIO))
-    nested = '{"version": 1, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}"
+    nested = '{"version": 2, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}"
     cases = {
         "avklippt": good[:-7],
-        "inte JSON": fragment('{"version": 1, "bruttolon": 2'),
-        "fel värde": fragment('{"version": 1, "bruttolon": "mycket"}'),
+        "inte JSON": fragment('{"version": 2, "bruttolon": 2'),
+        "fel värde": fragment('{"version": 2, "bruttolon": "mycket"}'),
         "5000 [": fragment("[" * 5000),
         "djupt nästlad": fragment(nested),
         "för lång": "#scenario=" + "A" * 150_000,
@@ -282,10 +300,10 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
 
 
 def test_broken_share_link_without_own_scenario_shows_the_default_and_says_why(page):
-    page.goto(PATH + fragment('{"version": 1, "bruttolon": 2'))
+    page.goto(PATH + fragment('{"version": 2, "bruttolon": 2'))
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas")
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("standardscenariot")
-    expect_totals(page, cli({"version": 1}))
+    expect_totals(page, cli({"version": 2}))
     assert "#scenario=" not in page.url
     assert_no_axe_violations(page, "(trasig länk)")
 
@@ -342,7 +360,7 @@ def test_export_csv_and_json_and_reimport(context_factory, tmp_path):
 
 def test_import_of_a_broken_file_says_why(page, tmp_path):
     bad = tmp_path / "trasig.json"
-    bad.write_text('{"version": 1, "bruttolon": "mycket"}', encoding="utf-8")
+    bad.write_text('{"version": 2, "bruttolon": "mycket"}', encoding="utf-8")
     open_ready(page)
     page.set_input_files("[data-sk-importera-fil]", str(bad))
     expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("Filen kunde inte öppnas")
@@ -353,8 +371,8 @@ def test_import_of_a_broken_file_says_why(page, tmp_path):
 def test_import_of_huge_or_deeply_nested_files_is_refused_and_keeps_the_form(page, tmp_path):
     files = {
         "klammer.json": "[" * 5000,  # not JSON at all
-        "djup.json": '{"version": 1, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}",
-        "stor.json": '{"version": 1, "x": "' + "a" * 1_200_000 + '"}',
+        "djup.json": '{"version": 2, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}",
+        "stor.json": '{"version": 2, "x": "' + "a" * 1_200_000 + '"}',
     }
     open_ready(page)
     fill_my_scenario(page)
@@ -396,7 +414,7 @@ def test_save_export_and_share_refuse_what_the_form_does_not_show(context_factor
     page.on("download", lambda d: downloads.append(d))
     open_ready(page)
     field(page, "bruttolon").fill("31 000")
-    expect_totals(page, cli({"version": 1, "bruttolon": 31000}))
+    expect_totals(page, cli({"version": 2, "bruttolon": 31000}))
     field(page, "omfattning").fill("150 %")
     expect(page.locator('[data-sk-faltfel="omfattning"]')).to_be_visible()
     message = page.locator("[data-sk-atgardsmeddelande]")
@@ -425,7 +443,7 @@ def test_save_export_and_share_refuse_what_the_form_does_not_show(context_factor
 
     # corrected: everything uses exactly what is typed
     field(page, "omfattning").fill("80 %")
-    expected = {"version": 1, "bruttolon": 31000, "omfattning": 0.8}
+    expected = {"version": 2, "bruttolon": 31000, "omfattning": 0.8}
     expect_totals(page, cli(expected))
     save_as(page, "Rätt")
     saved = stored(page, "sk-berakning:sparade")
@@ -466,7 +484,7 @@ def test_save_while_python_starts_refuses_instead_of_saving_the_default(page):
     expect(message).to_contain_text("Ingen JSON-fil skapades")
     release(page, held)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
-    expect_totals(page, cli({"version": 1, "bruttolon": 31000}))
+    expect_totals(page, cli({"version": 2, "bruttolon": 31000}))
     save_as(page, "Mitt")
     assert stored(page, "sk-berakning:sparade")[0]["scenario"]["bruttolon"] == 31000
 
@@ -513,14 +531,14 @@ def test_full_storage_is_said(context_factory):
     warning = page.locator("[data-sk-lagringsfel]")
     expect(warning).to_be_visible()
     expect(warning).to_contain_text("kunde inte sparas")
-    expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+    expect_totals(page, cli({"version": 2, "antal_personer": 2}))
     assert_no_axe_violations(page, "(lagringen full)")
 
 
 def test_storage_keys_are_namespaced_and_stored_data_is_validated(page):
     open_ready(page)
     field(page, "antal_personer").fill("2")
-    expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+    expect_totals(page, cli({"version": 2, "antal_personer": 2}))
     prefixed = stored(page, "sk-berakning:aktuellt")
     assert prefixed["falt"]["antal_personer"] == "2"
     assert prefixed["scenario"]["antal_personer"] == 2
@@ -538,14 +556,14 @@ def test_storage_keys_are_namespaced_and_stored_data_is_validated(page):
     page.reload()
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     expect(field(page, "antal_personer")).to_have_value("6")
-    expect_totals(page, cli({"version": 1, "antal_personer": 6}))
+    expect_totals(page, cli({"version": 2, "antal_personer": 6}))
     labels = page.locator("[data-sk-sparade-lista] label")
     expect(labels).to_have_count(1)
     expect(labels.first).to_have_text("<img src=x data-sk-planterad>")
     assert page.locator("[data-sk-planterad]").count() == 0
     expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("kunde inte läsas")
     page.click("[data-sk-sparade-lista] button[aria-label^='Öppna']")
-    expect_totals(page, cli({"version": 1, "antal_personer": 8}))
+    expect_totals(page, cli({"version": 1, "antal_personer": 8}))  # saved by the older site: keeps its meaning
     # a legacy bare key is still read
     page.evaluate("""() => {
         window.skPython.lagring.ta_bort('sk-berakning:aktuellt');
@@ -576,12 +594,12 @@ def save_as(page, name):
 
 def test_saved_scenarios_compare_and_delete(page):
     open_ready(page)
-    first = cli({"version": 1})
+    first = cli({"version": 2})
     expect_totals(page, first)
     save_as(page, "Standard")
     field(page, "sysselsattningstyp").select_option("praktik")
     field(page, "produktionsvarde_praktik").fill("4 000")
-    second_scenario = {"version": 1, "sysselsattningstyp": "praktik", "produktionsvarde_praktik": 4000}
+    second_scenario = {"version": 2, "sysselsattningstyp": "praktik", "produktionsvarde_praktik": 4000}
     second = cli(second_scenario)
     expect_totals(page, second)
     save_as(page, "Praktik")
@@ -677,7 +695,7 @@ def test_keyboard_only_from_first_input_to_export(context_factory):
     assert page.evaluate("() => document.activeElement.name") == "antal_personer"
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
-    expect_totals(page, cli({"version": 1, "antal_personer": 2}))
+    expect_totals(page, cli({"version": 2, "antal_personer": 2}))
     for _ in range(200):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement && document.activeElement.hasAttribute('data-sk-exportera-json')"):
@@ -719,7 +737,7 @@ def test_python_failing_to_load_shows_message_and_retry(page):
     expect(page.locator("[data-sk-status]")).to_contain_text("kunde inte")
     retry = page.locator("[data-sk-forsok-igen]")
     expect(retry).to_be_visible()
-    expect_totals(page, cli({"version": 1}))  # the pre-rendered result stays
+    expect_totals(page, cli({"version": 2}))  # the pre-rendered result stays
     assert_clean_text(page)
     assert_no_axe_violations(page, "(fel)")
     # Valid input while the engine is down: the notice names the engine, not the input.
@@ -739,7 +757,7 @@ def test_python_failing_to_load_shows_message_and_retry(page):
     expect(notice).to_be_hidden()
     expect(message).to_have_text("")
     field(page, "antal_personer").fill("4")
-    expect_totals(page, cli({"version": 1, "antal_personer": 4}))
+    expect_totals(page, cli({"version": 2, "antal_personer": 4}))
 
 
 def test_python_starts_only_on_tool_pages_and_survives_instant_navigation(page):
@@ -762,5 +780,5 @@ def test_python_starts_only_on_tool_pages_and_survives_instant_navigation(page):
     assert page.evaluate("() => window.__skMarker") == 1, "sidan laddades om i stället för instant navigation"
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo")
     field(page, "antal_personer").fill("5")
-    expect_totals(page, cli({"version": 1, "antal_personer": 5}))
+    expect_totals(page, cli({"version": 2, "antal_personer": 5}))
     assert len(seen) == 1, "Pyodide startades igen"
