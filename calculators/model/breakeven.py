@@ -114,8 +114,8 @@ def _employer(out, m):
 
 
 def _months(out, m, buyer_total, buyer_name):
-    """Months per person at which the buyer's result reaches zero (found by bisection: support
-    ends after some months and later years are discounted, so it is not a straight line)."""
+    """Months per person at which the buyer's result reaches zero (found numerically: support
+    ends after some months and later years are discounted, so it is not one straight line)."""
     args = list(m.base_args())
 
     def buyer_at(months):
@@ -133,12 +133,25 @@ def _months(out, m, buyer_total, buyer_name):
             f"{buyer_name.capitalize()} når aldrig brytpunkten: fler månader förbättrar inte "
             f"{buyer_name}s resultat tillräckligt.")
         return
-    lo, hi = 1e-9, MONTHS_LIMIT
-    for _ in range(60):
-        mid = (lo + hi) / 2.0
-        if buyer_at(mid) < 0:
-            lo = mid
-        else:
+    # False position (Illinois): the curve is straight between the points where support ends,
+    # so this takes a handful of evaluations where bisection takes sixty.
+    lo, hi, f_lo, f_hi = 1e-9, MONTHS_LIMIT, first, buyer_at(MONTHS_LIMIT)
+    side = 0
+    for _ in range(100):
+        mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
+        f_mid = buyer_at(mid)
+        if abs(f_mid) < 1e-6 or hi - lo < 1e-9:
             hi = mid
+            break
+        if f_mid < 0:
+            lo, f_lo = mid, f_mid
+            if side == -1:
+                f_hi /= 2
+            side = -1
+        else:
+            hi, f_hi = mid, f_mid
+            if side == 1:
+                f_lo /= 2
+            side = 1
     out["manader_till_brytpunkt"] = hi
     out["manader_till_brytpunkt_text"] = f"{buyer_name.capitalize()} går jämnt upp efter {tal(hi, 1)} månader per person."

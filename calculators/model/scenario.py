@@ -215,6 +215,11 @@ def validate(data):
         if checked is not None:
             out[key] = checked
 
+    support = out["anstallningsstod"]
+    if "produktionsfaktor" not in data and support.get("typ") == "lonebidrag" and "andel" in support:
+        # Lönebidrag compensates reduced work capacity: by default exactly, so the person
+        # produces (1 − the bidrag's share) of the wage cost.
+        out["produktionsfaktor"] = round(1.0 - support["andel"], 12)
     if not errors and out["kommunalskatt"] + out["regionskatt"] > 0.6:
         errors.append({"falt": "kommunalskatt", "meddelande": f"{label('kommunalskatt')} och {label('regionskatt').lower()}: summan får vara högst 0,6 (60 %)."})
     if errors:

@@ -355,3 +355,10 @@ def test_the_supplier_prices_its_cost_into_the_bid(share):
     gain = dict(base, produktionsfaktor=1.5, bonus=5000, leverantorens_kostnad_i_priset=share)
     gt = effects.evaluate(gain)["totalt"]
     assert gt["kommun"] == pytest.approx(effects.evaluate(dict(gain, leverantorens_kostnad_i_priset=0.0))["totalt"]["kommun"], **APPROX)
+
+
+def test_lonebidrag_sets_the_default_produktionsfaktor_from_the_reduced_capacity():
+    r = effects.evaluate({"version": 2, "anstallningsstod": {"typ": "lonebidrag", "andel": 0.4}})
+    assert r["scenario"]["produktionsfaktor"] == pytest.approx(0.6)
+    given = effects.evaluate({"version": 2, "produktionsfaktor": 0.9, "anstallningsstod": {"typ": "lonebidrag", "andel": 0.4}})
+    assert given["scenario"]["produktionsfaktor"] == 0.9

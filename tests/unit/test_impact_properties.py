@@ -25,7 +25,7 @@ benefit = st.one_of(
 )
 
 scenarios = st.fixed_dictionaries({
-    "version": st.just(1),
+    "version": st.just(2),
     "inkomstar": st.sampled_from([2025, 2026]),
     "upphandlande_organisation": st.sampled_from(scenario.ORGANISATIONS),
     "sysselsattningstyp": st.sampled_from(scenario.EMPLOYMENT_TYPES),
@@ -54,6 +54,8 @@ scenarios = st.fixed_dictionaries({
     "fullfoljandegrad": frac,
     "efter_kravet": st.fixed_dictionaries({"kvar_andel": frac, "ar": st.integers(0, 10)}),
     "diskonteringsranta": st.floats(0, 0.1),
+    "utjamning": st.sampled_from(("bidrag", "avgift", "ingen")),
+    "leverantorens_kostnad_i_priset": frac,
 })
 
 KEYS = effects.ACTORS + ("summa_aktorer", "indirekt_skatt", "samhallsekonomiskt_netto")
@@ -70,6 +72,33 @@ def test_invariant_summa_aktorer_minus_indirect_tax_is_net_value(sc):
     t = r["totalt"]
     assert math.isclose(t["summa_aktorer"] - t["indirekt_skatt"], t["samhallsekonomiskt_netto"],
                         rel_tol=1e-9, abs_tol=1e-9 * _scale(r))
+
+
+@SETTINGS
+@given(scenarios)
+def test_the_actors_add_up_to_summa_aktorer_in_every_block(sc):
+    r = effects.evaluate(sc)
+    t = r["totalt"]
+    assert math.isclose(sum(t[a] for a in effects.ACTORS), t["summa_aktorer"], rel_tol=1e-9, abs_tol=1e-9 * _scale(r))
+    for block in ("per_person_och_manad", "per_person"):
+        assert set(r[block]) == set(effects.ACTORS)
+
+
+@SETTINGS
+@given(scenarios, st.sampled_from(sorted(scenario.V1_AGE_GROUPS)))
+def test_a_version_1_scenario_means_what_it_meant(sc, group):
+    # Version 1 = version 2 without equalisation, nothing priced in, the age group as an age,
+    # and the lönebidrag cap on the whole wage cost.
+    v1 = {k: v for k, v in sc.items() if k not in scenario.V1_MEANING}
+    v1.update(version=1, alder=group)
+    v2 = dict(sc, **scenario.V1_MEANING, alder=scenario.V1_AGE_GROUPS[group])
+    if sc["anstallningsstod"]["typ"] == "lonebidrag":
+        full = 1 + effects.params.values(sc["inkomstar"])["arbetsgivaravgift"]
+        v2["anstallningsstod"] = dict(sc["anstallningsstod"], tak=round(sc["anstallningsstod"]["tak"] / full, 2))
+    old, new = effects.evaluate(v1), effects.evaluate(v2)
+    assert old["scenario"] == new["scenario"]
+    assert old["totalt"] == new["totalt"]
+    assert old["aldre_format"] and not new["aldre_format"]
 
 
 @SETTINGS
