@@ -80,7 +80,7 @@ def build_parser():
     sub = parser.add_subparsers(dest="kommando", title="Kommandon", metavar="KOMMANDO", parser_class=_Parser)
 
     b = sub.add_parser("berakna", help="beräkna ett scenario (JSON-fil, eller - för standard in)",
-                       description="Beräkna effekterna per aktör för ett scenario i format version 1.")
+                       description="Beräkna effekterna per aktör för ett scenario i format version 2 (version 1 läses med sin gamla betydelse).")
     b.add_argument("scenario", nargs="?", metavar="SCENARIO",
                    help="sökväg till scenariofilen (JSON), eller - för att läsa från standard in")
     b.add_argument("--format", choices=("tabell", "json", "csv", "markdown"), default="tabell",

@@ -5,10 +5,10 @@
 | checklista_sammanfattning | {"verktyg", "tillstand": state or null, "berakning"?: result or null, "sida"?: docs path} | {"html", "sammanfattning"} |
 | checklista_exportera | {"verktyg", "tillstand", "format": "markdown" or "csv" or "json"} | {"filnamn", "mimetyp", "innehall"} |
 | checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
-| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v1, "sida"?} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
+| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v2, "sida"?} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
 
 For the document, pass either the saved result ("berakning", the impact model's result
-format v1) or the saved scenario ("scenario", as the calculator page keeps it in
+format v2) or the saved scenario ("scenario", as the calculator page keeps it in
 localStorage); a scenario is evaluated here with `calculators.model`.
 
 Every function raises InputError (Swedish messages) on bad input.

@@ -91,7 +91,7 @@ def _decision_facts(state):
 
 def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> dict:
     """{"html", "markdown", "utelamnade"}: the whole document for these states (tool id →
-    state; missing tools count as empty) and the saved calculation (result format v1, or
+    state; missing tools count as empty) and the saved calculation (result format v2, or
     None). A tool whose state cannot be read counts as empty, is named in the document, and
     is listed in "utelamnade" ([{"verktyg", "rubrik"}], present only when there is one)."""
     states, left_out = _states(states)

@@ -5,7 +5,7 @@ OPS maps an operation name to a function(data) -> JSON-serialisable dict. Each r
 
     "berakna"           data {"scenario": {...}, "osakerhet"?: {"dragningar": N, "fro": seed,
                         "intervall"?: {...}}, "kanslighet"?: actor}
-                        -> result format v1 (+ "osakerhet", "kanslighet" when asked)
+                        -> result format v2 (+ "osakerhet", "kanslighet" when asked)
     "standardscenario"  data {"inkomstar"?: 2026} -> a complete default scenario
     "forinstallningar"  data ignored -> {"forinstallningar": [{id, namn, beskrivning, scenario_delar}]}
     "jamfor"            data {"scenarier": [{"namn": str, "scenario": {...}}, ...]} -> comparison

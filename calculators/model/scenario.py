@@ -67,7 +67,7 @@ def _object_default(key, p):
 
 
 def default_scenario(inkomstar=params.DEFAULT_YEAR):
-    """A complete scenario (version 1) with every default for `inkomstar`.
+    """A complete scenario (version 2) with every default for `inkomstar`.
 
     The person before the job: long-term unemployed with aktivitetsstöd (no a-kassa);
     the job: full-time employment at 25 000 kr per month with nystartsjobb (one
@@ -179,7 +179,7 @@ def _check_object(f, value, errors):
 
 
 def validate(data):
-    """Validate a scenario (version 1) and return it with defaults filled in.
+    """Validate a scenario (version 2, or 1 read with its old meaning) and return it with defaults filled in.
 
     Raises `InputError` listing every problem found (field and Swedish message).
     """

@@ -86,6 +86,54 @@ def agency_example_steps():
     return steps
 
 
+def flow_example_scenario():
+    """The scenario the item-by-item example follows: the calculator's default."""
+    return scenario.default_scenario(EXAMPLE_YEAR)
+
+
+def flow_table():
+    """Markdown lines: the default scenario's month, item by item, with where each figure comes from."""
+    r = effects.evaluate(flow_example_scenario())
+    sc, p = r["scenario"], params.values(EXAMPLE_YEAR)
+    after, before = r["delposter"]["efter"], r["delposter"]["fore"]
+    ta, tb = after["skatt_per_ar"], before["skatt_per_ar"]
+    k, reg = r["delposter"]["kommunen_per_manad"], r["delposter"]["regionen_per_manad"]
+    m = r["per_person_och_manad"]
+    employer_net = (after["produktionsvarde"] - after["lonekostnad"] + after["stod"]
+                    - r["delposter"]["handledning_per_manad"])
+    priced = effects.passed_on(employer_net, sc["leverantorens_kostnad_i_priset"])
+    buyer = fields.definite_names("upphandlande_organisation")[sc["upphandlande_organisation"]]
+    rows = [
+        ("Lön", after["lon"], f"{fields.label('bruttolon')} × {fields.label('omfattning').lower()}"),
+        ("Arbetsgivaravgift", after["arbetsgivaravgift"], f"{procent(p['arbetsgivaravgift'])} av lönen"),
+        ("varav ålderspensionsavgift (till pensionssystemet)", after["alderspensionsavgift"],
+         f"{procent(p['alderspensionsavgift'])} av lönen"),
+        ("Anställningsstöd (nystartsjobb)", after["stod"],
+         f"{tal(sc['anstallningsstod']['antal_avgifter'])} arbetsgivaravgift på lön upp till {kr(p['nystartsjobb_tak'])}"),
+        ("Produktionsvärde", after["produktionsvarde"],
+         f"{procent(sc['produktionsfaktor'])} × lönen × (1 + {procent(p['arbetsgivaravgift'])})"),
+        ("Ersättning före (aktivitetsstöd)", before["statlig_ersattning"],
+         f"{kr(sc['statlig_ersattning']['kr_per_dag'])} per dag × {tal(p['ersattningsdagar_per_manad'], 2)} dagar"),
+        ("Kommunalskatt efter minus före", k["kommunalskatt"],
+         f"{procent(sc['kommunalskatt'])} × (beskattningsbar inkomst {kr(ta['beskattningsbar_inkomst'])} − "
+         f"{kr(tb['beskattningsbar_inkomst'])} per år) / 12"),
+        ("Kommunens minskade utjämningsbidrag", k["utjamning"],
+         f"{procent(p['utjamning_kommun']['bidrag'], 3)} av ökningen av den beskattningsbara inkomsten"),
+        ("Regionskatt efter minus före", reg["regionskatt"], f"{procent(sc['regionskatt'])} på samma sätt"),
+        ("Regionens minskade utjämningsbidrag", reg["utjamning"],
+         f"{procent(p['utjamning_region']['bidrag'], 3)} av samma ökning"),
+        ("Handledning", r["delposter"]["handledning_per_manad"],
+         f"{procent(sc['handledning_andel'])} av en handledare med {kr(sc['handledare_lon'])} i lön, med full arbetsgivaravgift"),
+        (f"Arbetsgivarens kostnad för kravet, i priset till {buyer}", -priced,
+         f"{procent(sc['leverantorens_kostnad_i_priset'])} av produktionsvärdet − lönekostnaden + stödet − handledningen"),
+    ]
+    lines = ["| Post | Per månad | Så räknas den |", "|---|---:|---|"]
+    lines += [f"| {name} | {kr(value)} | {how} |" for name, value, how in rows]
+    lines += ["", "| Aktör | Per person och månad |", "|---|---:|"]
+    lines += [f"| {actors.label(a)} | {kr(m[a])} |" for a in effects.ACTORS]
+    return lines
+
+
 def _value_text(table):
     value = table["value"]
     unit = table["unit"]
@@ -312,6 +360,14 @@ def render_method_markdown():
     w("Skatteberäkningen är kontrollerad mot Skatteverkets tekniska beskrivning av skattetabellerna 2026 "
       "(grundavdrag och jobbskatteavdrag i Skatteverkets räkneexempel stämmer på kronan) och mot "
       "skattetabell 34 för 2026 (inom en krona per månad).")
+    w("")
+    w("## Räkneexempel: standardscenariot per person och månad")
+    w("")
+    w("Så här blir standardscenariots siffror för en person och en månad, post för post. Alla belopp räknas "
+      "fram ur parametrarna i tabellerna längst ned på sidan.")
+    w("")
+    for line in flow_table():
+        w(line)
     w("")
     w("## Hela perioden, engångsposter och tiden efter kravet")
     w("")

@@ -34,7 +34,7 @@ NOT_PARAMETERS = [
     (re.compile(r"\b\d+ § "), "a reference into the law"),
     (re.compile(r"garantinivån \(115 %"), "the law's guarantee level, described (the model uses the rates)"),
     (re.compile(r"ungefär 63 % av nystartsjobben"), "a study's finding, quoted; not used in the computation"),
-    (re.compile(r"av årets 12 månader"), "months in a year"),
+    (re.compile(r"av årets 12 månader|per år\) / 12"), "months in a year"),
 ]
 
 
@@ -67,11 +67,11 @@ def nudge(value):
 
 @pytest.fixture
 def nudged_parameters(monkeypatch):
-    """Every parameter value, and every figure of the agency example's scenario, a little off."""
-    example = method.agency_example_scenario
+    """Every parameter value, and every figure of the examples' scenarios, a little off."""
     fixed = {"version", "inkomstar"}
-    monkeypatch.setattr(method, "agency_example_scenario",
-                        lambda: {k: v if k in fixed else nudge(v) for k, v in example().items()})
+    for name in ("agency_example_scenario", "flow_example_scenario"):
+        example = getattr(method, name)
+        monkeypatch.setattr(method, name, lambda example=example: {k: v if k in fixed else nudge(v) for k, v in example().items()})
     cache = {}
     for year in params.YEARS:
         tables = copy.deepcopy(params.load(year))
