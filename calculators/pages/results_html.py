@@ -251,10 +251,10 @@ def band(data):
         '<section aria-labelledby="sk-osakerhet-rubrik">'
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
         f'<p>{fmt.tal(data["dragningar"])} slumpade varianter av scenariot (fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger samma tal). '
-        "Produktionsfaktor, dödvikt, undanträngning, fullföljandegrad, antal månader och lön varierar inom rimliga intervall. "
-        "Intervallen är nedåtrisker: färre månader, lägre fullföljande och mer dödvikt och undanträngning än "
-        "du angett, medan lön och produktionsfaktor kan gå åt båda hållen. Därför ligger medianen ofta under "
-        "resultatet ovan. P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
+        "Produktionsfaktor, lön, fullföljandegrad, dödvikt och undanträngning varierar åt båda hållen runt det "
+        "du angett; kravets längd varierar inte, den står i avtalet. Där du angett 0 % dödvikt och "
+        "undanträngning eller 100 % fullföljande kan utfallet bara bli sämre på den punkten, så resultatet ovan "
+        "ligger då något över medianen. P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
         f"{prob_text}"
         + _scroll(
             '<table class="sk-band"><caption>Osäkerhetsintervall, alla personer</caption>'
