@@ -247,9 +247,13 @@ def band(data):
         f"<strong>{fmt.procent(prob, 0)}</strong>.</p>"
         if prob is not None else ""
     )
+    lead = "".join(
+        f"<li>Troligt intervall {_e(h['namn'])}: {kr(h['p10'])} till {kr(h['p90'])} (mittvärde {kr(h['p50'])}).</li>"
+        for h in data.get("huvudtal", []))
     return (
         '<section aria-labelledby="sk-osakerhet-rubrik">'
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
+        + (f'<ul class="sk-huvudintervall">{lead}</ul>' if lead else "") +
         f'<p>{fmt.tal(data["dragningar"])} slumpade varianter av scenariot (fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger samma tal). '
         "Produktionsfaktor, lön, fullföljandegrad, dödvikt och undanträngning varierar åt båda hållen runt det "
         "du angett; kravets längd varierar inte, den står i avtalet. Där du angett 0 % dödvikt och "

@@ -83,6 +83,11 @@ def uncertainty(scenario, draws=BAND_DRAWS):
         "kopare": _BUYER[mc["kopare"]],
         "sannolikhet_kopare": mc["sannolikhet_kopare_ej_negativ"],
         "aktorer": [{"namn": actors.label(key), **mc["percentiler"][key]} for key in names],
+        # The two figures the page leads with, each with its likely range.
+        "huvudtal": [
+            {"namn": f"för {_BUYER[mc['kopare']]}", **mc["percentiler"][mc["kopare"]]},
+            {"namn": "för samhället (samhällsekonomiskt nettovärde)", **mc["percentiler"]["samhallsekonomiskt_netto"]},
+        ],
     }
 
 
