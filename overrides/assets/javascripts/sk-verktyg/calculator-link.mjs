@@ -6,17 +6,8 @@ import { canonical, decodeScenario, encodeScenario, isShareLink } from "./share-
 import { keptName } from "./calculator-store.mjs";
 import { messageText, stamp } from "./text.mjs";
 
-// A link pasted into the address bar of a tab that already shows the calculator changes only
-// the fragment (no page load): the calculator on the page opens it. One listener for the tab;
-// instant navigation replaces the calculator, so the listener asks for the current one.
-let current = null;
-window.addEventListener("hashchange", () => {
-  if (current && current.calc.connected() && isShareLink(location.hash)) current.open(location.hash);
-});
-
 export class CalculatorLinks {
   constructor(calc) {
-    current = this;
     this.calc = calc;
     const $ = (selector) => calc.root.querySelector(selector);
     this.box = $("[data-sk-lankmeddelande]");
