@@ -158,6 +158,7 @@ def _cmd_berakna(args, stdin, stdout):
             data["inkomstar"] = args.inkomstar
     sc = scenario.validate(data)
     result = effects.evaluate_validated(sc)
+    result["aldre_format"] = effects.upgrade_notes(data, result)
     mc = None
     if args.osakerhet is not None:
         mc = analysis.monte_carlo(sc, args.osakerhet, args.fro)

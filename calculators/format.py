@@ -163,6 +163,13 @@ def parse_procent(text, falt="procent"):
     cleaned, value = _clean_number_text(text, falt)
     if value is not None:
         return value
-    if cleaned.endswith("%"):
+    signed = cleaned.endswith("%")
+    if signed:
         cleaned = cleaned[:-1]
-    return _to_float(cleaned, falt, text, "12,5 %") / 100.0
+    number = _to_float(cleaned, falt, text, "12,5 %")
+    if not signed and 0 < number <= 1 and not float(number).is_integer():
+        # "0,8" is far more often a share meant as 80 % than 0,8 %: ask instead of guessing.
+        percent = tal(number * 100, 4).rstrip("0").rstrip(",")
+        raise InputError.field(falt, f"{falt}: skriv procent, till exempel {percent} % om du menar andelen "
+                                     f"{quoted(text)}. Menar du {quoted(text)} procent, skriv det med procenttecken.")
+    return number / 100.0

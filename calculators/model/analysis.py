@@ -110,6 +110,8 @@ def default_ranges(sc):
         "fullfoljandegrad": around(fg, 0.15, 0.0, 1.0),
         "manader": [mo, mo, mo],
         "bruttolon": [w * 0.9, w, min(200000.0, w * 1.1)],
+        # Often the kommun's largest item, and often a national average rather than its own figure.
+        "forsorjningsstod": [sc["forsorjningsstod"] * 0.75, sc["forsorjningsstod"], min(100000.0, sc["forsorjningsstod"] * 1.25)],
     }
 
 
@@ -120,6 +122,7 @@ _MC_LIMITS = {
     "fullfoljandegrad": (0.0, 1.0),
     "manader": (0.0, 120.0),
     "bruttolon": (0.0, 200000.0),
+    "forsorjningsstod": (0.0, 100000.0),
 }
 
 
@@ -174,9 +177,9 @@ def monte_carlo(sc, dragningar=DRAWS, fro=SEED, intervall=None):
     tri = rng.triangular
     m = model_mod.Model(sc)
     totals = m.totals
-    pf_r, d_r, u_r, fg_r, mo_r, w_r = (ranges[k] for k in
-                                        ("produktionsfaktor", "dodvikt", "undantrangning",
-                                         "fullfoljandegrad", "manader", "bruttolon"))
+    pf_r, d_r, u_r, fg_r, mo_r, w_r, fs_r = (ranges[k] for k in
+                                              ("produktionsfaktor", "dodvikt", "undantrangning",
+                                               "fullfoljandegrad", "manader", "bruttolon", "forsorjningsstod"))
     columns = [[] for _ in RESULT_KEYS]
     appends = [c.append for c in columns]
     buyer = RESULT_KEYS.index(sc["upphandlande_organisation"])
@@ -189,6 +192,7 @@ def monte_carlo(sc, dragningar=DRAWS, fro=SEED, intervall=None):
             tri(fg_r[0], fg_r[2], fg_r[1]),
             tri(mo_r[0], mo_r[2], mo_r[1]),
             tri(w_r[0], w_r[2], w_r[1]),
+            welfare=tri(fs_r[0], fs_r[2], fs_r[1]),
         )
         for append, value in zip(appends, res):
             append(value)

@@ -20,6 +20,9 @@ def warnings(sc, m, month):
         out.append("Skatten beräknas på årsinkomst (månadsbelopp × 12) med inkomstårets regler "
                    f"({year}); kyrkoavgift och begravningsavgift ingår inte.")
         out.extend(_equalisation(sc, m))
+        if sc["kommunalskatt"] > 0.25:
+            out.append(f"Kommunalskatten {procent(sc['kommunalskatt'], 2)} är ovanligt hög för bara kommunens del. "
+                       "Ange kommunens skattesats utan regionens, inte den sammanlagda.")
         out.extend(_age(sc, m))
         out.extend(_support(sc, m))
     if m.pass_share == 0 and not m.praktik:
@@ -31,8 +34,13 @@ def warnings(sc, m, month):
     if not m.praktik and sc["bostadsbidrag"] > 0:
         out.append("Bostadsbidraget antas falla bort helt när personen börjar arbeta.")
     if not m.praktik and sc["forsorjningsstod"] > 0:
-        out.append("Försörjningsstödet antas upphöra helt när personen börjar arbeta. Det påverkas inte av "
-                   "utjämningen: kommunen behåller hela besparingen.")
+        out.append("Försörjningsstödet antas upphöra helt när personen börjar arbeta, varje månad kravet varar. Det "
+                   "påverkas inte av utjämningen: kommunen behåller hela besparingen.")
+        p = params.load(sc["inkomstar"])
+        if sc["forsorjningsstod"] == p["forsorjningsstod_manad"]["value"] and not p["forsorjningsstod_manad"]["verified"]:
+            out.append(f"Försörjningsstödet {kr(sc['forsorjningsstod'])} per månad är ett härlett riksgenomsnitt per "
+                       "hushåll och månad med stöd, inte verifierat. Det är ofta den största posten för kommunen: "
+                       "ange kommunens egen uppgift för de personer som är aktuella.")
     if not m.praktik and month.individ < 0:
         out.append("Individen får lägre disponibel inkomst med jobbet än med ersättningarna före. "
                    "Kontrollera lön, omfattning och ersättningar.")
@@ -47,7 +55,10 @@ def _equalisation(sc, m):
                 "lönen. De flesta kommuner och regioner gör inte det."]
     tax, lost = 100 * sc["kommunalskatt"], 100 * m.eq_kommun
     change = f"får {tal(lost, 2)} kr mindre i utjämningsbidrag" if kind == "bidrag" else f"betalar {tal(lost, 2)} kr mer i utjämningsavgift"
-    return [f"Av varje 100 kr i ökat skatteunderlag får kommunen {tal(tax, 2)} kr i skatt men {change}, så den behåller {tal(tax - lost, 2)} kr; staten får resten. "
+    kept = (f"så den behåller {tal(tax - lost, 2)} kr; staten får resten" if tax >= lost else
+            f"så den förlorar {tal(lost - tax, 2)} kr; staten får mer än skatten")
+    return [f"Av varje 100 kr i ökat skatteunderlag får kommunen {tal(tax, 2)} kr i skatt men {change}, {kept}. "
+            "Satsen är medianen för länen (se Så räknar vi). "
             "Utjämningen ändras ungefär två år senare; den räknas här till samma år som skatten."]
 
 

@@ -34,7 +34,8 @@ summa_aktorer − indirekt_skatt = samhallsekonomiskt_netto.
 
 from typing import NamedTuple
 
-from calculators.model import actors, age_rules, equalisation, params, scenario as scenario_mod, tax as tax_mod
+from calculators.format import kr
+from calculators.model import actors, age_rules, equalisation, fields, params, scenario as scenario_mod, tax as tax_mod
 
 ACTORS = actors.ACTORS
 VERSION = 2
@@ -145,7 +146,8 @@ class Model:
         self.benefit_taxable = taxable
         before = tax_mod.income_tax(0.0, 12.0 * taxable, self.kommunalskatt, self.regionskatt, p, self.older_tax)
         self.tax_before = before
-        self.net_before = self.welfare + self.benefit + self.housing - before.total / 12.0
+        # Net income before the job, without försörjningsstöd (which the uncertainty analysis varies).
+        self.net_before_other = self.benefit + self.housing - before.total / 12.0
 
         # One-off items.
         self.proc = sc["upphandlingskostnad"]
@@ -177,18 +179,20 @@ class Model:
             return self.support["andel"] * (base + fee_on(base))
         return float(self.support["kr_per_manad"])
 
-    def employment_month(self, wage_full, pf, with_support=True) -> Month:
+    def employment_month(self, wage_full, pf, with_support=True, welfare=None) -> Month:
         """Per person and month in employment (the last few are kept: break-even searches ask
-        for the same month many times)."""
-        key = (wage_full, pf, with_support)
+        for the same month many times). `welfare`: försörjningsstöd before, if not the scenario's."""
+        if welfare is None:
+            welfare = self.welfare
+        key = (wage_full, pf, with_support, welfare)
         month = self._months.get(key)
         if month is None:
             if len(self._months) > 8:
                 self._months.clear()
-            month = self._months[key] = self._employment_month(wage_full, pf, with_support)
+            month = self._months[key] = self._employment_month(wage_full, pf, with_support, welfare)
         return month
 
-    def _employment_month(self, wage_full, pf, with_support):
+    def _employment_month(self, wage_full, pf, with_support, welfare):
         w = wage_full * self.omf
         fee_on = self.fee.amount
         fee = fee_on(w)
@@ -200,8 +204,8 @@ class Model:
         base_change = (t.bfi - b.bfi) / 12.0
         eq_k = self.eq_kommun * base_change
         eq_r = self.eq_region * base_change
-        individ = w - t.total / 12.0 - self.net_before
-        kommun = (t.kommunal - b.kommunal) / 12.0 - eq_k + self.welfare
+        individ = w - t.total / 12.0 - self.net_before_other - welfare
+        kommun = (t.kommunal - b.kommunal) / 12.0 - eq_k + welfare
         region = (t.regional - b.regional) / 12.0 - eq_r
         pension = pension_fee + (t.pensionsavgift - b.pensionsavgift) / 12.0
         indirect = self.indirect_rate * individ
@@ -213,15 +217,15 @@ class Model:
         return Month(individ, kommun, region, stat, pension, arbetsgivare, production, indirect,
                      Job(w, fee, lk, support, t))
 
-    def requirement_month(self, wage_full, pf, manader) -> Month:
+    def requirement_month(self, wage_full, pf, manader, welfare=None) -> Month:
         """The average month per person during a requirement of `manader` months."""
         if self.praktik:
             value = self.praktik_value
             return Month(0.0, 0.0, 0.0, 0.0, 0.0, value - self.supervision, value, 0.0)
-        supported = self.employment_month(wage_full, pf, True)
+        supported = self.employment_month(wage_full, pf, True, welfare)
         if self.support_months >= manader:
             return supported
-        unsupported = self.employment_month(wage_full, pf, False)
+        unsupported = self.employment_month(wage_full, pf, False, welfare)
         return _blend(supported, unsupported, self.support_months / manader)
 
     def after_factor(self, manader):
@@ -236,14 +240,14 @@ class Model:
     # --- whole period -----------------------------------------------------------------------
 
     def totals(self, pf, dodvikt, undantrangning, fullfoljandegrad, manader, wage_full,
-               pass_share=None) -> Totals:
+               pass_share=None, welfare=None) -> Totals:
         """Whole-period totals for all persons incl. one-off items and years after."""
         keep = (1.0 - dodvikt) * (1.0 - undantrangning)
         n = self.n
-        m = self.requirement_month(wage_full, pf, manader)
+        m = self.requirement_month(wage_full, pf, manader, welfare)
         during = n * manader * fullfoljandegrad * keep
         months_after = self.after_factor(manader) * keep
-        a = self.employment_month(wage_full, pf, False) if months_after else _NOTHING
+        a = self.employment_month(wage_full, pf, False, welfare) if months_after else _NOTHING
         after = n * months_after
         sums = [x * during + y * after for x, y in zip(m.actors(), a.actors())]
         k, r, s = _BUYER_INDEX["kommun"], _BUYER_INDEX["region"], _BUYER_INDEX["stat"]
@@ -309,8 +313,24 @@ def evaluate(scenario):
     """
     sc = scenario_mod.validate(scenario)
     result = evaluate_validated(sc)
-    result["aldre_format"] = scenario_mod.upgrade_notes(scenario)
+    result["aldre_format"] = upgrade_notes(scenario, result)
     return result
+
+
+def upgrade_notes(data, result):
+    """What reading a version-1 scenario changed, with what today's choices would give the buyer."""
+    notes = scenario_mod.upgrade_notes(data)
+    if not notes:
+        return notes
+    sc = result["scenario"]
+    today = {key: fields.default(key, params.values(sc["inkomstar"])) for key in scenario_mod.V1_MEANING}
+    now = Model(dict(sc, **today)).base_totals()
+    buyer = sc["upphandlande_organisation"]
+    name = fields.definite_names("upphandlande_organisation")[buyer]
+    notes.insert(1, f"Räknat som i dag, med standardvalen för {fields.label('utjamning').lower()} och "
+                    f"{fields.label('leverantorens_kostnad_i_priset').lower()}, blir {name}s resultat "
+                    f"{kr(getattr(now, buyer))} i stället för {kr(result['totalt'][buyer])}.")
+    return notes
 
 
 def evaluate_validated(sc, model=None):
@@ -337,11 +357,15 @@ def evaluate_validated(sc, model=None):
         "bonus": float(sc["bonus"]),
         "administration_arbetsgivare_totalt": float(sc["administration_arbetsgivare"] * m.n),
         "matchningskostnad_totalt": float(sc["matchningskostnad"] * m.n),
-        "leverantorens_kostnad_i_priset": priced_in(m),
         "betalas_av": sc["upphandlande_organisation"],
     }
     result["efter_kravet"] = _after_summary(m)
     result["delposter"] = _details(m, month)
+    result["delposter"]["leverantorens_kostnad_i_priset"] = {
+        "per_person_och_manad": passed_on(month.arbetsgivare, m.pass_share),
+        "totalt": priced_in(m),
+        "betalas_av": sc["upphandlande_organisation"],
+    }
     return result
 
 
@@ -371,7 +395,7 @@ def _details(m, month):
             "statlig_ersattning_skattepliktig": m.benefit_taxable,
             "bostadsbidrag": float(m.housing),
             "skatt_per_manad": b.total / 12.0,
-            "netto_per_manad": m.net_before,
+            "netto_per_manad": m.net_before_other + m.welfare,
             "skatt_per_ar": _tax_dict(b),
         },
     }

@@ -21,7 +21,7 @@ Public functions:
 import math
 
 from calculators.errors import InputError
-from calculators.format import tal
+from calculators.format import procent, tal
 from calculators.model import fields, params
 from calculators.model.fields import label  # noqa: F401  (the scenario's labels are the fields')
 
@@ -103,8 +103,8 @@ def _range_message(f):
             return f"{name}: ange {lo}."
         return f"{name}: ange ett heltal mellan {tal(lo)} och {tal(hi)}{suffix}."
     if kind == "fraction":
-        return (f"{name}: ange en andel mellan {_fmt_limit(lo, kind)} och {_fmt_limit(hi, kind)} "
-                f"(till exempel 0,5 för 50 %).")
+        return (f"{name}: ange mellan {procent(lo)} och {procent(hi)} (i en scenariofil som andel: "
+                f"{_fmt_limit(lo, kind)}–{_fmt_limit(hi, kind)}, till exempel 0,5 för 50 %).")
     if f.min_exclusive:
         return f"{name}: ange ett tal större än {tal(lo)} och högst {tal(hi)}{suffix}."
     return f"{name}: ange ett tal mellan {_fmt_limit(lo, kind)} och {_fmt_limit(hi, kind)}{suffix}."
@@ -257,9 +257,10 @@ def upgrade_notes(data):
     if not isinstance(data, dict) or data.get("version") != 1:
         return []
     notes = [
-        "Scenariot är sparat i det äldre formatet (version 1) och räknas som när det sparades: "
-        "utan kommunalekonomisk utjämning och utan att leverantören tar betalt för kravets kostnad i priset. "
-        "Ändra de två valen under ”Upphandlingen” och ”Skatter och parametrar” för att räkna som i dag."
+        "Scenariot är sparat i det äldre formatet (version 1) och räknas med samma antaganden som då: "
+        "utan kommunalekonomisk utjämning och utan att leverantören tar betalt för kravets kostnad i priset "
+        "(skattereglerna är inkomstårets). "
+        f"Ändra ”{label('utjamning')}” och ”{label('leverantorens_kostnad_i_priset')}” för att räkna som i dag."
     ]
     age = data.get("alder")
     if isinstance(age, str) and age in V1_AGE_GROUPS:
@@ -302,7 +303,8 @@ def _validate_support(f, value, p, errors):
             continue
         if sub.name not in value:
             if sub.required:
-                errors.append({"falt": sub.key, "meddelande": f"{sub.label}: saknas för typen ”{kind}”."})
+                shown = fields.option_label(f"{f.key}.typ", kind).lower()
+                errors.append({"falt": sub.key, "meddelande": f"{sub.label}: saknas. Ange den för {shown}."})
             elif fields.default(sub.key, p) is not None:
                 out[sub.name] = fields.default(sub.key, p)
             continue

@@ -241,7 +241,8 @@ def render_method_markdown():
     w("- **Kommun:** kommunalskatten på lönen minus kommunalskatten på ersättningarna före, minus det "
       "utjämningsbidrag kommunen förlorar (eller den utjämningsavgift den får betala) när skatteunderlaget "
       "växer, plus det försörjningsstöd kommunen inte längre betalar. Försörjningsstödet påverkas inte av "
-      "utjämningen: där kommer oftast det mesta av kommunens vinst ifrån.")
+      "utjämningen: där kommer oftast det mesta av kommunens vinst ifrån. När kommunen är köpare dras "
+      "också leverantörens kostnad i priset och engångsposterna av (se nedan).")
     w("- **Region:** regionskatten på lönen minus regionskatten på ersättningarna före, minus regionens "
       "förändring i utjämningen.")
     w("- **Stat:** arbetsgivaravgiften utom ålderspensionsavgiften, plus statens del av skatten på lönen "
@@ -275,7 +276,7 @@ def render_method_markdown():
     w("Enligt lagen (2004:773) om kommunalekonomisk utjämning får en kommun vars skattekraft ligger under "
       "garantinivån (115 % av medelskattekraften) inkomstutjämningsbidrag från staten, och en kommun över "
       "nivån betalar inkomstutjämningsavgift. Bidraget är skillnaden mot garantinivån gånger en skattesats "
-      "som riksdagen bestämt per län (förordningen 2004:881), inte kommunens egen. När skatteunderlaget växer "
+      "som regeringen bestämt per län i förordningen (2004:881), inte kommunens egen. När skatteunderlaget växer "
       "med en krona minskar därför bidraget med länets sats: en kommun med "
       f"{procent(p26['kommunalskatt_genomsnitt'], 2)} i kommunalskatt behåller ungefär "
       f"{tal(100 * (p26['kommunalskatt_genomsnitt'] - p26['utjamning_kommun']['bidrag']), 2)} kr av varje 100 kr i nytt "
@@ -411,7 +412,7 @@ def render_method_markdown():
       "upp. Finns ingen brytpunkt sägs det i klartext.")
     w("- **Känslighet:** varje viktig indata flyttas till ett lågt och ett högt värde och effekten på den "
       "valda aktören visas som ett tornadodiagram.")
-    w("- **Osäkerhet:** en Monte Carlo-simulering drar produktionsfaktor, lön, fullföljandegrad, dödvikt "
+    w("- **Osäkerhet:** en Monte Carlo-simulering drar produktionsfaktor, lön, försörjningsstöd, fullföljandegrad, dödvikt "
       "och undanträngning ur triangulära fördelningar kring de värden du angett, åt båda hållen där båda är "
       "rimliga, och redovisar ett troligt intervall (10:e till 90:e percentilen) per aktör samt sannolikheten "
       "att köparen går jämnt upp eller bättre. Har du angett 0 % dödvikt och undanträngning eller 100 % "
@@ -468,10 +469,11 @@ def render_method_markdown():
       f"{kr(first['region'] - equalised['region'])} från regionen till staten: när skatteunderlaget växer "
       "minskar deras utjämningsbidrag nästan lika mycket som skatten ökar.")
     moved = priced["arbetsgivare"] - equalised["arbetsgivare"]
-    w(f"- **Kostnaden i priset** flyttar {kr(moved)} från kommunen till arbetsgivaren. Leverantören tar betalt i "
-      "anbudet för det som personen producerar mindre än lönekostnaden och för handledningen, men bara när "
-      "arbetsgivaren annars skulle gå minus; går arbetsgivaren plus med stödet flyttas ingenting. I "
-      "standardscenariot är det den största posten för kommunen.")
+    w(f"- **Kostnaden i priset:** kommunen betalar leverantören {kr(moved)} i priset för arbetsgivarens kostnad "
+      "för kravet. Leverantören tar bara betalt när arbetsgivaren annars skulle gå minus, för det personen "
+      "producerar mindre än lönekostnaden och för handledningen." +
+      (" Här går arbetsgivaren plus med stödet, så ingenting flyttas." if moved <= 0 else "") +
+      " I standardscenariot, med en arbetsgivaravgift i stöd, är det den största kostnaden för kommunen.")
     w(f"- **Pensionssystemet** får {kr(first['pensionssystemet'])}: ålderspensionsavgiften och den allmänna "
       "pensionsavgiften på lönen, som myndigheten räknade till staten.")
     w("- Summorna ändras inte av rättelserna: de flyttar bara pengar mellan aktörerna. Kommunens resultat "

@@ -255,7 +255,7 @@ def band(data):
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
         + (f'<ul class="sk-huvudintervall">{lead}</ul>' if lead else "") +
         f'<p>{fmt.tal(data["dragningar"])} slumpade varianter av scenariot (fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger samma tal). '
-        "Produktionsfaktor, lön, fullföljandegrad, dödvikt och undanträngning varierar åt båda hållen runt det "
+        "Produktionsfaktor, lön, försörjningsstöd, fullföljandegrad, dödvikt och undanträngning varierar åt båda hållen runt det "
         "du angett; kravets längd varierar inte, den står i avtalet. Där du angett 0 % dödvikt och "
         "undanträngning eller 100 % fullföljande kan utfallet bara bli sämre på den punkten, så resultatet ovan "
         "ligger då något över medianen. P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
@@ -296,10 +296,15 @@ def kommun_month(result):
         ("Utjämning: minskat bidrag eller ökad avgift", parts["utjamning"]),
         ("Försörjningsstöd som inte längre betalas (utjämnas inte)", parts["forsorjningsstod"]),
     ]
+    priced = result["delposter"]["leverantorens_kostnad_i_priset"]
+    if priced["betalas_av"] == "kommun":
+        rows.append(("Leverantörens kostnad för kravet, betald i priset", -priced["per_person_och_manad"]))
     body = "".join(f'<tr><th scope="row">{_e(label)}</th><td>{kr(value)}</td></tr>' for label, value in rows)
-    return ('<table class="sk-tabell sk-kommun-manad"><caption>Kommunens skatt och försörjningsstöd per person '
-            'och månad, före engångsposter och leverantörens kostnad</caption>'
-            f'<tbody>{body}</tbody></table>')
+    total = result["per_person_och_manad"]["kommun"]
+    return ('<table class="sk-tabell sk-kommun-manad"><caption>Så blir kommunens resultat per person och månad '
+            '(engångsposterna kommer till i totalen)</caption>'
+            f'<tbody>{body}</tbody><tfoot><tr><th scope="row">Kommunen per person och månad</th>'
+            f'<td>{kr(total)}</td></tr></tfoot></table>')
 
 
 def results(result):

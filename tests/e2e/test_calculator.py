@@ -233,6 +233,7 @@ def test_an_older_share_link_keeps_its_meaning_and_says_what_differs(page):
     notice = page.locator(".sk-aldre-format")
     expect(notice).to_contain_text("äldre formatet")
     expect(notice).to_contain_text("18–22 år räknas som 20 år")
+    expect(notice).to_contain_text("i stället för")
     expect(field(page, "alder")).to_have_value("20")
     expect(field(page, "utjamning")).to_have_value("ingen")
     assert_no_axe_violations(page, "(äldre länk)")

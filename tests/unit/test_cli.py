@@ -108,3 +108,12 @@ def test_metod_and_parametrar_commands():
     assert code == 0 and out.startswith("# Så räknar vi")
     code, out, _ = run(["parametrar", "--inkomstar", "2025", "--format", "json"])
     assert code == 0 and any(p["id"] == "prisbasbelopp" and p["varde"] == 58800 for p in json.loads(out))
+
+
+def test_a_version_1_file_says_what_was_read_differently(tmp_path):
+    path = tmp_path / "gammal.json"
+    path.write_text(json.dumps({"version": 1, "alder": "23-65", "antal_personer": 5}), encoding="utf-8")
+    code, out, _ = run(["berakna", str(path), "--format", "json"])
+    assert code == 0
+    notes = json.loads(out)["aldre_format"]
+    assert "äldre formatet" in notes[0] and "i stället för" in notes[1] and "35 år" in notes[2]

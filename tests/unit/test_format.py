@@ -60,6 +60,13 @@ def test_parse_procent():
     assert math.isclose(parse_procent("12,5%"), 0.125)
     assert math.isclose(parse_procent("31,42"), 0.3142)
     assert parse_procent(0.5) == 0.5
+    # A share typed without a percent sign is asked about, not read as 0,8 %.
+    for text in ("0,8", "0.5", "0,2069"):
+        with pytest.raises(InputError) as err:
+            parse_procent(text, falt="Produktionsfaktor")
+        assert "skriv procent" in err.value.messages[0]["meddelande"]
+    assert math.isclose(parse_procent("0,8 %"), 0.008)
+    assert parse_procent("0") == 0 and math.isclose(parse_procent("1"), 0.01)
     with pytest.raises(InputError):
         parse_procent("tolv", falt="omfattning")
 

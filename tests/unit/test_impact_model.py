@@ -97,7 +97,9 @@ def test_scenario_a_totals_and_one_offs():
     assert t["kommun"] == pytest.approx(12 * MONTH_A["kommun"] - 40000 + employer_cost, **APPROX)  # −106 110,18
     assert t["kommun"] == pytest.approx(-106110.18, abs=0.01)
     assert t["arbetsgivare"] == pytest.approx(0.0, abs=1e-6)
-    assert r["engangsposter"]["leverantorens_kostnad_i_priset"] == pytest.approx(-employer_cost, **APPROX)
+    priced = r["delposter"]["leverantorens_kostnad_i_priset"]
+    assert priced["totalt"] == pytest.approx(-employer_cost, **APPROX)
+    assert priced["per_person_och_manad"] == pytest.approx(-MONTH_A["arbetsgivare"], **APPROX)
     assert t["individ"] == pytest.approx(12 * MONTH_A["individ"], **APPROX)
     assert t["pensionssystemet"] == pytest.approx(12 * MONTH_A["pensionssystemet"], **APPROX)  # 47 530
     # Real resources: 12 × (0,8 × 32 855 − 4 599,70) − 10 000 − 40 000 = 210 211,60
@@ -124,7 +126,8 @@ def test_scenario_a_as_version_1_keeps_its_old_meaning():
     assert r["totalt"]["arbetsgivare"] == pytest.approx(12 * MONTH_A["arbetsgivare"] - 10000, **APPROX)
     assert r["scenario"]["version"] == 2 and r["scenario"]["utjamning"] == "ingen"
     assert r["scenario"]["leverantorens_kostnad_i_priset"] == 0 and r["scenario"]["alder"] == 35
-    assert "äldre formatet" in r["aldre_format"][0] and "35 år" in r["aldre_format"][1]
+    assert "äldre formatet" in r["aldre_format"][0] and "35 år" in r["aldre_format"][2]
+    assert "kommunens resultat −106 110 kr i stället för 8 249 kr" in r["aldre_format"][1].replace("\u00a0", " ")
     with pytest.raises(InputError) as err:
         effects.evaluate(dict(v1, utjamning="bidrag"))
     assert err.value.messages[0]["falt"] == "utjamning"
@@ -362,3 +365,25 @@ def test_lonebidrag_sets_the_default_produktionsfaktor_from_the_reduced_capacity
     assert r["scenario"]["produktionsfaktor"] == pytest.approx(0.6)
     given = effects.evaluate({"version": 2, "produktionsfaktor": 0.9, "anstallningsstod": {"typ": "lonebidrag", "andel": 0.4}})
     assert given["scenario"]["produktionsfaktor"] == 0.9
+
+
+def test_warnings_name_the_unverified_welfare_default_and_a_total_tax_rate():
+    p = effects.params.values(2026)
+    r = effects.evaluate({"version": 2, "forsorjningsstod": p["forsorjningsstod_manad"], "statlig_ersattning": {"typ": "ingen"}})
+    assert any("härlett riksgenomsnitt" in w for w in r["varningar"])
+    own = effects.evaluate({"version": 2, "forsorjningsstod": 9000, "statlig_ersattning": {"typ": "ingen"}})
+    assert not any("härlett riksgenomsnitt" in w for w in own["varningar"])
+    total = effects.evaluate({"version": 2, "kommunalskatt": 0.3238, "regionskatt": 0})
+    assert any("ovanligt hög" in w for w in total["varningar"])
+    losing = effects.evaluate({"version": 2, "kommunalskatt": 0.18})
+    assert any("förlorar 1,61 kr" in w for w in losing["varningar"])
+
+
+def test_the_uncertainty_varies_forsorjningsstod_around_the_users_value():
+    from calculators.model import analysis
+    sc = scenario.validate({"version": 2, "forsorjningsstod": 10000, "statlig_ersattning": {"typ": "ingen"}})
+    mc = analysis.monte_carlo(sc)
+    assert mc["intervall"]["forsorjningsstod"] == [7500, 10000, 12500]
+    fixed = analysis.monte_carlo(sc, intervall={"forsorjningsstod": [10000, 10000, 10000]})
+    spread = mc["percentiler"]["kommun"]["p90"] - mc["percentiler"]["kommun"]["p10"]
+    assert spread > fixed["percentiler"]["kommun"]["p90"] - fixed["percentiler"]["kommun"]["p10"]
