@@ -162,3 +162,15 @@ def test_defaults_come_from_the_declared_parameter():
         for f in fields.top_level():
             if f.default_param:
                 assert sc[f.key] == p[f.default_param], f.key
+
+
+def test_a_share_typed_into_a_percent_field_is_asked_about():
+    from calculators.errors import InputError
+    from calculators.pages import calculator
+
+    base = scenario.default_scenario()
+    with pytest.raises(InputError) as err:
+        calculator.fields_to_scenario({"produktionsfaktor": "0,8"}, base)
+    message = err.value.messages[0]
+    assert message["falt"] == "produktionsfaktor" and "skriv procent, till exempel 80 %" in message["meddelande"]
+    assert calculator.fields_to_scenario({"produktionsfaktor": "80 %"}, base)["produktionsfaktor"] == 0.8
