@@ -152,6 +152,7 @@ def test_answers_survive_reload_and_a_closed_tab(context_factory):
     expect(field(again, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
 
 
+@pytest.mark.ny_flik  # leaving the page for real
 def test_typing_is_saved_before_leaving_the_page(page):
     page.goto(tool_url(B))
     field(page, B, "analys-mal", "varde").fill("Snabbt skrivet")
@@ -159,6 +160,7 @@ def test_typing_is_saved_before_leaving_the_page(page):
     assert answer_of(stored(page, B), "analys-mal") == "Snabbt skrivet"
 
 
+@pytest.mark.ny_flik  # Python blocked
 @pytest.mark.tillat_konsolfel  # the aborted Pyodide download is logged by the browser
 def test_answering_and_saving_do_not_wait_for_python(page):
     page.route(re.compile(r".*/pyodide/.*"), lambda route: route.abort())
@@ -273,6 +275,7 @@ def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
 # ── the live summary ────────────────────────────────────────────────────────────────────
 
 
+@pytest.mark.ny_flik  # the loading state
 def test_summary_follows_the_answers_once_python_is_ready(page):
     page.goto(tool_url(B))
     expect(page.locator("[data-motorstatus]")).to_contain_text("beräkningsmotorn")
@@ -349,6 +352,7 @@ def test_a_json_export_can_be_opened_again(page, tmp_path):
     assert answer_of(state, "syfte", "kommentar") == "Saknas i budgeten"
 
 
+@pytest.mark.ny_flik  # Python blocked
 @pytest.mark.tillat_konsolfel  # the aborted Pyodide download is logged by the browser
 def test_a_file_over_the_import_limit_is_refused_unread(page, tmp_path):
     from calculators.checklists.export import MAX_IMPORT_CHARS
