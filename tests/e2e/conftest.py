@@ -197,6 +197,11 @@ class WarmProfile:
     def take_home(self):
         """The reusable tab, for the `page` fixture: watched like any page of the test."""
         self.home_in_use = True
+        left = self.home.evaluate(
+            "() => ({local: localStorage.length, session: sessionStorage.length, print: matchMedia('print').matches,"
+            " dark: matchMedia('(prefers-color-scheme: dark)').matches, width: innerWidth, height: innerHeight})")
+        assert left == {"local": 0, "session": 0, "print": False, "dark": False, **DEFAULT_VIEWPORT}, \
+            f"the reused tab was not reset: {left}"
         self.home_listeners = _listeners(self.home)
         self.watch.attach(self.home)
         return self.home
