@@ -9,11 +9,11 @@ import json
 import os
 import pathlib
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from mkdocs.config import load_config
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error as PlaywrightError, sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -53,11 +53,17 @@ def nav_pages():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """A browser for throwaway (incognito-like) contexts: JavaScript off, init scripts."""
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 class PageWatch:
@@ -70,12 +76,15 @@ class PageWatch:
 
     def attach(self, page):
         page.on("console", self._console)
-        page.on("pageerror", lambda err: self.console_errors.append(f"pageerror: {err}"))
+        page.on("pageerror", self._pageerror)
         page.on("request", self._request)
 
     def _console(self, msg):
         if msg.type == "error":
             self.console_errors.append(msg.text)
+
+    def _pageerror(self, err):
+        self.console_errors.append(f"pageerror: {err}")
 
     def _request(self, request):
         url = request.url
@@ -94,39 +103,247 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def _keep_screenshots(request, contexts):
+def _keep_screenshots(request, pages):
     """Screenshots of a failed test's pages, named after the test, under test-results/."""
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.nodeid.split("::", 1)[-1])[:120]
     RESULTS.mkdir(exist_ok=True)
-    n = 0
-    for context in contexts:
-        for open_page in context.pages:
-            n += 1
+    for n, open_page in enumerate(pages, 1):
+        try:
+            open_page.screenshot(path=str(RESULTS / f"{name}-{n}.png"), full_page=True, timeout=5000)
+        except Exception:  # noqa: BLE001 - a page that cannot be drawn must not hide the failure
+            pass
+
+
+# ── warm browser profiles ───────────────────────────────────────────────────────────────
+#
+# A Pyodide boot is CPU work: compiling the 9.6 MB WebAssembly and starting Python. In a
+# throwaway context it is compiled from scratch every time (no disk cache, so no V8 code
+# cache either), which made a boot cost 4–5 s on two cores and the browser tests 12
+# minutes. So the tests' pages live in a few persistent profiles, kept for the session: the
+# HTTP cache and the compiled WebAssembly stay warm, everything a visitor could tell apart
+# (local and session storage, cookies, permissions, emulated media, viewport) is reset
+# before each test. A page that intercepts a runtime file (page.route) gets no cache at all
+# (Playwright disables it), so the tests about loading and failing downloads still boot cold.
+#
+# On top of that the `page` fixture reuses one tab whose Python has booted: between tests it
+# is parked on the start page and its storage emptied; the test's page.goto() to another
+# page of the site is then Material's instant navigation (a click on a link, as a reader
+# would), which keeps the tab's Python worker. Tests that are about a page load itself
+# (loading state, leaving a page, counting requests, intercepted runtime files, changed
+# window globals) are marked `ny_flik` and get a tab of their own with real page loads.
+
+WARM_PROFILES = 2  # the most profiles one test uses at once (two "fresh profiles")
+STORAGE_TYPES = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,websql"
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
+
+INSTANT_GOTO_JS = """async (href) => {
+    let armed = false;
+    let resolveSwap;
+    const swapped = new Promise((resolve) => { resolveSwap = resolve; });
+    const subscription = window.document$.subscribe(() => { if (armed) resolveSwap(); });
+    armed = true;
+    const link = document.createElement("a");
+    link.href = href;
+    document.body.append(link);
+    link.click();  // Material's instant navigation takes same-site links
+    link.remove();
+    await swapped;
+    subscription.unsubscribe();
+    // As a real load waits for the tools' scripts: wait until every tool on the page started.
+    const started = () => [...document.querySelectorAll("[data-sk-verktyg]")]
+        .every((t) => t.matches("[data-sk-klar]") || t.querySelector("[data-sk-klar]"));
+    const until = performance.now() + 15000;
+    while (!started() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return location.href;
+}"""
+
+
+class WarmProfile:
+    """A persistent browser profile kept for the session, with one reusable tab ("home")."""
+
+    def __init__(self, pw, directory, base_url):
+        self.base_url = base_url
+        self.origin = base_url.rstrip("/")
+        self.context = pw.chromium.launch_persistent_context(
+            str(directory), executable_path=CHROMIUM, args=CHROMIUM_ARGS, base_url=base_url,
+            locale="sv-SE", accept_downloads=True, viewport=DEFAULT_VIEWPORT,
+        )
+        self.watch = None
+        self.context.on("page", lambda p: self.watch.attach(p) if self.watch else None)
+        self.home = None
+        self.home_listeners = None
+        self.home_in_use = False
+
+    # -- per test --
+
+    def begin(self, watch):
+        """Reset what a visitor's browser would remember; watch every page from now on."""
+        if self.home is None or self.home.is_closed():
+            self.home = self.context.pages[0] if self.context.pages else self.context.new_page()
+            self.home.goto(self.base_url)
+            self.home.goto = self._instant_goto(self.home, self.home.goto)
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+        cdp = self.context.new_cdp_session(self.home)
+        try:
+            cdp.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": STORAGE_TYPES})
+        finally:
+            cdp.detach()
+        self.home.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        self.watch = watch
+        self.home_in_use = False
+
+    def take_home(self):
+        """The reusable tab, for the `page` fixture: watched like any page of the test."""
+        self.home_in_use = True
+        left = self.home.evaluate(
+            "() => ({local: localStorage.length, session: sessionStorage.length, print: matchMedia('print').matches,"
+            " dark: matchMedia('(prefers-color-scheme: dark)').matches, width: innerWidth, height: innerHeight})")
+        assert left == {"local": 0, "session": 0, "print": False, "dark": False, **DEFAULT_VIEWPORT}, \
+            f"the reused tab was not reset: {left}"
+        self.home_listeners = _listeners(self.home)
+        self.watch.attach(self.home)
+        return self.home
+
+    def pages_of_test(self):
+        return [p for p in self.context.pages if p is not self.home or self.home_in_use]
+
+    def end(self, reusable):
+        """Close the test's tabs; park the reusable tab on the start page, or close it."""
+        for p in self.context.pages:
+            if p is not self.home:
+                p.close()
+        if self.home_in_use:
+            if not (reusable and self._park()):
+                self.home.close()
+                self.home = None
+            self.home_in_use = False
+        self.watch = None
+
+    def _park(self):
+        page = self.home
+        try:
+            page.unroute_all(behavior="ignoreErrors")
+            page.emulate_media(media="null", color_scheme="null")
+            page.set_viewport_size(DEFAULT_VIEWPORT)
+            if page.evaluate("() => window.skPython && window.skPython.status") == "fel":
+                return False  # a stopped engine is not what the next test starts from
+            page.goto("")  # instant navigation: the tools on the page flush and let go
+            _drop_listeners(page, self.home_listeners)
+            return urlsplit(page.url).path == urlsplit(self.base_url).path
+        except Exception:  # noqa: BLE001 - a tab that cannot be parked is closed instead
+            return False
+
+    def _instant_goto(self, page, real_goto):
+        def goto(url, **options):
+            target = urljoin(self.base_url, url)
+            here = page.url
+            same_site = here.startswith(self.base_url)
+            if options or "#" in url or not same_site or urlsplit(here).path == urlsplit(target).path:
+                return real_goto(url, **options)
+            if page._impl_obj._routes:  # noqa: SLF001 - routes decide what a real load fetches
+                raise AssertionError("page.route() before page.goto(): mark the test ny_flik (a real load)")
             try:
-                open_page.screenshot(path=str(RESULTS / f"{name}-{n}.png"), full_page=True, timeout=5000)
-            except Exception:  # noqa: BLE001 - a page that cannot be drawn must not hide the failure
-                pass
+                page.evaluate(INSTANT_GOTO_JS, target)
+            except PlaywrightError:
+                page.wait_for_load_state()  # not taken by instant navigation: a real load
+            return None
+        return goto
+
+
+def _listeners(page):
+    """The page's event listeners now (Playwright's own included), to remove later additions."""
+    events = page._impl_obj._events  # noqa: SLF001 - Page has no public "remove all that a test added"
+    return {name: list(value) if isinstance(value, list) else [value] for name, value in events.items()}
+
+
+def _drop_listeners(page, before):
+    impl = page._impl_obj  # noqa: SLF001
+    for name, value in list(impl._events.items()):  # noqa: SLF001
+        for listener in list(value) if isinstance(value, list) else [value]:
+            if not any(listener is old for old in before.get(name, [])):
+                impl.remove_listener(name, listener)
+
+
+@pytest.fixture(scope="session")
+def warm_profiles(playwright_driver, served_site, tmp_path_factory):
+    profiles = []
+
+    def get(i):
+        while len(profiles) <= i:
+            profiles.append(WarmProfile(playwright_driver, tmp_path_factory.mktemp("profil"), served_site))
+        return profiles[i]
+
+    yield get
+    for profile in profiles:
+        profile.context.close()
+
+
+class WarmContext:
+    """A warm profile handed to a test as if it were a new context with these options."""
+
+    def __init__(self, profile, color_scheme=None, viewport=None, permissions=None):
+        self._profile = profile
+        self._color_scheme = color_scheme
+        self._viewport = viewport
+        self._init_scripts = []
+        if permissions:
+            profile.context.grant_permissions(permissions)
+
+    def new_page(self):
+        page = self._profile.context.new_page()
+        if self._color_scheme:
+            page.emulate_media(color_scheme=self._color_scheme)
+        if self._viewport:
+            page.set_viewport_size(self._viewport)
+        for script in self._init_scripts:
+            page.add_init_script(script)
+        return page
+
+    def add_init_script(self, script):
+        # On the page, not the profile: it must not outlive the test.
+        self._init_scripts.append(script)
+
+    def __getattr__(self, name):
+        return getattr(self._profile.context, name)
+
+
+WARM_OPTIONS = {"color_scheme", "viewport", "permissions", "accept_downloads"}
 
 
 @pytest.fixture
-def context_factory(browser, served_site, request):
-    """Make browser contexts whose pages are watched; checked when the test ends."""
+def context_factory(browser, warm_profiles, served_site, request):
+    """Make browser contexts whose pages are watched; checked when the test ends.
+
+    Each call is a browser profile of its own, empty: a warm profile (see above) unless
+    options ask for something only a new context can do (JavaScript off)."""
     origin = served_site.rstrip("/")
-    watches, contexts = [], []
+    watches, contexts, used = [], [], []
 
     def make(**options):
-        context = browser.new_context(base_url=served_site, locale="sv-SE", **options)
         watch = PageWatch(origin)
+        watches.append(watch)
+        if set(options) <= WARM_OPTIONS and options.get("accept_downloads", True):
+            profile = warm_profiles(len(used))
+            profile.begin(watch)
+            used.append(profile)
+            return WarmContext(profile, **{k: v for k, v in options.items() if k != "accept_downloads"})
+        context = browser.new_context(base_url=served_site, locale="sv-SE", **options)
         context.on("page", watch.attach)
         contexts.append(context)
-        watches.append(watch)
         return context
 
+    make.warm_profile = lambda: (make(), used[-1])[1]
     yield make
-    if getattr(request.node, "sk_failed", False):
-        _keep_screenshots(request, contexts)
+    failed = getattr(request.node, "sk_failed", False)
+    if failed:
+        _keep_screenshots(request, [p for c in contexts for p in c.pages] + [p for w in used for p in w.pages_of_test()])
     for context in contexts:
         context.close()
+    reusable = not failed and request.node.get_closest_marker("ny_flik") is None
+    for profile in used:
+        profile.end(reusable)
     if request.node.get_closest_marker("tillat_konsolfel") is None:
         errors = [e for w in watches for e in w.console_errors]
         assert not errors, f"console errors: {errors}"
@@ -135,8 +352,13 @@ def context_factory(browser, served_site, request):
 
 
 @pytest.fixture
-def page(context_factory):
-    return context_factory().new_page()
+def page(context_factory, request):
+    """A tab in a warm, emptied profile: the reused tab whose Python has already booted, or
+    for a test marked ny_flik a tab of its own."""
+    profile = context_factory.warm_profile()
+    if request.node.get_closest_marker("ny_flik") is not None:
+        return profile.context.new_page()
+    return profile.take_home()
 
 
 def axe_violations(page, context=None):

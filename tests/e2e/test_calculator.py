@@ -88,6 +88,7 @@ def fill_my_scenario(page):
 
 # ── the first result and JavaScript off ────────────────────────────────────────────────
 
+@pytest.mark.ny_flik  # the HTML as first loaded
 def test_prerendered_default_matches_cli(page):
     page.goto(PATH)
     expect_totals(page, cli({"version": 2}))
@@ -309,6 +310,7 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
     expect_totals(page, cli({**MY_SCENARIO, "antal_personer": 4}))
 
 
+@pytest.mark.ny_flik  # a link opened in a new tab
 def test_broken_share_link_without_own_scenario_shows_the_default_and_says_why(page):
     page.goto(PATH + fragment('{"version": 2, "bruttolon": 2'))
     expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas")
@@ -478,6 +480,7 @@ def release(page, held):
     page.unroute("**/pyodide.asm.wasm")
 
 
+@pytest.mark.ny_flik  # Python still loading
 def test_save_while_python_starts_refuses_instead_of_saving_the_default(page):
     held = []
     page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
@@ -514,6 +517,7 @@ def test_a_stale_result_prints_as_not_current(page):
 
 # ── typed values are kept at once; storage is namespaced and read with care ───────────
 
+@pytest.mark.ny_flik  # Python still loading
 def test_typed_values_survive_a_reload_before_python_starts(page):
     held = []
     page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
@@ -738,6 +742,7 @@ def test_accessible_while_loading_and_when_ready_light_and_dark(context_factory)
         assert_no_axe_violations(page, f"(redo, {scheme})")
 
 
+@pytest.mark.ny_flik  # a runtime file blocked
 @pytest.mark.tillat_konsolfel  # the aborted WebAssembly download is logged by the browser
 def test_python_failing_to_load_shows_message_and_retry(page):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
@@ -770,6 +775,7 @@ def test_python_failing_to_load_shows_message_and_retry(page):
     expect_totals(page, cli({"version": 2, "antal_personer": 4}))
 
 
+@pytest.mark.ny_flik  # counts the boots of a new tab
 def test_python_starts_only_on_tool_pages_and_survives_instant_navigation(page):
     seen = []
     # One boot imports the runtime module once (the worker also checks the runtime files first).

@@ -9,6 +9,7 @@ import json
 import re
 import time
 
+import pytest
 from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
@@ -83,6 +84,7 @@ def test_document_gathers_every_tool_and_the_saved_calculation(page):
     assert dialogs == []
 
 
+@pytest.mark.ny_flik  # the loading state
 def test_document_without_a_calculation_says_how_to_add_one(page):
     page.goto(DOC)
     expect(page.locator("[data-motorstatus]")).to_contain_text("beräkningsmotorn")
@@ -138,6 +140,7 @@ def test_document_downloads_as_markdown(page):
     expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("beslutsunderlag.md")
 
 
+@pytest.mark.ny_flik  # replaces window.print
 def test_print_button_opens_the_print_dialog(page):
     page.goto(DOC)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")

@@ -8,6 +8,9 @@ from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations, nav_pages
 
+# Page loads, focus and requests of a new tab: nothing here reuses a tab.
+pytestmark = pytest.mark.ny_flik
+
 PAGES = nav_pages() + ["404.html"]
 
 
