@@ -6,6 +6,13 @@ import { canonical, decodeScenario, encodeScenario, isShareLink } from "./share-
 import { keptName } from "./calculator-store.mjs";
 import { messageText, stamp } from "./text.mjs";
 
+// A link pasted into the address bar of a tab that already shows the calculator changes only
+// the fragment, and after Material's instant navigation nothing reopens the page: load it
+// again, so that it opens the link as on arrival (the user's fields are already saved).
+window.addEventListener("hashchange", () => {
+  if (isShareLink(location.hash) && document.querySelector("[data-sk-lanktext]")) location.reload();
+});
+
 export class CalculatorLinks {
   constructor(calc) {
     this.calc = calc;
