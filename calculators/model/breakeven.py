@@ -82,35 +82,26 @@ def _employer(out, m):
     a0 = m.totals(0.0, *args[1:], pass_share=0.0).arbetsgivare
     a1 = m.totals(1.0, *args[1:], pass_share=0.0).arbetsgivare
     slope = a1 - a0
-    if slope > 0:
-        need = -a0 / slope
-        if need <= 0:
-            out["lagsta_produktionsfaktor"] = 0.0
-            out["lagsta_produktionsfaktor_text"] = "Arbetsgivaren går inte med förlust ens om personen inte producerar något."
-        else:
-            out["lagsta_produktionsfaktor"] = need
-            out["lagsta_produktionsfaktor_text"] = (
-                f"Arbetsgivaren bär inte själv någon kostnad vid en produktionsfaktor på {procent(need, 1)} "
-                "av lönekostnaden, utan att ta betalt för kravet i priset.")
-    else:
-        out["lagsta_produktionsfaktor"] = None
-        out["lagsta_produktionsfaktor_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
-
+    _threshold(out, "lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", -a0 / slope if slope > 0 else None,
+               "Arbetsgivaren går inte med förlust ens om personen inte producerar något.",
+               lambda need: (f"Arbetsgivaren bär inte själv någon kostnad vid en produktionsfaktor på {procent(need, 1)} "
+                             "av lönekostnaden, utan att ta betalt för kravet i priset."))
     sc = m.sc
     s_now = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"], sc["manader"]).job.stod
-    if slope_month > 0:
-        need = s_now - own / slope_month
-        if need <= 0:
-            out["lagsta_stod_per_manad"] = 0.0
-            out["lagsta_stod_text"] = "Arbetsgivaren går inte med förlust även utan anställningsstöd."
-        else:
-            out["lagsta_stod_per_manad"] = need
-            out["lagsta_stod_text"] = (
-                f"Arbetsgivaren behöver i genomsnitt minst {kr(need)} i stöd per person och månad för att gå "
-                f"jämnt upp utan att ta betalt för kravet i priset (i dag {kr(s_now)}).")
+    _threshold(out, "lagsta_stod_per_manad", "lagsta_stod_text", s_now - own / slope_month if slope_month > 0 else None,
+               "Arbetsgivaren går inte med förlust även utan anställningsstöd.",
+               lambda need: (f"Arbetsgivaren behöver i genomsnitt minst {kr(need)} i stöd per person och månad för att gå "
+                             f"jämnt upp utan att ta betalt för kravet i priset (i dag {kr(s_now)})."))
+
+
+def _threshold(out, key, text_key, need, met_text, text_of):
+    """A break-even value: None when no months count, 0 when already met, else the value and its sentence."""
+    if need is None:
+        out[key], out[text_key] = None, "Ingen brytpunkt: inga arbetade månader räknas in."
+    elif need <= 0:
+        out[key], out[text_key] = 0.0, met_text
     else:
-        out["lagsta_stod_per_manad"] = None
-        out["lagsta_stod_text"] = "Ingen brytpunkt: inga arbetade månader räknas in."
+        out[key], out[text_key] = need, text_of(need)
 
 
 def _months(out, m, buyer_total, buyer_name):
