@@ -363,17 +363,16 @@ def evaluate_validated(sc, model=None):
     result["delposter"] = _details(m, month)
     result["delposter"]["leverantorens_kostnad_i_priset"] = {
         "per_person_och_manad": passed_on(month.arbetsgivare, m.pass_share),
-        "totalt": priced_in(m),
+        "totalt": priced_in(m, tot),
         "betalas_av": sc["upphandlande_organisation"],
     }
     return result
 
 
-def priced_in(m):
-    """What the buyer pays for the supplier's cost of the requirement, whole period (kronor)."""
-    with_share = m.base_totals().arbetsgivare
-    without = m.totals(*m.base_args(), pass_share=0.0).arbetsgivare
-    return with_share - without
+def priced_in(m, tot):
+    """What the buyer pays for the supplier's cost of the requirement, whole period (kronor);
+    `tot` is the scenario's totals, already computed."""
+    return tot.arbetsgivare - m.totals(*m.base_args(), pass_share=0.0).arbetsgivare
 
 
 def _after_summary(m):

@@ -99,9 +99,7 @@ def flow_table():
     ta, tb = after["skatt_per_ar"], before["skatt_per_ar"]
     k, reg = r["delposter"]["kommunen_per_manad"], r["delposter"]["regionen_per_manad"]
     m = r["per_person_och_manad"]
-    employer_net = (after["produktionsvarde"] - after["lonekostnad"] + after["stod"]
-                    - r["delposter"]["handledning_per_manad"])
-    priced = effects.passed_on(employer_net, sc["leverantorens_kostnad_i_priset"])
+    priced = r["delposter"]["leverantorens_kostnad_i_priset"]["per_person_och_manad"]
     buyer = fields.definite_names("upphandlande_organisation")[sc["upphandlande_organisation"]]
     rows = [
         ("Lön", after["lon"], f"{fields.label('bruttolon')} × {fields.label('omfattning').lower()}"),
