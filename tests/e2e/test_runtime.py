@@ -105,3 +105,27 @@ def test_a_call_that_never_answers_times_out_with_a_message_and_retry(page):
     retry.click()
     wait_status(page, "redo", READY)
     expect(page.locator('[data-fraga] input[type="radio"][value="nej"]').first).to_be_checked()
+
+
+def test_python_starts_from_the_builds_memory_snapshot(page):
+    page.goto(TOOL)
+    wait_status(page, "redo", READY)
+    assert page.evaluate("() => window.skPython.fromSnapshot") is True
+
+
+@pytest.mark.ny_flik  # a runtime file blocked
+@pytest.mark.tillat_konsolfel  # the browser logs the refused download
+@pytest.mark.parametrize("how", ["avbruten", "skadad"])
+def test_without_the_snapshot_python_still_starts(page, how):
+    def block(route):
+        if how == "avbruten":
+            route.abort()
+        else:  # gzip's magic bytes, then garbage
+            route.fulfill(status=200, content_type="application/gzip", body=b"\x1f\x8b" + bytes(5000))
+
+    page.route("**/snapshot-*.bin.gz", block)
+    page.goto(TOOL)
+    answer_first_question(page)
+    wait_status(page, "redo", READY)
+    assert page.evaluate("() => window.skPython.fromSnapshot") is False
+    expect(page.locator("[data-motorstatus]")).not_to_contain_text("kunde inte")

@@ -1,8 +1,10 @@
 // Run golden cases through `calculators.web.handle` inside real Pyodide (npm `pyodide`, from
 // node_modules), the same runtime the site ships.
 //
-//   node tests/pyodide/run_golden.mjs <calculators zip> <golden.json>...
+//   node tests/pyodide/run_golden.mjs [--snapshot <snapshot .bin.gz>] <calculators zip> <golden.json>...
 //
+// With --snapshot, Pyodide starts from the build's memory snapshot (as the site's worker
+// does) instead of a fresh interpreter.
 // A golden file is a JSON list of cases {"namn", "request", "expected"} (or an object with a
 // "cases" list). `request` is the request object (or its JSON text). Prints one JSON object:
 //   {"pyodide": version, "python": version, "results": [{"fil", "namn", "response"}]}
@@ -11,23 +13,27 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const pyodideDir = resolve(root, "node_modules", "pyodide");
 
-const [zipPath, ...goldenPaths] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const snapshotPath = args[0] === "--snapshot" ? args.splice(0, 2)[1] : null;
+const [zipPath, ...goldenPaths] = args;
 if (!zipPath) {
   console.error("Användning: node tests/pyodide/run_golden.mjs <calculators.zip> <golden.json>...");
   process.exit(2);
 }
 
 const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [] });
+const snapshot = snapshotPath ? { _loadSnapshot: gunzipSync(await readFile(snapshotPath)) } : {};
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [], ...snapshot });
 const archive = new Uint8Array(await readFile(zipPath));
 const extractDir = "/home/pyodide/sk";
 pyodide.unpackArchive(archive, "zip", { extractDir });
-pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(extractDir)})`);
+pyodide.runPython(`import sys\nif ${JSON.stringify(extractDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(extractDir)})`);
 const handle = pyodide.pyimport("calculators.web").handle;
 
 const results = [];
@@ -49,6 +55,7 @@ for (const goldenPath of goldenPaths) {
 process.stdout.write(
   JSON.stringify({
     pyodide: pyodide.version,
+    snapshot: Boolean(snapshotPath),
     python: pyodide.runPython("import sys; sys.version"),
     results,
   }) + "\n",

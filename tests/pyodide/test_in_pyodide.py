@@ -1,7 +1,8 @@
 """The golden cases, run inside real Pyodide under Node, give the same answers as CPython.
 
-The calculators zip is built exactly as the site build builds it (the hook's
-`build_package_zip`), the Node script `run_golden.mjs` loads Pyodide from node_modules,
+The calculators zip and the memory snapshot are made exactly as the site build makes them
+(the hook's `build_package_zip` and `make_snapshot`), the Node script `run_golden.mjs`
+starts Pyodide from node_modules and that snapshot, as the site's worker does,
 and each golden case {"namn", "request", "expected"} of tests/golden/*.json becomes one
 test here. Floats compare with a relative tolerance of 1e-9.
 """
@@ -98,14 +99,17 @@ def pyodide_results(tmp_path_factory):
     if not (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
         pytest.fail("node_modules/pyodide saknas: kör `npm ci`.")
     tmp = tmp_path_factory.mktemp("pyodide")
-    data, name = _load_hook().build_package_zip()
+    hook = _load_hook()
+    data, name = hook.build_package_zip()
     zip_path = tmp / name
     zip_path.write_bytes(data)
+    snapshot = tmp / hook.snapshot_name(data)
+    hook.make_snapshot(zip_path, snapshot)
     own = tmp / "egna.json"
     own.write_text(json.dumps(OWN_CASES, ensure_ascii=False), encoding="utf-8")
     goldens = [str(own)] + [str(p) for p in sorted(GOLDEN_DIR.glob("*.json"))]
     done = subprocess.run(
-        [node, str(SCRIPT), str(zip_path), *goldens],
+        [node, str(SCRIPT), "--snapshot", str(snapshot), str(zip_path), *goldens],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, f"run_golden.mjs misslyckades:\n{done.stderr[-4000:]}"
@@ -118,6 +122,7 @@ def test_pyodide_version_is_the_pinned_one(pyodide_results):
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
     assert output["pyodide"] == pinned
     assert output["python"].startswith("3.")
+    assert output["snapshot"], "the cases must run in Pyodide started from the site's snapshot"
 
 
 def test_package_zip_is_deterministic():

@@ -36,6 +36,7 @@
     callTimeoutMs: CALL_TIMEOUT_MS,
     startedAt: null,
     readyMs: null,
+    fromSnapshot: null, // whether the worker started from the build's memory snapshot
     call,
     retry,
     start,
@@ -81,6 +82,7 @@
     if (worker) return;
     api.startedAt = performance.now();
     api.readyMs = null;
+    api.fromSnapshot = null;
     if (!urls || typeof Worker === "undefined") {
       setStatus("fel", "Webbläsaren kan inte starta beräkningsmotorn.");
       return;
@@ -101,7 +103,10 @@
           // "Försök igen" starts a fresh one and no call waits for an answer that never comes.
           stop(message.meddelande);
           setStatus("fel", message.meddelande);
-        } else if (message.status !== "laddar") setStatus(message.status, message.meddelande);
+        } else if (message.status !== "laddar") {
+          if (message.status === "redo") api.fromSnapshot = Boolean(message.snapshot);
+          setStatus(message.status, message.meddelande);
+        }
         return;
       }
       const resolve = pending.get(message.id);
@@ -123,7 +128,7 @@
     };
     worker.onerror = broken;
     worker.onmessageerror = broken;
-    worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm });
+    worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm, snapshot: urls.snapshot });
     // Watchdog: a runtime that neither starts nor fails is reported as a failure.
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {

@@ -2,9 +2,12 @@
 //
 // Protocol (all messages are plain objects):
 //   page → worker  {type: "init", pyodide: "<absolute URL of the runtime dir>/", paket: "<zip URL>",
-//                   wasm: "sha384-…" (integrity of pyodide.asm.wasm, or "")}
+//                   wasm: "sha384-…" (integrity of pyodide.asm.wasm, or ""),
+//                   snapshot: "<URL of the gzip-compressed memory snapshot>" (or "")}
 //   page → worker  {id, request: "<JSON text>"}
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
+//                   ("redo" also carries ms, the boot's duration, and snapshot: whether it
+//                   started from the memory snapshot)
 //   worker → page  {id, response: "<JSON text>"}
 // Everything is fetched from our own origin; no micropip, no package downloads.
 
@@ -23,12 +26,21 @@ function status(status, meddelande, extra = {}) {
   self.postMessage({ type: "status", status, meddelande, ...extra });
 }
 
-async function boot({ pyodide: indexURL, paket, wasm }) {
+async function boot({ pyodide: indexURL, paket, wasm, snapshot }) {
   const started = performance.now();
   status("laddar", "Python startar …");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  // Without the snapshot (a failed download) Python still starts, only slower.
+  const memory = snapshot ? fetchSnapshot(snapshot).catch((error) => {
+    console.warn("sk-python-worker:", error);
+    return null;
+  }) : null;
+  let fromSnapshot = false;
   const [loaded, archive] = await Promise.all([
-    loadPyodide({ indexURL, packages: [], fullStdLib: false }),
+    Promise.resolve(memory).then((bytes) => {
+      fromSnapshot = Boolean(bytes);
+      return loadPyodide({ indexURL, packages: [], fullStdLib: false, ...(bytes && { _loadSnapshot: bytes }) });
+    }),
     fetch(paket, { credentials: "same-origin" }).then((r) => {
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
@@ -36,11 +48,26 @@ async function boot({ pyodide: indexURL, paket, wasm }) {
     preflight(indexURL, wasm),
   ]);
   pyodide = loaded;
+  // A snapshot holds the interpreter's memory, not its file system: the package's files
+  // go back where the snapshot's imports expect them.
   pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nif ${JSON.stringify(EXTRACT_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
   const web = pyodide.pyimport("calculators.web");
   handle = web.handle;
-  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started) });
+  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started), snapshot: fromSnapshot });
+}
+
+// The memory snapshot made at build time (overrides/hooks/pyodide_snapshot.mjs) with this
+// runtime and this package already imported: starting from it skips the interpreter's
+// start-up, which is almost all of a boot's work.
+async function fetchSnapshot(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`Python-ögonblicksbilden kunde inte hämtas (HTTP ${response.status}).`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A server that sends the file with Content-Encoding: gzip has already inflated it.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
 // The WebAssembly file is also fetched whole with its integrity value (so a truncated or

@@ -78,6 +78,7 @@
       return {
         pyodide: new URL(raw.pyodide, base).href,
         paket: new URL(raw.paket, base).href,
+        snapshot: raw.snapshot ? new URL(raw.snapshot, base).href : "",
         worker: new URL(raw.worker, base).href,
         wasm: /^sha384-[A-Za-z0-9+/]+=*$/.test(raw.wasm || "") ? raw.wasm : "",
         stilar: (raw.stilar || []).map((href) => new URL(href, base).href),
