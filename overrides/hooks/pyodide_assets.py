@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 import mimetypes
+import os
 import shutil
 import subprocess
 import zipfile
@@ -117,7 +118,7 @@ def make_snapshot(zip_path: Path, target: Path) -> None:
     cached = SNAPSHOT_CACHE / target.name
     if not cached.is_file():
         SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # two builds at once do not collide
         try:
             subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(PYODIDE_DIR), str(zip_path), str(partial)],
                            check=True, capture_output=True, text=True, timeout=300)

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from mkdocs.config import load_config
-from playwright.sync_api import Error as PlaywrightError, sync_playwright
+from playwright.sync_api import Error as PlaywrightError, expect, sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -171,16 +171,26 @@ class WarmProfile:
         )
         self.watch = None
         self.context.on("page", lambda p: self.watch.attach(p) if self.watch else None)
+        self._browser_cdp = self.context.browser.new_browser_cdp_session()
         self.home = None
         self.home_listeners = None
         self.home_in_use = False
+
+    def new_page(self):
+        """A tab in a browser window of its own. Headless Chromium gives animation frames only
+        to the front tab of a window, and Playwright waits for two frames before it clicks
+        (the element must be still): in tabs that share a window, every action on a tab
+        behind another took 1–2 s. A reader with two windows side by side sees both live."""
+        with self.context.expect_page() as created:
+            self._browser_cdp.send("Target.createTarget", {"url": "about:blank", "newWindow": True})
+        return created.value
 
     # -- per test --
 
     def begin(self, watch):
         """Reset what a visitor's browser would remember; watch every page from now on."""
         if self.home is None or self.home.is_closed():
-            self.home = self.context.pages[0] if self.context.pages else self.context.new_page()
+            self.home = self.context.pages[0] if self.context.pages else self.new_page()
             self.home.goto(self.base_url)
             self.home.goto = self._instant_goto(self.home, self.home.goto)
         self.context.clear_cookies()
@@ -292,7 +302,7 @@ class WarmContext:
             profile.context.grant_permissions(permissions)
 
     def new_page(self):
-        page = self._profile.context.new_page()
+        page = self._profile.new_page()
         if self._color_scheme:
             page.emulate_media(color_scheme=self._color_scheme)
         if self._viewport:
@@ -380,3 +390,16 @@ def axe_violations(page, context=None):
 def assert_no_axe_violations(page, label=""):
     violations = axe_violations(page)
     assert not violations, f"axe violations {label}:\n{json.dumps(violations, indent=1, ensure_ascii=False)}"
+
+
+SCHEME_TOGGLES = {"dark": ("Byt till mörkt läge", "slate"), "light": ("Byt till ljust läge", "default")}
+
+
+def switch_scheme(page, scheme="dark"):
+    """Turn the page dark (or light again) with the reader's own switch, the palette toggle in
+    the header: at once, without a reload, so a tool's Python need not start again. The same
+    styles apply as with a dark system setting, because every rule of ours keys on Material's
+    scheme attribute, never on the media query (tests/site/test_build.py holds that)."""
+    title, attribute = SCHEME_TOGGLES[scheme]
+    page.get_by_title(title).click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", attribute)

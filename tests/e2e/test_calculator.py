@@ -20,7 +20,7 @@ from playwright.sync_api import Error as PlaywrightError, expect
 from calculators import format as fmt
 from calculators.model import actors, scenario as scenario_mod
 
-from .conftest import ROOT, assert_no_axe_violations
+from .conftest import ROOT, assert_no_axe_violations, switch_scheme
 
 PATH = "verktyg/berakning/"
 READY_TIMEOUT = 90_000
@@ -275,13 +275,15 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
     expect_totals(mine, expected)
     good = fragment(json.dumps(LINK_SCENARIO))
     nested = '{"version": 2, "bruttolon": ' + "[" * 5000 + "]" * 5000 + "}"
+    # One link for each way a link is refused: by the page's decoder (damaged, too long, too
+    # deep: every such kind is a case in tests/cases/share-link.json, run under Node) and by
+    # Python's validation (a wrong value). The deeply nested one comes last: the page must
+    # stay usable after the worst of them.
     cases = {
         "avklippt": good[:-7],
-        "inte JSON": fragment('{"version": 2, "bruttolon": 2'),
-        "fel värde": fragment('{"version": 2, "bruttolon": "mycket"}'),
-        "5000 [": fragment("[" * 5000),
-        "djupt nästlad": fragment(nested),
         "för lång": "#scenario=" + "A" * 150_000,
+        "fel värde": fragment('{"version": 2, "bruttolon": "mycket"}'),
+        "djupt nästlad": fragment(nested),
     }
     mine.close()
     for case, hash_ in cases.items():
@@ -300,12 +302,9 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
         assert stored(page, "sk-berakning:aktuellt")["falt"]["bruttolon"] == "27 500", case
         expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(0)
         assert_clean_text(page)
-        page.close()
+        if case != "djupt nästlad":
+            page.close()
     # the page stays usable after the worst of them
-    page = context.new_page()
-    page.goto(PATH + cases["djupt nästlad"])
-    expect(page.locator("[data-sk-lanktext]")).to_contain_text("Länken kunde inte läsas", timeout=READY_TIMEOUT)
-    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     field(page, "antal_personer").fill("4")
     expect_totals(page, cli({**MY_SCENARIO, "antal_personer": 4}))
 
@@ -722,24 +721,30 @@ def test_keyboard_only_from_first_input_to_export(context_factory):
 
 
 def test_accessible_while_loading_and_when_ready_light_and_dark(context_factory):
-    for scheme in ("light", "dark"):
-        page = context_factory(color_scheme=scheme).new_page()
-        # hold the WebAssembly download so the loading state lasts as long as the check
-        held = []
-        page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-        page.goto(PATH)
-        expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
-        assert_no_axe_violations(page, f"(laddar, {scheme})")
-        for route in held:
-            route.continue_()
-        page.unroute("**/pyodide.asm.wasm")
-        expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
-        field(page, "bruttolon").fill("abc")
-        expect(page.locator('[data-sk-faltfel="bruttolon"]')).to_be_visible()
-        assert_no_axe_violations(page, f"(redo med fel i ett fält, {scheme})")
-        field(page, "bruttolon").fill("25 000")
-        expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
-        assert_no_axe_violations(page, f"(redo, {scheme})")
+    page = context_factory(color_scheme="light").new_page()
+    # hold the WebAssembly download so the loading state lasts as long as the checks
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(PATH)
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    assert_no_axe_violations(page, "(laddar, light)")
+    switch_scheme(page, "dark")
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    assert_no_axe_violations(page, "(laddar, dark)")
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    field(page, "bruttolon").fill("abc")
+    expect(page.locator('[data-sk-faltfel="bruttolon"]')).to_be_visible()
+    assert_no_axe_violations(page, "(redo med fel i ett fält, dark)")
+    switch_scheme(page, "light")
+    assert_no_axe_violations(page, "(redo med fel i ett fält, light)")
+    field(page, "bruttolon").fill("25 000")
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    assert_no_axe_violations(page, "(redo, light)")
+    switch_scheme(page, "dark")
+    assert_no_axe_violations(page, "(redo, dark)")
 
 
 @pytest.mark.ny_flik  # a runtime file blocked

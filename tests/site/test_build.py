@@ -190,3 +190,13 @@ def test_document_page_links_every_tool_and_the_guidance(site_dir):
                        ("../kommunikationsplan/", "Kommunikationsplan"), ("../uppfoljning/", "Uppföljning"),
                        ("../berakning/", "samhällsekonomiska"), ("../../besluta/", "Besluta om")):
         assert re.search(rf'<a href="{re.escape(href)}">{text}', source), (href, text)
+
+
+def test_our_styles_key_the_dark_scheme_on_materials_attribute_only():
+    # The browser tests check the dark scheme by flipping the palette toggle without a reload
+    # (tests/e2e/conftest.py switch_to_dark); that shows what a dark system setting shows only
+    # while no rule of ours asks the media query itself.
+    sheets = sorted((ROOT / "overrides" / "assets" / "stylesheets").glob("*.css"))
+    assert sheets
+    for sheet in sheets:
+        assert "prefers-color-scheme" not in sheet.read_text(encoding="utf-8"), sheet.name
