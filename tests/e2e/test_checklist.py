@@ -242,6 +242,23 @@ def test_two_tabs_editing_different_items_lose_nothing(context_factory):
         expect(field(page, B, "enighet", "ansvarig")).to_have_value("Från flik 2")
 
 
+def test_an_answer_another_tab_saved_shows_when_this_tab_saves_before_hearing_of_it(page):
+    # Tabs hear of each other's saves by a storage event that comes some time later; when this
+    # tab saves first, its save merges the other tab's answer in, and the form must show it
+    # then (the event that follows brings nothing new). Two real tabs under load hit this.
+    page.goto(tool_url(B))
+    radio(page, B, "syfte", "ja").check()
+    state = wait_saved(page, B, lambda s: answer_of(s, "syfte") == "ja")
+    state["svar"]["enighet"] = {"varde": "nej", "andrad": "2030-01-01T00:00:00.000Z"}
+    # Written from this tab's own script, so no storage event reaches it: as if the other
+    # tab's event were still on its way.
+    page.evaluate("([n, t]) => localStorage.setItem(window.skPython.lagring.nyckel(n), t)",
+                  [f"sysselsattningskrav:{B}", json.dumps(state)])
+    field(page, B, "syfte", "kommentar").fill("Från den här fliken")
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar") == "Från den här fliken")
+    expect(radio(page, B, "enighet", "nej")).to_be_checked()
+
+
 def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
     tool = "kommunikationsplan"
     context = context_factory()

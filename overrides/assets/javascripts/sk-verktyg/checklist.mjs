@@ -191,7 +191,14 @@ export class Checklist {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (!this.dirty) return;
+    const held = JSON.stringify(this.state);
     this.state = this.storage.mergeAndWrite(this.state).state;
+    // The save merged in what another tab saved before its storage event reached us (the
+    // event then brings nothing new): show it now.
+    if (JSON.stringify(this.state) !== held) {
+      this.form.apply(this.state, true);
+      this.scheduleSummary();
+    }
   }
   flushSoon() {
     this.dirty = true;
