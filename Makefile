@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: deps serve build test unit bench chromium clean
+.PHONY: deps serve build test unit bench clean $(CHROMIUM_PACKAGES)
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,21 +28,26 @@ serve: deps
 build: deps
 	$(BIN)/mkdocs build --strict
 
-# Browser tests need Debian's Chromium (or a Chromium-based browser named by $CHROMIUM);
-# as root we install Debian's package when it is missing.
-chromium:
-	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || { \
+# The browser tests drive Debian's chromium-headless-shell: the same Chromium, built without a
+# browser window, as Playwright itself uses for headless runs; per page it costs about a
+# third of the CPU of the full browser's headless mode (bench/RESULTS.md). The benchmarks
+# measure the full browser a visitor uses, Debian's chromium. $CHROMIUM names another
+# Chromium-based browser for both. As root we install the package that is missing.
+CHROMIUM_PACKAGES := chromium chromium-headless-shell
+$(CHROMIUM_PACKAGES):
+	@[ -x "$${CHROMIUM:-/usr/bin/$@}" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $@; \
 	  else \
-	    echo "Chromium saknas: installera Debians paket 'chromium' (sudo apt-get install chromium)."; exit 1; \
+	    echo "Chromium saknas: installera Debians paket '$@' (sudo apt-get install $@)."; exit 1; \
 	  fi; }
 
 # Every test: the JavaScript's pure modules under Node, Python core, the same cases inside
-# Pyodide, the built site in Chromium.
-test: deps chromium
+# Pyodide, the built site in Chromium. Two pytest workers (pytest-xdist), one per core, each
+# taking whole files: a file's browser tests share one warm browser profile.
+test: deps chromium-headless-shell
 	node --test tests/js/
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 unit: deps
 	$(BIN)/pytest tests/unit

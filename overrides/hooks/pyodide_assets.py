@@ -23,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import fcntl
 import mimetypes
-import os
 import shutil
 import subprocess
 import zipfile
@@ -116,22 +116,29 @@ def snapshot_name(zip_data: bytes) -> str:
 def make_snapshot(zip_path: Path, target: Path) -> None:
     """Run the Node script that makes the snapshot (about 10 s), unless it is cached."""
     cached = SNAPSHOT_CACHE / target.name
-    if not cached.is_file():
-        SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # two builds at once do not collide
-        try:
-            subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(PYODIDE_DIR), str(zip_path), str(partial)],
-                           check=True, capture_output=True, text=True, timeout=300)
-        except (OSError, subprocess.SubprocessError) as error:
-            from mkdocs.exceptions import PluginError
-
-            detail = getattr(error, "stderr", "") or str(error)
-            raise PluginError(f"Python-ögonblicksbilden kunde inte göras (Node.js krävs): {detail.strip()[-2000:]}") from error
-        partial.replace(cached)
-        for old in SNAPSHOT_CACHE.glob("snapshot-*.bin.gz"):
-            if old.name != cached.name:
-                old.unlink()
+    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(SNAPSHOT_CACHE / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two builds at once (the test workers) make it once
+        if not cached.is_file():
+            _run_snapshot_script(zip_path, cached)
     shutil.copyfile(cached, target)
+
+
+def _run_snapshot_script(zip_path: Path, cached: Path) -> None:
+    """Make the snapshot into the cache, and drop the cache's older ones."""
+    partial = cached.with_suffix(".tmp")
+    try:
+        subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(PYODIDE_DIR), str(zip_path), str(partial)],
+                       check=True, capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.SubprocessError) as error:
+        from mkdocs.exceptions import PluginError
+
+        detail = getattr(error, "stderr", "") or str(error)
+        raise PluginError(f"Python-ögonblicksbilden kunde inte göras (Node.js krävs): {detail.strip()[-2000:]}") from error
+    partial.replace(cached)
+    for old in SNAPSHOT_CACHE.glob("snapshot-*.bin.gz"):
+        if old.name != cached.name:
+            old.unlink()
 
 
 def on_config(config):

@@ -18,7 +18,8 @@ from playwright.sync_api import Error as PlaywrightError, expect, sync_playwrigh
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; CI on GitHub points it at Google Chrome
+# Debian's headless Chromium (see the Makefile); CI on GitHub points it at Google Chrome.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
