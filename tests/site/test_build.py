@@ -200,3 +200,24 @@ def test_our_styles_key_the_dark_scheme_on_materials_attribute_only():
     assert sheets
     for sheet in sheets:
         assert "prefers-color-scheme" not in sheet.read_text(encoding="utf-8"), sheet.name
+
+
+def test_start_page_shows_every_tool_in_the_order_of_the_work(site_dir):
+    from mkdocs.config import load_config
+
+    nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
+    tools = next(item["Verktyg"] for item in nav if isinstance(item, dict) and "Verktyg" in item)
+    tool_pages = [p[: -len(".md")] + "/" for p in tools if p.startswith("verktyg/")]
+    start = (site_dir / "index.html").read_text(encoding="utf-8")
+    cards = start[start.index('id="verktygen"'):start.index('id="vägledningen-steg-för-steg"')]
+    linked = re.findall(r'<a href="(verktyg/[^"]+)"', cards)
+    assert linked == tool_pages, linked
+    # each card says in one line what the tool gives
+    assert cards.count("<p>") >= 2 * len(tool_pages)
+
+
+def test_next_from_the_calculator_is_the_next_tool_and_the_method_is_one_link_away(site_dir):
+    page = (site_dir / "verktyg" / "berakning" / "index.html").read_text(encoding="utf-8")
+    footer_next = re.search(r'<a href="([^"]+)"[^>]*class="md-footer__link md-footer__link--next"', page)
+    assert footer_next and footer_next.group(1) == "../beslutsunderlag/"
+    assert 'href="../../metod/sa-raknar-vi/"' in page
