@@ -87,7 +87,7 @@ def test_document_gathers_every_tool_and_the_saved_calculation(page):
 @pytest.mark.ny_flik  # the loading state
 def test_document_without_a_calculation_says_how_to_add_one(page):
     page.goto(DOC)
-    expect(page.locator("[data-motorstatus]")).to_contain_text("beräkningsmotorn")
+    expect(page.locator("[data-motorstatus]")).to_contain_text("räknas fram om några sekunder")
     wait_document(page)
     missing = document(page).locator(".sk-berakning-saknas")
     expect(missing).to_contain_text("Ingen sparad beräkning")

@@ -74,3 +74,9 @@ test("scenario names lose their bidirectional control characters (invisible, the
   const { list } = readSaved(JSON.stringify([{ namn: "abc\u202eTXT.exe", scenario: { version: 1 } }]), names);
   assert.equal(list[0].namn, "abcTXT.exe", "names saved before are cleaned when read");
 });
+
+test("the engine's state is said in plain words, without the word 'beräkningsmotorn'", () => {
+  const loading = engineStatusText("laddar", "", "Sammanfattningen");
+  assert.match(loading, /^Sammanfattningen räknas fram om några sekunder/);
+  assert.doesNotMatch(loading + engineStatusText("fel", "", "X"), /motor/i);
+});

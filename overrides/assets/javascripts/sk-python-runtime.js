@@ -84,15 +84,15 @@
     api.readyMs = null;
     api.fromSnapshot = null;
     if (!urls || typeof Worker === "undefined") {
-      setStatus("fel", "Webbläsaren kan inte starta beräkningsmotorn.");
+      setStatus("fel", "Den här webbläsaren kan inte räkna på sidan (Web Workers saknas).");
       return;
     }
-    setStatus("laddar", "Beräkningsmotorn startar – du kan redan ändra uppgifterna.");
+    setStatus("laddar", "Beräkningen förbereds – några sekunder första gången. Du kan redan ändra uppgifterna.");
     try {
       worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
     } catch (error) {
       worker = null;
-      setStatus("fel", "Beräkningsmotorn kunde inte startas.");
+      setStatus("fel", "Beräkningen kunde inte startas.");
       return;
     }
     worker.onmessage = (event) => {
@@ -122,7 +122,7 @@
     };
     const broken = (event) => {
       if (event && event.preventDefault) event.preventDefault();
-      const meddelande = "Beräkningsmotorn kunde inte laddas. Kontrollera anslutningen och försök igen.";
+      const meddelande = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
       stop(meddelande);
       setStatus("fel", meddelande);
     };
@@ -134,12 +134,12 @@
     watchdog = setTimeout(() => {
       if (api.status === "laddar") {
         stop();
-        setStatus("fel", "Beräkningsmotorn startade inte inom rimlig tid. Försök igen.");
+        setStatus("fel", "Beräkningen blev inte klar att använda inom rimlig tid. Försök igen.");
       }
     }, WATCHDOG_MS);
   }
 
-  function stop(meddelande = "Beräkningsmotorn startades om. Försök igen.") {
+  function stop(meddelande = "Beräkningen startades om. Försök igen.") {
     if (worker) worker.terminate();
     worker = null;
     clearTimeout(watchdog);
@@ -160,7 +160,7 @@
     start();
     const settled = await whenSettled();
     if (settled !== "redo" || !worker) {
-      return failure(api.meddelande || "Beräkningsmotorn är inte tillgänglig.");
+      return failure(api.meddelande || "Beräkningen går inte att använda just nu.");
     }
     let request;
     try {

@@ -16,7 +16,7 @@ const EXTRACT_DIR = "/home/pyodide/sk";
 // aborted download), Emscripten can stall instead of failing, so the same files are asked
 // for with HEAD at the same time and a failure is reported at once.
 const RUNTIME_FILES = { "pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": null, "pyodide.asm.mjs": null, "pyodide-lock.json": null };
-const LOAD_FAILED = "Beräkningsmotorn (Python) kunde inte laddas. Kontrollera anslutningen och försök igen.";
+const LOAD_FAILED = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
 
 let pyodide = null;
 let handle = null;
@@ -126,7 +126,7 @@ self.onmessage = async (event) => {
   try {
     await ready;
   } catch {
-    self.postMessage(failMessage(id, "Beräkningsmotorn är inte startad."));
+    self.postMessage(failMessage(id, "Beräkningen har inte startat."));
     return;
   }
   try {
@@ -134,6 +134,6 @@ self.onmessage = async (event) => {
   } catch (error) {
     console.warn("sk-python-worker:", error);
     self.postMessage(failMessage(id, "Ett oväntat fel uppstod i beräkningen. Försök igen."));
-    if (!alive()) status("fel", "Beräkningsmotorn stannade. Tryck på Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
+    if (!alive()) status("fel", "Beräkningen stannade. Välj Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
   }
 };

@@ -151,7 +151,7 @@ export class CalculatorLinks {
     const calc = this.calc;
     calc.fillFields(own.falt);
     calc.markStale(true, "Räknar om ditt senaste scenario …");
-    if (window.skPython.status !== "redo") calc.notice.textContent = "Dina senaste uppgifter är ifyllda. Resultatet räknas om när beräkningsmotorn är redo.";
+    if (window.skPython.status !== "redo") calc.notice.textContent = "Dina senaste uppgifter är ifyllda. Resultatet räknas om så snart beräkningen är klar att använda.";
     calc.recalcFields();
   }
 }

@@ -18,13 +18,13 @@ import { messages } from "./text.mjs";
 import { register } from "./registry.mjs";
 
 export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
-export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formuläret: det kan inte räknas om förrän beräkningsmotorn fungerar. Välj Försök igen överst.";
+export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formuläret: det kan inte räknas om förrän beräkningen fungerar igen. Välj Försök igen överst.";
 // Why a failed call left the result stale: the input, or the engine (the input may be fine).
 const staleText = () => (window.skPython.status === "redo" ? STALE_INVALID : STALE_ENGINE);
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
-  laddar: "Beräkningsmotorn startar. Resultatet nedan är förberäknat för standardscenariot; du kan redan ändra uppgifterna.",
+  laddar: "Beräkningen förbereds – några sekunder första gången. Till dess visar resultatet nedan standardscenariot; du kan redan ändra uppgifterna.",
   redo: "Beräkningen är redo: resultatet följer uppgifterna direkt.",
 };
 
@@ -206,8 +206,8 @@ export class Calculator {
     if (this.valid && this.valid.snap === snap) return this.valid.scenario;
     if (window.skPython.status !== "redo") {
       this.say(window.skPython.status === "fel"
-        ? `${what}: beräkningsmotorn är inte igång, så uppgifterna i formuläret kan inte kontrolleras. Välj Försök igen överst.`
-        : `${what}: beräkningsmotorn startar fortfarande, så uppgifterna i formuläret kan inte kontrolleras ännu. Försök igen om en stund.`);
+        ? `${what}: beräkningen fungerar inte just nu, så uppgifterna i formuläret kan inte kontrolleras. Välj Försök igen överst.`
+        : `${what}: beräkningen förbereds fortfarande, så uppgifterna i formuläret kan inte kontrolleras ännu. Försök igen om några sekunder.`);
       return null;
     }
     this.say("Kontrollerar uppgifterna …");
@@ -231,14 +231,14 @@ export class Calculator {
     this.links.hideShareField(); // a link shown earlier is not this scenario
     this.writeCurrent(); // at once, whether Python is ready or not
     this.markStale(true, "Räknar om …");
-    if (window.skPython.status !== "redo") this.notice.textContent = "Resultatet räknas om när beräkningsmotorn är redo.";
+    if (window.skPython.status !== "redo") this.notice.textContent = "Resultatet räknas om så snart beräkningen är klar att använda.";
     this.recalcFields();
   }
 
   showStatus(status, meddelande) {
     this.root.dataset.skPythonStatus = status;
     // The runtime's message is the same for every tool; what still shows is the calculator's.
-    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningsmotorn kunde inte startas."} Det senast beräknade resultatet visas fortfarande.` : STATUS[status]) || "";
+    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningen kunde inte startas."} Det senast beräknade resultatet visas fortfarande.` : STATUS[status]) || "";
     this.retryButton.hidden = status !== "fel";
     if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas är det senast beräknade.");
     if (status === "redo" && this.saidWhileDown && this.actionMessage.textContent === this.saidWhileDown) this.say("");

@@ -258,7 +258,7 @@ export class Checklist {
   onPythonStatus(status, meddelande) {
     this.element.dataset.motor = status;
     this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen",
-      "Sammanfattningen och exporterna kommer när beräkningsmotorn fungerar.");
+      "Sammanfattningen och exporterna kommer när beräkningen fungerar igen.");
     this.engine.element.hidden = !this.engine.text.textContent;
     this.engine.retry.hidden = status !== "fel";
     if (status === "redo") {

@@ -97,7 +97,7 @@ export class DecisionDocument {
     if (!button) return;
     if (button.dataset.atgard === "skriv-ut") window.print();
     else if (button.dataset.atgard === "exportera-dokument-markdown") {
-      if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta tills beräkningsmotorn har startat.");
+      if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta några sekunder tills det har räknats fram.");
       window.skPython.download("beslutsunderlag.md", this.markdown, "text/markdown;charset=utf-8");
       this.say("Dokumentet är sparat som beslutsunderlag.md.");
     }

@@ -31,8 +31,8 @@ export const messageText = (response) => messages(response).map((m) => m.meddela
 // The runtime's message is the same for every tool; `later` says what this tool gives once
 // the engine works.
 export function engineStatusText(status, meddelande, what, later = "") {
-  if (status === "laddar" || status === "vilande") return `${what} räknas fram när beräkningsmotorn har startat. Dina svar sparas redan.`;
-  if (status === "fel") return `${meddelande || "Beräkningsmotorn kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
+  if (status === "laddar" || status === "vilande") return `${what} räknas fram om några sekunder, när beräkningen är klar att använda. Dina svar sparas redan.`;
+  if (status === "fel") return `${meddelande || "Beräkningen kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
   return "";
 }
 
