@@ -601,6 +601,35 @@ def test_answered_tool_is_accessible_in_both_schemes_and_fits_320_px(context_fac
     assert overflow <= 0, f"{overflow} px sideways scrolling at 320 px"
 
 
+TARGETS_JS = """(root) => [...root.querySelectorAll(
+    "button, select, textarea, input:not([type=radio]):not([type=checkbox]), .sk-alternativ--rad .sk-alternativ__val")]
+    .filter((e) => e.offsetParent !== null)
+    .map((e) => { const r = e.getBoundingClientRect();
+                  return {what: e.outerHTML.slice(0, 80), w: r.width, h: r.height}; })
+    .filter((t) => t.w < 24 || t.h < 24)"""
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_every_control_is_a_24_px_target_on_a_phone(context_factory, tool):
+    # WCAG 2.2, 2.5.8: at least 24 × 24 CSS px to tap, on a 390 px phone.
+    page = context_factory(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(tool_url(tool))
+    small = form(page, tool).evaluate(TARGETS_JS)
+    assert small == [], f"too small to tap: {small[:5]}"
+
+
+def test_the_whole_answer_pill_can_be_tapped(context_factory):
+    page = context_factory(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(tool_url(B))
+    for value in ("ja", "delvis", "nej", "vet-ej"):
+        pill = radio(page, B, "syfte", value).locator("xpath=..")
+        pill.scroll_into_view_if_needed()
+        box = pill.bounding_box()
+        # the pill's right edge, past the word: neither the dot nor the label's text
+        page.mouse.click(box["x"] + box["width"] - 3, box["y"] + box["height"] / 2)
+        expect(radio(page, B, "syfte", value)).to_be_checked()
+
+
 def test_print_shows_the_answers_without_site_chrome(page, tmp_path):
     page.goto(tool_url(B))
     answer_syfte_nej(page)
