@@ -39,7 +39,8 @@ COMPARE_MAX = 3
 
 # ── scenario <-> field text ──────────────────────────────────────────────────────────────
 
-def _get(scenario, name):
+def field_value(scenario, name):
+    """A field's value in a scenario ("a.b" names a value in a sub-object), or None."""
     value = scenario
     for part in name.split("."):
         if not isinstance(value, dict) or part not in value:
@@ -77,7 +78,20 @@ def field_text(field, value):
 
 
 def scenario_to_fields(scenario):
-    return {name: field_text(field, _get(scenario, name)) for name, field in FIELDS.items()}
+    return {name: field_text(field, field_value(scenario, name)) for name, field in FIELDS.items()}
+
+
+def shown_text(field, value):
+    """What the form shows for a value: an option's label, else the field's text."""
+    option = field.option(value) if field.kind in ("enum", "year") else None
+    return option.label if option else field_text(field, value)
+
+
+def shown_fields(scenario):
+    """The fields the form shows for this scenario (its show-when rules met), in form order."""
+    return [f for f in FIELDS.values()
+            if field_value(scenario, f.key) is not None
+            and (not f.show_when or field_value(scenario, f.show_when.field) in f.show_when.values)]
 
 
 def fields_to_scenario(values, base):
@@ -92,7 +106,7 @@ def fields_to_scenario(values, base):
     errors = []
     # Sub-objects are rebuilt from their visible fields only.
     hidden = {name for name, f in FIELDS.items()
-              if f.show_when and values.get(f.show_when.field, _get(base, f.show_when.field)) not in f.show_when.values}
+              if f.show_when and values.get(f.show_when.field, field_value(base, f.show_when.field)) not in f.show_when.values}
     for name, field in FIELDS.items():
         if name in hidden or name not in values:
             continue
@@ -217,7 +231,7 @@ def _e(text):
 
 
 def _default_note(field, scenario, params):
-    value = _get(scenario, field.key)
+    value = field_value(scenario, field.key)
     if value is None:
         return ""
     if field.kind in ("enum", "year"):
@@ -245,9 +259,9 @@ def _field_html(field, scenario, params):
     if field.show_when:
         rule = field.show_when
         visas = f' data-sk-visas-nar="{_e(rule.field)}:{_e(",".join(rule.values))}"'
-        if not rule.applies(_get(scenario, rule.field)):
+        if not rule.applies(field_value(scenario, rule.field)):
             visas += " hidden"
-    value = _get(scenario, name)
+    value = field_value(scenario, name)
     if field.kind in ("enum", "year"):
         options = "".join(
             f'<option value="{_e(o.value)}"{" selected" if str(value) == str(o.value) else ""}>{_e(o.label)}</option>'
@@ -274,7 +288,7 @@ def _field_html(field, scenario, params):
 def _presets_html(presets):
     options = ['<option value="">Välj en typsituation …</option>']
     for preset in presets:
-        values = {k: v for k, v in scenario_to_fields(preset["varden"]).items() if _get(preset["varden"], k) is not None}
+        values = {k: v for k, v in scenario_to_fields(preset["varden"]).items() if field_value(preset["varden"], k) is not None}
         options.append(
             f'<option value="{_e(preset["id"])}" data-sk-falt="{_e(json.dumps(values, ensure_ascii=False))}">'
             f'{_e(preset["namn"])}</option>'

@@ -11,6 +11,7 @@
 from calculators.format import kr, procent, tal
 from calculators.model import actors, api, effects, fields
 from calculators.model.actors import ACTORS, TOTALS as TOTAL_KEYS
+from calculators.pages import calculator, results_html
 
 # The labels on screen (calculators/data/aktorer.toml) are the labels in every export.
 ACTOR_LABELS = actors.LABELS
@@ -35,23 +36,16 @@ def _csv_cell(text):
     return text
 
 
-def _scenario_value_text(value):
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={_scenario_value_text(v)}" for k, v in value.items())
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, (int, float)):
-        return _csv_number(value, 4).rstrip("0").rstrip(",") if isinstance(value, float) else str(value)
-    return str(value)
-
-
 def to_csv(result, osakerhet=None):
     """CSV that opens correctly in Swedish Excel (BOM, semicolons, decimal comma, CRLF)."""
-    rows = [["Aktör", "Per person och månad (kr)", "Per person under kravet (kr)", "Totalt (kr)"]]
+    # The screen's table: its headings and rows; amounts in kronor as numbers Excel reads.
+    ppm, pp = result["per_person_och_manad"], result["per_person"]
+    rows = [list(results_html.actor_columns(result["scenario"]["antal_personer"]))]
     for a in ACTORS:
-        rows.append([ACTOR_LABELS[a], _csv_number(result["per_person_och_manad"][a]),
-                     _csv_number(result["per_person"][a]), _csv_number(result["totalt"][a])])
-    for k in TOTAL_KEYS:
+        rows.append([ACTOR_LABELS[a], _csv_number(ppm[a]), _csv_number(pp[a]), _csv_number(result["totalt"][a])])
+    rows.append([ACTOR_LABELS["summa_aktorer"], _csv_number(sum(ppm[a] for a in ACTORS)),
+                 _csv_number(sum(pp[a] for a in ACTORS)), _csv_number(result["totalt"]["summa_aktorer"])])
+    for k in (k for k in TOTAL_KEYS if k != "summa_aktorer"):
         rows.append([ACTOR_LABELS[k], "", "", _csv_number(result["totalt"][k])])
     rows.append([])
     rows.append(["Brytpunkt", "Värde", "Förklaring"])
@@ -70,9 +64,10 @@ def to_csv(result, osakerhet=None):
             rows.append([ACTOR_LABELS[k], _csv_number(v["p10"]), _csv_number(v["p50"]), _csv_number(v["p90"])])
         rows.append(["Sannolikhet att köparen går jämnt upp eller bättre", _csv_number(osakerhet["sannolikhet_kopare_ej_negativ"], 4)])
     rows.append([])
-    rows.append(["Indata", "Värde"])
-    for key, value in result["scenario"].items():
-        rows.append([f"{fields.label(key)} ({key})", _scenario_value_text(value)])
+    # The inputs as the form shows them: its labels and texts, the fields it shows.
+    rows.append(["Uppgift", "Värde"])
+    for f in calculator.shown_fields(result["scenario"]):
+        rows.append([f.label, calculator.shown_text(f, calculator.field_value(result["scenario"], f.key))])
     rows.append([])
     rows.append(["Varningar"])
     for w in result["varningar"]:

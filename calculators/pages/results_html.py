@@ -46,6 +46,12 @@ def _sign_class(value):
 
 # ── actor table and totals ───────────────────────────────────────────────────────────────
 
+def actor_columns(n):
+    """The actor table's column headings, on screen and in the CSV download."""
+    return ("Aktör", "Per person och månad", "Per person under perioden",
+            f"Alla personer ({fmt.tal(n)} st.), inklusive engångsposter")
+
+
 def actor_table(result, caption="Resultat per aktör"):
     ppm, pp, tot = result["per_person_och_manad"], result["per_person"], result["totalt"]
     rows = []
@@ -72,9 +78,7 @@ def actor_table(result, caption="Resultat per aktör"):
         _scroll(
             '<table class="sk-aktorer">'
             f"<caption>{_e(caption)}. Positiva tal är vinster, negativa är kostnader.</caption>"
-            "<thead><tr><th scope=\"col\">Aktör</th><th scope=\"col\">Per person och månad</th>"
-            "<th scope=\"col\">Per person under perioden</th>"
-            f"<th scope=\"col\">Alla personer ({fmt.tal(n)} st.), inklusive engångsposter</th></tr></thead>"
+            "<thead><tr>" + "".join(f'<th scope="col">{_e(c)}</th>' for c in actor_columns(n)) + "</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>",
             caption,
         )

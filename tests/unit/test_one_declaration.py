@@ -88,17 +88,49 @@ def test_form_label_equals_the_label_in_error_messages(key):
     assert messages and messages[0].startswith(FORM_LABELS[key] + ":"), err.value.messages
 
 
-def test_csv_names_each_input_by_its_label_on_screen():
-    result = effects.evaluate(scenario.default_scenario())
-    text = export.to_csv(result)
-    for f in fields.top_level():
-        assert f"\r\n{f.label} ({f.key});" in text, f.key
-    for f in fields.form_fields():
-        if not f.parent:
-            assert FORM_LABELS[f.key] == f.label
-    count = len(actors.ACTORS + actors.TOTALS)
-    rows = [line.split(";")[0] for line in text.split("\r\n")[1:1 + count]]
-    assert rows == [actors.label(k) for k in actors.ACTORS + actors.TOTALS]
+def _csv_rows(text):
+    return [line.split(";") for line in text.lstrip("\ufeff").split("\r\n")]
+
+
+def _screen_table(fragment, css_class):
+    table = fragment[fragment.index(f'<table class="{css_class}"'):]
+    table = table[:table.index("</table>")]
+    cell = lambda c: html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+    head = [cell(c) for c in re.findall(r"<th scope=\"col\">(.*?)</th>", table)]
+    body = [[cell(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table[table.index("<tbody>"):])]
+    return head, body
+
+
+def test_csv_has_the_screens_actor_table_headings_and_rows():
+    sc = {**scenario.default_scenario(), "antal_personer": 1234}
+    result = effects.evaluate(sc)
+    rows = _csv_rows(export.to_csv(result))
+    head, body = _screen_table(results_html.actor_table(result), "sk-aktorer")
+    assert rows[0] == head  # "Alla personer (1 234 st.), inklusive engångsposter" included
+    assert [r[0] for r in rows[1:1 + len(body)]] == [r[0] for r in body]
+
+
+def test_csv_lists_the_inputs_as_the_form_shows_them():
+    sc = {**scenario.default_scenario(), "produktionsfaktor": 0.8, "bruttolon": 24000}
+    result = effects.evaluate(sc)
+    rows = _csv_rows(export.to_csv(result))
+    start = rows.index(["Uppgift", "Värde"])
+    inputs = {r[0]: r[1] for r in rows[start + 1:] if len(r) == 2}
+    texts = calculator.scenario_to_fields(result["scenario"])
+    shown = calculator.shown_fields(result["scenario"])
+    assert shown and all("(" + f.key + ")" not in label for f in shown for label in inputs)
+    for f in shown:
+        if f.kind == "enum":  # the option as the list shows it, not its value
+            assert inputs[f.label] == f.option(calculator.field_value(result["scenario"], f.key)).label, f.key
+        else:
+            assert inputs[f.label] == texts[f.key], f.key
+    assert inputs[FORM_LABELS["sysselsattningstyp"]] == fields.option_label("sysselsattningstyp", "anstallning")
+    assert inputs[FORM_LABELS["produktionsfaktor"]] == "80\u00a0%"
+    assert inputs[FORM_LABELS["bruttolon"]] == "24\u00a0000"
+    # a field the form hides for this scenario is not listed
+    hidden = [f for f in fields.form_fields() if f.show_when and f not in shown]
+    assert hidden and not any(f.label in inputs for f in hidden if f.label not in {g.label for g in shown})
 
 
 def test_sensitivity_rows_are_labelled_as_the_form_labels_them():
