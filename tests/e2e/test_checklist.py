@@ -610,16 +610,16 @@ TARGETS_JS = """(root) => [...root.querySelectorAll(
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_every_control_is_a_24_px_target_on_a_phone(context_factory, tool):
+def test_every_control_is_a_24_px_target_on_a_phone(page, tool):
     # WCAG 2.2, 2.5.8: at least 24 × 24 CSS px to tap, on a 390 px phone.
-    page = context_factory(viewport={"width": 390, "height": 844}).new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(tool_url(tool))
     small = form(page, tool).evaluate(TARGETS_JS)
     assert small == [], f"too small to tap: {small[:5]}"
 
 
-def test_the_whole_answer_pill_can_be_tapped(context_factory):
-    page = context_factory(viewport={"width": 390, "height": 844}).new_page()
+def test_the_whole_answer_pill_can_be_tapped(page):
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(tool_url(B))
     for value in ("ja", "delvis", "nej", "vet-ej"):
         pill = radio(page, B, "syfte", value).locator("xpath=..")
