@@ -91,7 +91,7 @@ def shown_fields(scenario):
     """The fields the form shows for this scenario (its show-when rules met), in form order."""
     return [f for f in FIELDS.values()
             if field_value(scenario, f.key) is not None
-            and (not f.show_when or field_value(scenario, f.show_when.field) in f.show_when.values)]
+            and (not f.show_when or f.show_when.applies(field_value(scenario, f.show_when.field)))]
 
 
 def fields_to_scenario(values, base):

@@ -39,14 +39,8 @@ def _csv_cell(text):
 def to_csv(result, osakerhet=None):
     """CSV that opens correctly in Swedish Excel (BOM, semicolons, decimal comma, CRLF)."""
     # The screen's table: its headings and rows; amounts in kronor as numbers Excel reads.
-    ppm, pp = result["per_person_och_manad"], result["per_person"]
     rows = [list(results_html.actor_columns(result["scenario"]["antal_personer"]))]
-    for a in ACTORS:
-        rows.append([ACTOR_LABELS[a], _csv_number(ppm[a]), _csv_number(pp[a]), _csv_number(result["totalt"][a])])
-    rows.append([ACTOR_LABELS["summa_aktorer"], _csv_number(sum(ppm[a] for a in ACTORS)),
-                 _csv_number(sum(pp[a] for a in ACTORS)), _csv_number(result["totalt"]["summa_aktorer"])])
-    for k in (k for k in TOTAL_KEYS if k != "summa_aktorer"):
-        rows.append([ACTOR_LABELS[k], "", "", _csv_number(result["totalt"][k])])
+    rows += [[label, *(_csv_number(a) for a in amounts)] for _key, label, *amounts in results_html.actor_rows(result)]
     rows.append([])
     rows.append(["Brytpunkt", "Värde", "Förklaring"])
     b = result["brytpunkter"]

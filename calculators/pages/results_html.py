@@ -52,27 +52,32 @@ def actor_columns(n):
             f"Alla personer ({fmt.tal(n)} st.), inklusive engångsposter")
 
 
-def actor_table(result, caption="Resultat per aktör"):
+def actor_rows(result):
+    """The actor table's rows, on screen and in the CSV download: (key, label, per person and
+    month, per person over the period, all people); None where the table shows "–"."""
     ppm, pp, tot = result["per_person_och_manad"], result["per_person"], result["totalt"]
+    rows = [(key, name, ppm[key], pp[key], tot[key]) for key, name in ACTORS]
+    rows.append(("summa_aktorer", SUMMA, sum(ppm[k] for k, _ in ACTORS), sum(pp[k] for k, _ in ACTORS),
+                 tot["summa_aktorer"]))
+    rows += [(key, name, None, None, tot[key]) for key, name in (("indirekt_skatt", INDIREKT), ("samhallsekonomiskt_netto", NETTO))]
+    return rows
+
+
+# The totals' rows are set apart; the actors' amounts are coloured by sign.
+_TOTAL_ROW_CLASS = {"summa_aktorer": "sk-summa", "indirekt_skatt": "sk-indirekt", "samhallsekonomiskt_netto": "sk-netto"}
+
+
+def actor_table(result, caption="Resultat per aktör"):
     rows = []
-    for key, name in ACTORS:
-        rows.append(
-            f'<tr><th scope="row">{name}</th>'
-            f'<td class="{_sign_class(ppm[key])}">{kr(ppm[key])}</td>'
-            f'<td class="{_sign_class(pp[key])}">{kr(pp[key])}</td>'
-            f'<td class="{_sign_class(tot[key])}" data-sk-varde="{_e(key)}">{kr(tot[key])}</td></tr>'
-        )
-    sum_ppm = sum(ppm[k] for k, _ in ACTORS)
-    sum_pp = sum(pp[k] for k, _ in ACTORS)
-    rows.append(
-        f'<tr class="sk-summa"><th scope="row">{SUMMA}</th>'
-        f"<td>{kr(sum_ppm)}</td><td>{kr(sum_pp)}</td>"
-        f'<td data-sk-varde="summa_aktorer">{kr(tot["summa_aktorer"])}</td></tr>'
-        f'<tr class="sk-indirekt"><th scope="row">{INDIREKT}</th><td>–</td><td>–</td>'
-        f'<td data-sk-varde="indirekt_skatt">{kr(tot["indirekt_skatt"])}</td></tr>'
-        f'<tr class="sk-netto"><th scope="row">{NETTO}</th><td>–</td><td>–</td>'
-        f'<td data-sk-varde="samhallsekonomiskt_netto">{kr(tot["samhallsekonomiskt_netto"])}</td></tr>'
-    )
+    for key, name, *amounts in actor_rows(result):
+        total_row = key in _TOTAL_ROW_CLASS
+        cells = []
+        for i, amount in enumerate(amounts):
+            sign = "" if total_row else f' class="{_sign_class(amount)}"'
+            mark = f' data-sk-varde="{_e(key)}"' if i == 2 else ""
+            cells.append(f"<td{sign}{mark}>{'–' if amount is None else kr(amount)}</td>")
+        row_class = f' class="{_TOTAL_ROW_CLASS[key]}"' if total_row else ""
+        rows.append(f'<tr{row_class}><th scope="row">{name}</th>{"".join(cells)}</tr>')
     n = result["scenario"]["antal_personer"]
     return (
         _scroll(

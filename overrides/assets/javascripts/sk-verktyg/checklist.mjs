@@ -195,10 +195,13 @@ export class Checklist {
     this.state = this.storage.mergeAndWrite(this.state).state;
     // The save merged in what another tab saved before its storage event reached us (the
     // event then brings nothing new): show it now.
-    if (JSON.stringify(this.state) !== held) {
-      this.form.apply(this.state, true);
-      this.scheduleSummary();
-    }
+    this.showMerged(held);
+  }
+  // After a merge: show what it brought (fields being edited keep their text).
+  showMerged(held) {
+    if (JSON.stringify(this.state) === held) return;
+    this.form.apply(this.state, true);
+    this.scheduleSummary();
   }
   flushSoon() {
     this.dirty = true;
@@ -222,9 +225,7 @@ export class Checklist {
     // answer of ours it had not seen yet: if we hold something the saved value lacks, save
     // the merge back (it converges: the other tab then finds nothing new and stays quiet).
     if (signature(this.state) !== signature(parsed.tillstand)) this.flushSoon();
-    if (JSON.stringify(this.state) === before) return;
-    this.form.apply(this.state, true);
-    this.scheduleSummary();
+    this.showMerged(before);
   }
 
   // ── summary (Python) ────────────────────────────────────────────────────────────
