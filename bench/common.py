@@ -11,6 +11,7 @@ import http.server
 import mimetypes
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import threading
@@ -29,6 +30,11 @@ def build_site(dest, site_url, config=ROOT / "mkdocs.yml"):
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([str(MKDOCS), "build", "--strict", "-q", "-f", str(config), "-d", str(dest)],
                    env=env, check=True, cwd=pathlib.Path(config).parent)
+
+
+def pdf_pages(data: bytes) -> int:
+    """Pages in a PDF Chromium wrote (one "/Type /Page" object per page)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
 mimetypes.add_type("text/javascript", ".mjs")

@@ -12,22 +12,16 @@ custom scenario. bench/screenshots/ holds the before/after pictures of issue 11.
 from __future__ import annotations
 
 import pathlib
-import re
 import sys
 import tempfile
 
 from playwright.sync_api import sync_playwright
 
-from bench.common import ARGS, CHROMIUM, build_site, serve
+from bench.common import ARGS, CHROMIUM, build_site, pdf_pages, serve
 
 PAGE = "verktyg/berakning/"
 # A custom scenario as a kommun officer would type it (the issue's example).
 CUSTOM = {"antal_personer": "5", "manader": "12", "bruttolon": "24000", "forsorjningsstod": "9000"}
-
-
-def pdf_pages(data: bytes) -> int:
-    """Pages in a PDF Chromium wrote (one "/Type /Page" object per page)."""
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
 def _ready(page):

@@ -22,7 +22,7 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 MINUS = "\u2212"
 
-__all__ = ["NBSP", "MINUS", "tal", "kr", "procent", "parse_tal", "parse_procent"]
+__all__ = ["NBSP", "MINUS", "tal", "kr", "kr_ungefar", "procent", "parse_tal", "parse_procent"]
 
 
 def tal(x, decimaler=0):
@@ -59,6 +59,30 @@ def tal(x, decimaler=0):
 def kr(x, decimaler=0):
     """Format an amount in kronor: ``kr(-1234567)`` -> ``'−1 234 567 kr'``."""
     return tal(x, decimaler) + NBSP + "kr"
+
+
+def kr_ungefar(x):
+    """An amount's size, rounded as said aloud (the sign is the caller's: "i plus", "i minus"):
+    two significant digits, millions and billions in words.
+
+        >>> kr_ungefar(-184503)
+        '180\xa0000\xa0kr'
+        >>> kr_ungefar(1147976)
+        '1,1\xa0miljoner\xa0kr'
+    """
+    x = abs(float(x))
+    if not math.isfinite(x):
+        return "–"
+    if x < 100:
+        return "0" + NBSP + "kr"
+    step = 10 ** (math.floor(math.log10(x)) - 1)
+    rounded = math.floor(x / step + 0.5) * step
+    for size, one, many in ((1e9, "miljard", "miljarder"), (1e6, "miljon", "miljoner")):
+        if rounded >= size:
+            amount = rounded / size
+            text = tal(amount, 0 if amount >= 10 else 1).replace(",0", "")
+            return text + NBSP + (one if text == "1" else many) + NBSP + "kr"
+    return kr(rounded)
 
 
 def procent(x, decimaler=None):

@@ -52,6 +52,7 @@ class Field:
     help: str = ""
     group: str = ""
     unit: str = ""
+    unit_one: str = ""          # the unit's singular, for the value 1
     min: float | None = None
     max: float | None = None
     min_exclusive: bool = False
@@ -97,6 +98,7 @@ class Field:
 class Group:
     id: str
     heading: str
+    first: bool = False         # what a first estimate needs; the others are "Fler antaganden"
     presets: bool = False
     fields: tuple = dataclass_field(default=())
 
@@ -120,7 +122,7 @@ def _load():
     groups = []
     for spec in data["group"]:
         members = tuple(f for f in fields.values() if f.group == spec["id"])
-        groups.append(Group(spec["id"], spec["heading"], spec.get("presets", False), members))
+        groups.append(Group(spec["id"], spec["heading"], spec.get("first", False), spec.get("presets", False), members))
     known = {g.id for g in groups}
     for f in fields.values():
         if f.group and f.group not in known:

@@ -14,6 +14,8 @@ Public functions:
     default_scenario(inkomstar=2026) -> dict      a complete scenario with every default
     validate(data) -> dict                        the scenario as used (version 2, defaults filled in)
     upgrade_notes(data) -> list[str]              what reading a version-1 scenario changed
+    defaults_for(sc) -> dict                      the defaults implied by a scenario's own choices
+    changed(sc) -> dict                           (dotted) key -> its default, for values not the default
     FIELDS                                        the scenario's own keys -> Field
     label(key) -> str                             Swedish label of a key (dotted keys allowed)
 """
@@ -356,3 +358,42 @@ _OBJECTS = {
     "statlig_ersattning": _validate_benefit,
     "efter_kravet": _validate_plain_object,
 }
+
+
+def defaults_for(sc):
+    """The scenario a user gets for `sc`'s income year and its objects' choices ("typ") without
+    typing anything else: each sub-value's default follows its object's choice (etablerings-
+    ersättning has its own daily amount), and values no choice implies are the year's defaults.
+    `sc` is a validated scenario."""
+    base = {"version": VERSION, "inkomstar": sc["inkomstar"]}
+    for f in FIELDS.values():
+        value = sc.get(f.key)
+        if f.kind == "object" and isinstance(value, dict) and "typ" in value:
+            # A required sub-value (lönebidrag's share) has no default: it is the user's own.
+            base[f.key] = {"typ": value["typ"], **{s.name: value[s.name] for s in fields.sub_fields(f.key)
+                                                   if s.required and s.name in value}}
+    return validate(base)
+
+
+def changed(sc):
+    """{key: default} for each value of the validated scenario `sc` that is not its default
+    (dotted keys for sub-values, in declaration order): the choices against the default
+    scenario, everything else against `defaults_for(sc)`."""
+    implied = defaults_for(sc)
+    plain = default_scenario(params.DEFAULT_YEAR)
+    out = {}
+    for f in fields.FIELDS.values():
+        if f.kind == "object" or f.key == "version":
+            continue
+        parent, _, name = f.key.rpartition(".")
+        if parent:
+            value = sc.get(parent, {}).get(name)
+            if value is None:
+                continue
+            reference = plain[parent].get(name) if name == "typ" else implied[parent].get(name)
+        else:
+            value = sc.get(f.key)
+            reference = plain[f.key] if f.key == "inkomstar" else implied[f.key]
+        if value != reference:
+            out[f.key] = reference
+    return out

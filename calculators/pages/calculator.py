@@ -6,9 +6,15 @@ sends the raw text of its fields; we parse it the Swedish way, validate, compute
 the HTML fragments to swap in). The page's JavaScript holds no business rule.
 
 Operations (register `OPS` in calculators.web):
-    berakna_sida        {"falt": {name: text}} or {"scenario": {...}}, optional "visning": {"tornado_aktor"}
-                        -> {"scenario", "falt": {name: text}, "html": {"resultat"}}
-    osakerhet_sida      {"scenario"} -> {"html"}        (uncertainty band, Monte Carlo)
+    berakna_sida        {"falt": {name: text}} or {"scenario": {...}},
+                        optional "visning": {"tornado_aktor", "namn" (the scenario's name)}
+                        -> {"scenario", "falt": {name: text},
+                            "html": {"resultat", "kanslighet", "antaganden", "svar", "svarsrad"},
+                            "andrade": {name: marker text}, "grupper": {group id: text},
+                            "enheter": {name: unit text} (units that follow the value),
+                            "forinstallning": preset id or ""}
+    osakerhet_sida      {"scenario", optional "visning"} -> {"html", "svar"}
+                        (uncertainty band, Monte Carlo; the answer with its likely ranges)
     jamfor_sida         {"scenarier": [{"namn", "scenario"}]} -> {"html"}
 The CSV export uses the operation "exportera_csv" (calculators.pages.export).
 """
@@ -22,7 +28,7 @@ from calculators import format as fmt
 from calculators.errors import InputError
 from calculators.model import fields
 from calculators.model import scenario as scenario_mod
-from calculators.pages import results_view, results_html
+from calculators.pages import answer, results_view, results_html
 
 # ── the form: groups and fields from their one declaration (calculators/data/falt.toml) ─
 # Every field, label, help text, unit, group, show-when rule and option is read from
@@ -63,6 +69,18 @@ def _plain(number):
         return fmt.tal(number, 0)
     text = fmt.tal(number, 6).rstrip("0").rstrip(",")
     return text
+
+
+def unit_text(field, value=None):
+    """The unit beside a field for a value; a percentage's "%" is already in the field's
+    text ("80 %")."""
+    if field.kind == "fraction":
+        return field.unit.removeprefix("%").strip()
+    return field.unit_one if field.unit_one and value == 1 else field.unit
+
+
+# Fields whose unit follows the value ("1 person", "5 personer"): the page updates them.
+UNITS_BY_VALUE = tuple(name for name, f in FIELDS.items() if f.unit_one)
 
 
 def field_text(field, value):
@@ -160,6 +178,32 @@ def _map_errors(err):
     return InputError(out)
 
 
+# ── what differs from the defaults ─────────────────────────────────────────────────────
+
+def _default_text(field, value):
+    if field.kind in ("enum", "year"):
+        return shown_text(field, value)
+    if field.kind == "fraction":
+        return fmt.procent(value)
+    if field.kind == "kr":
+        return fmt.kr(value) if float(value).is_integer() else fmt.kr(value, 2)
+    return _plain(value)
+
+
+def _count(n, one, many):
+    return f"{fmt.tal(n)} {one if n == 1 else many}"
+
+
+def changes(scenario):
+    """({field name: marker text}, {group id: summary text}) for the form fields whose value
+    is not the default (calculators.model.scenario.changed)."""
+    changed = {key: default for key, default in scenario_mod.changed(scenario).items() if key in FIELDS}
+    markers = {key: f"Ändrat, standard {_default_text(FIELDS[key], default)}" for key, default in changed.items()}
+    groups = {g.id: _count(sum(f.key in changed for f in g.fields), "ändrat värde", "ändrade värden")
+              for g in GROUPS if any(f.key in changed for f in g.fields)}
+    return markers, groups
+
+
 # ── operations ──────────────────────────────────────────────────────────────────────────
 
 def _compute(scenario, tornado_aktor="kopare"):
@@ -168,6 +212,12 @@ def _compute(scenario, tornado_aktor="kopare"):
     except InputError as err:
         raise _map_errors(err) from None
     return result
+
+
+def _name(visning):
+    """The scenario's name as the page sends it (a saved scenario's), trimmed for a heading."""
+    name = visning.get("namn")
+    return fmt.drop_unsafe(name).strip()[:80] if isinstance(name, str) else ""
 
 
 def berakna_sida(data):
@@ -182,10 +232,22 @@ def berakna_sida(data):
     visning = data.get("visning") if isinstance(data.get("visning"), dict) else {}
     result = _compute(scenario, visning.get("tornado_aktor", "kopare"))
     used = result["scenario"]
+    markers, groups = changes(used)
     return {
         "scenario": used,
         "falt": scenario_to_fields(used),
-        "html": {"resultat": results_html.results(result)},
+        "html": {
+            "resultat": results_html.results(result),
+            "kanslighet": results_html.sensitivity(result),
+            "antaganden": assumptions_html(used),
+            "svar": answer.answer(result, None, _name(visning)),
+            "svarsrad": answer.answer_bar(result),
+        },
+        "andrade": markers,
+        "grupper": groups,
+        "enheter": {name: unit_text(FIELDS[name], field_value(used, name)) for name in UNITS_BY_VALUE
+                    if field_value(used, name) is not None},
+        "forinstallning": results_view.matching_preset(used),
     }
 
 
@@ -193,11 +255,13 @@ def osakerhet_sida(data):
     scenario = (data or {}).get("scenario")
     if not isinstance(scenario, dict):
         raise InputError("Förfrågan saknar scenario.")
+    visning = data.get("visning") if isinstance(data.get("visning"), dict) else {}
     try:
         band = results_view.uncertainty(scenario)
+        result = results_view.evaluate(scenario)
     except InputError as err:
         raise _map_errors(err) from None
-    return {"html": results_html.band(band)}
+    return {"html": results_html.band(band), "svar": answer.answer(result, band, _name(visning))}
 
 
 _COUNT_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex"}
@@ -230,31 +294,22 @@ def _e(text):
     return html.escape(str(text), quote=True)
 
 
-def _default_note(field, scenario, params):
-    value = field_value(scenario, field.key)
-    if value is None:
+def _source_note(field, params):
+    """Where a field's default comes from, when a parameter supplies it."""
+    param = params.get(field.source_param or field.default_param)
+    if not param:
         return ""
-    if field.kind in ("enum", "year"):
-        option = field.option(value)
-        shown = option.label if option else str(value)
-    elif field.kind == "fraction":
-        shown = fmt.procent(value)
-    elif field.kind == "kr":
-        shown = fmt.kr(value) if float(value).is_integer() else fmt.kr(value, 2)
-    else:
-        shown = _plain(value)
-    param = params.get(field.source_param or field.default_param or field.key)
-    if param:
-        mark = "" if param["verifierad"] else ' <span class="sk-overifierad">(ej verifierad)</span>'
-        source = f'<a href="{_e(param["kalla"])}" rel="noopener">{_e(param["namn"])}, {param["ar"]}</a>' if param["kalla"].startswith("http") else _e(param["kalla"])
-        return f"Standard: {_e(shown)}. Källa: {source}{mark}."
-    return f"Standard: {_e(shown)} (antagande i standardscenariot)."
+    # Not checked against the agency's own publication yet (calculators/data/parametrar-*.toml).
+    mark = "" if param["verifierad"] else ' <span class="sk-overifierad">(andrahandskälla)</span>'
+    name = f"{_e(param['namn'])}, {param['ar']}"
+    source = f'<a href="{_e(param["kalla"])}" rel="noopener">{name}</a>' if param["kalla"].startswith("http") else name
+    return f" Källa till standardvärdet: {source}{mark}."
 
 
 def _field_html(field, scenario, params):
     name = field.key
     fid = "sk-f-" + name.replace(".", "-")
-    described = f"{fid}-hjalp {fid}-fel"
+    described = f"{fid}-andrad {fid}-hjalp {fid}-fel"
     visas = ""
     if field.show_when:
         rule = field.show_when
@@ -262,43 +317,63 @@ def _field_html(field, scenario, params):
         if not rule.applies(field_value(scenario, rule.field)):
             visas += " hidden"
     value = field_value(scenario, name)
+    unit = unit_text(field, value)
     if field.kind in ("enum", "year"):
         options = "".join(
             f'<option value="{_e(o.value)}"{" selected" if str(value) == str(o.value) else ""}>{_e(o.label)}</option>'
             for o in field.choices()
         )
         control = f'<select id="{fid}" name="{_e(name)}" aria-describedby="{described}">{options}</select>'
-        unit = ""
     else:
         control = (
             f'<input id="{fid}" name="{_e(name)}" type="text" inputmode="decimal" autocomplete="off" '
-            f'spellcheck="false" value="{_e(field_text(field, value))}" aria-describedby="{described} {fid}-enhet">'
+            f'spellcheck="false" value="{_e(field_text(field, value))}" '
+            f'aria-describedby="{described}{f" {fid}-enhet" if unit else ""}">'
         )
-        unit = f'<span class="sk-enhet" id="{fid}-enhet">{_e(field.unit)}</span>'
+    unit_html = f'<span class="sk-enhet" id="{fid}-enhet">{_e(unit)}</span>' if unit else ""
     return (
         f'<div class="sk-falt sk-falt--{field.kind}"{visas}>'
         f'<label for="{fid}">{_e(field.label)}</label>'
-        f'<div class="sk-kontroll">{control}{unit}</div>'
-        f'<p class="sk-hjalp" id="{fid}-hjalp">{_e(field.help)} {_default_note(field, scenario, params)}</p>'
+        f'<div class="sk-kontroll">{control}{unit_html}</div>'
+        f'<p class="sk-andrad" id="{fid}-andrad" data-sk-andrad="{_e(name)}" hidden></p>'
+        f'<p class="sk-hjalp" id="{fid}-hjalp">{_e(field.help)}{_source_note(field, params)}</p>'
         f'<p class="sk-faltfel" id="{fid}-fel" data-sk-faltfel="{_e(name)}" hidden></p>'
         f"</div>"
     )
 
 
-def _presets_html(presets):
-    options = ['<option value="">Välj en typsituation …</option>']
+def _presets_html(presets, chosen):
+    options = [f'<option value=""{" selected" if not chosen else ""}>Inget typfall valt</option>']
     for preset in presets:
         values = {k: v for k, v in scenario_to_fields(preset["varden"]).items() if field_value(preset["varden"], k) is not None}
         options.append(
-            f'<option value="{_e(preset["id"])}" data-sk-falt="{_e(json.dumps(values, ensure_ascii=False))}">'
-            f'{_e(preset["namn"])}</option>'
+            f'<option value="{_e(preset["id"])}"{" selected" if preset["id"] == chosen else ""} '
+            f'data-sk-falt="{_e(json.dumps(values, ensure_ascii=False))}">{_e(preset["namn"])}</option>'
         )
     return (
         '<div class="sk-falt sk-falt--forinstallning" data-sk-kraver-js hidden>'
-        '<label for="sk-forinstallning">Förinställning</label>'
+        '<label for="sk-forinstallning">Personens situation före anställningen</label>'
         f'<div class="sk-kontroll"><select id="sk-forinstallning" data-sk-forinstallning aria-describedby="sk-forinstallning-hjalp">{"".join(options)}</select></div>'
-        '<p class="sk-hjalp" id="sk-forinstallning-hjalp">Fyller i personens situation före anställningen för ett typiskt fall. Du kan ändra varje värde efteråt.</p>'
+        '<p class="sk-hjalp" id="sk-forinstallning-hjalp">Ett typfall fyller i ersättningar, stöd och sysselsättning '
+        'för en vanlig situation. Du kan ändra varje värde efteråt under Fler antaganden.</p>'
         "</div>"
+    )
+
+
+def _group_html(group, scenario, params, presets):
+    inner = "".join(_field_html(f, scenario, params) for f in group.fields)
+    if group.presets:
+        inner = _presets_html(presets, results_view.matching_preset(scenario)) + inner
+    if group.first:
+        return (f'<fieldset class="sk-grupp sk-grupp--forst" id="sk-grupp-{group.id}">'
+                f'<legend>{_e(group.heading)}</legend>{inner}</fieldset>')
+    # A closed group: its heading is the summary, its fields a fieldset named by the same words.
+    return (
+        f'<details class="sk-fler" id="sk-grupp-{group.id}">'
+        f'<summary><span class="sk-fler-rubrik">{_e(group.heading)}</span> '
+        f'<span class="sk-fler-andrade" data-sk-andrade-grupp="{_e(group.id)}"></span></summary>'
+        f'<fieldset class="sk-grupp"><legend class="sk-visuellt-dold">{_e(group.heading)}</legend>{inner}</fieldset>'
+        "</details>"
     )
 
 
@@ -313,30 +388,49 @@ def browser_settings():
     }
 
 
+def _with_unit(field, value):
+    text = shown_text(field, value)
+    unit = unit_text(field, value) if field.kind not in ("enum", "year") else ""
+    return f"{text} {unit}".strip()
+
+
+def assumptions_html(scenario):
+    """The inputs as a compact list for print (the form itself is not printed): every field
+    the form shows and its value; a changed value is marked and its default given."""
+    changed = {k: v for k, v in scenario_mod.changed(scenario).items() if k in FIELDS}
+    def item(f):
+        value = _e(_with_unit(f, field_value(scenario, f.key)))
+        if f.key not in changed:
+            return f"<div><dt>{_e(f.label)}</dt><dd>{value}</dd></div>"
+        default = _e(_default_text(f, changed[f.key]))
+        return f'<div class="sk-andrat"><dt>{_e(f.label)}</dt><dd>{value} (ändrat, standard {default})</dd></div>'
+
+    items = "".join(item(f) for f in shown_fields(scenario))
+    return (
+        '<h2 id="sk-antaganden-rubrik">Antaganden</h2>'
+        f"<p>{_e(_count(len(changed), 'värde skiljer', 'värden skiljer'))} sig från standardscenariot"
+        f"{' och är markerade med fetstil' if changed else ''}.</p>"
+        f'<dl class="sk-indata">{items}</dl>'
+    )
+
+
 def render_page(year=None):
-    """The whole calculator as HTML: status, form, actions, the default results, saved scenarios."""
+    """The whole calculator as HTML: status, the answer, the form, the default results, saved scenarios."""
     scenario = results_view.default_scenario(year)
     params = {p["id"]: p for p in results_view.parameters(scenario.get("inkomstar"))}
     result = results_view.evaluate(scenario, tornado=True)
-    band_html = results_html.band(results_view.uncertainty(scenario))
+    band = results_view.uncertainty(scenario)
     presets = results_view.presets()
-
-    groups = []
-    for group in GROUPS:
-        inner = "".join(_field_html(f, result["scenario"], params) for f in group.fields)
-        if group.presets:
-            inner = _presets_html(presets) + inner
-        groups.append(
-            f'<fieldset class="sk-grupp" id="sk-grupp-{group.id}">'
-            f'<legend>{_e(group.heading)}</legend>{inner}</fieldset>'
-        )
+    used = result["scenario"]
+    first = "".join(_group_html(g, used, params, presets) for g in GROUPS if g.first)
+    more = "".join(_group_html(g, used, params, presets) for g in GROUPS if not g.first)
 
     tornado_options = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in results_view.TORNADO_TARGETS.items())
-    standard = _e(json.dumps(result["scenario"], ensure_ascii=False))
+    standard = _e(json.dumps(used, ensure_ascii=False))
     settings = " ".join(f'{name}="{_e(value)}"' for name, value in browser_settings().items())
     return f"""<div class="sk-berakning" id="sk-berakning" data-sk-verktyg="berakning" data-sk-standardscenario="{standard}" {settings}>
 <div class="sk-statusrad">
-<p class="sk-status" data-sk-status role="status">Resultatet nedan är förberäknat för standardscenariot.</p>
+<p class="sk-status" data-sk-status role="status">Resultatet är förberäknat för standardscenariot.</p>
 <button type="button" class="md-button" data-sk-forsok-igen hidden>Försök igen</button>
 </div>
 <p class="sk-lagringsfel" data-sk-lagringsfel role="alert" hidden></p>
@@ -345,20 +439,32 @@ def render_page(year=None):
 <button type="button" class="md-button" data-sk-angra-lank hidden>Ångra</button>
 </div>
 <noscript><p class="sk-noscript"><strong>JavaScript är avstängt.</strong> Här visas standardscenariot, beräknat när webbplatsen byggdes. För att räkna med egna uppgifter behöver sidan JavaScript; beräkningen sker då helt i din webbläsare och inget skickas till någon server.</p></noscript>
+<p class="sk-bara-utskrift sk-utskriftsdatum">Utskriven <span data-sk-utskriftsdatum></span> från webbplatsen Sysselsättningskrav – beslutsstöd.</p>
+<div class="sk-arbetsyta">
+<section class="sk-svar" data-sk-svar aria-labelledby="sk-svar-rubrik">{answer.answer(result, band)}</section>
 <form class="sk-formular" data-sk-form novalidate aria-label="Uppgifter för beräkningen">
-{''.join(groups)}
+{first}
+<h2 class="sk-fler-rubrik" id="sk-fler-rubrik">Fler antaganden</h2>
+<p class="sk-fler-ingress">Standardvärdena räcker för en första uppskattning. Öppna en grupp för att ändra dem; ändrade värden markeras.</p>
+{more}
 <p class="sk-formfel" data-sk-formfel role="alert" hidden></p>
 <div class="sk-knapprad" data-sk-kraver-js hidden>
 <button type="submit" class="md-button md-button--primary">Räkna</button>
 <button type="button" class="md-button" data-sk-aterstall>Återställ standardvärden</button>
 </div>
+<div class="sk-svarsrad" data-sk-svarsrad>{answer.answer_bar(result)}</div>
 </form>
+</div>
 <section class="sk-resultatdel" aria-labelledby="sk-resultat-rubrik">
-<h2 id="sk-resultat-rubrik">Resultat</h2>
+<h2 id="sk-resultat-rubrik" tabindex="-1">Resultat</h2>
 <p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
-<div class="sk-falt sk-falt--visning" data-sk-kraver-js hidden><label for="sk-tornado-aktor">Visa känsligheten för</label><div class="sk-kontroll"><select id="sk-tornado-aktor" data-sk-tornado-aktor>{tornado_options}</select></div></div>
 <div class="sk-resultat" data-sk-resultat>{results_html.results(result)}</div>
-<div class="sk-osakerhet" data-sk-osakerhet>{band_html}</div>
+<div class="sk-osakerhet" data-sk-osakerhet>{results_html.band(band)}</div>
+<div class="sk-kanslighetsdel">
+<div class="sk-falt sk-falt--visning" data-sk-kraver-js hidden><label for="sk-tornado-aktor">Visa känsligheten för</label><div class="sk-kontroll"><select id="sk-tornado-aktor" data-sk-tornado-aktor>{tornado_options}</select></div></div>
+<div data-sk-kanslighet>{results_html.sensitivity(result)}</div>
+</div>
+<section class="sk-bara-utskrift" data-sk-antaganden aria-labelledby="sk-antaganden-rubrik">{assumptions_html(used)}</section>
 </section>
 <section class="sk-atgarder" data-sk-kraver-js hidden aria-labelledby="sk-atgarder-rubrik">
 <h2 id="sk-atgarder-rubrik">Spara, dela och exportera</h2>

@@ -326,9 +326,14 @@ def results(result):
         + actor_table(result)
         + kommun_month(result)
         + break_even(extra.get("brytpunkter_text", []))
-        + tornado(extra.get("tornado", []), extra.get("tornado_aktor", ""), extra.get("tornado_bas", 0.0))
         + warnings(result.get("varningar", []))
     )
+
+
+def sensitivity(result):
+    """The sensitivity chart for the actor chosen beside it (swapped in with the results)."""
+    extra = result.get("sida", {})
+    return tornado(extra.get("tornado", []), extra.get("tornado_aktor", ""), extra.get("tornado_bas", 0.0))
 
 
 def comparison(named):

@@ -6,6 +6,8 @@ uncertainty band with actor labels); it computes no economic figure of its own.
 
 from __future__ import annotations
 
+import functools
+
 from calculators import format as fmt
 from calculators.model import analysis, breakeven, effects, params
 from calculators.model import actors, fields
@@ -83,6 +85,7 @@ def uncertainty(scenario, draws=BAND_DRAWS):
         "kopare": _BUYER[mc["kopare"]],
         "sannolikhet_kopare": mc["sannolikhet_kopare_ej_negativ"],
         "aktorer": [{"namn": actors.label(key), **mc["percentiler"][key]} for key in names],
+        "percentiler": mc["percentiler"],
         # The two figures the page leads with, each with its likely range.
         "huvudtal": [
             {"namn": f"för {_BUYER[mc['kopare']]}", **mc["percentiler"][mc["kopare"]]},
@@ -106,3 +109,14 @@ def presets():
             "varden": {key: used[key] for key in preset["scenario_delar"]},
         })
     return out
+
+
+@functools.cache
+def _preset_values():
+    return tuple((p["id"], p["varden"]) for p in presets())
+
+
+def matching_preset(sc):
+    """The id of the preset whose every value the validated scenario `sc` has, or ""."""
+    return next((pid for pid, values in _preset_values()
+                 if all(sc.get(key) == value for key, value in values.items())), "")

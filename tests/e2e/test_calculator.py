@@ -17,8 +17,10 @@ import sys
 import pytest
 from playwright.sync_api import Error as PlaywrightError, expect
 
+from bench.common import pdf_pages
 from calculators import format as fmt
 from calculators.model import actors, scenario as scenario_mod
+from calculators.pages import answer, results_view
 
 from .conftest import ROOT, assert_no_axe_violations, switch_scheme
 
@@ -55,6 +57,10 @@ def open_ready(page, url=PATH):
 
 
 def field(page, name):
+    """A form field; one in a closed "Fler antaganden" group is first opened as a user would."""
+    closed = page.locator(f'details.sk-fler:not([open]):has([name="{name}"]) > summary')
+    if closed.count():
+        closed.click()
     return page.locator(f'[name="{name}"]')
 
 
@@ -514,6 +520,120 @@ def test_a_stale_result_prints_as_not_current(page):
     border = page.locator("[data-sk-resultat]").evaluate("(el) => getComputedStyle(el).borderTopStyle")
     assert border == "dashed"
     page.emulate_media(media="screen")
+
+
+# ── the answer first, fewer fields first, print ──────────────────────────────────────
+
+def expected_bar(scenario):
+    """The phone bar's text for a scenario, made by the same Python from the CLI's numbers."""
+    result = cli(scenario)
+    spans = re.findall(r"<span[^>]*>([^<]*)</span>", answer.answer_bar(result))
+    return [fmt_text.replace(fmt.NBSP, " ") for fmt_text in spans[:2]]
+
+
+def in_view_and_on_top(locator):
+    """Whether the element is wholly inside the viewport and not covered (by the header)."""
+    return locator.evaluate("""(el) => {
+      const r = el.getBoundingClientRect();
+      if (r.height === 0 || r.top < 0 || r.bottom > innerHeight) return false;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 10));
+      return !!hit && (el === hit || el.contains(hit));
+    }""")
+
+
+@pytest.mark.parametrize("width, height, summary", [(1280, 720, "[data-sk-svar]"), (390, 844, "[data-sk-svarsrad]")])
+def test_the_answer_stays_in_view_and_follows_a_field_deep_in_the_form(page, width, height, summary):
+    page.set_viewport_size({"width": width, "height": height})
+    open_ready(page)
+    deep = field(page, "dodvikt")  # the last group, far below the first screen
+    deep.scroll_into_view_if_needed()
+    deep.fill("30 %")
+    scenario = {"version": 2, "dodvikt": 0.3}
+    for line in expected_bar(scenario):
+        expect(page.locator(summary)).to_contain_text(line.split(": ", 1)[1])
+    assert in_view_and_on_top(page.locator(summary)), "svaret syns inte medan fältet ändras"
+    assert in_view_and_on_top(deep), "svaret täcker fältet som ändras"
+    # The bar on a phone leads to the results.
+    if width < 600:
+        page.locator("[data-sk-svarsrad] a").click()
+        expect(page.locator("#sk-resultat-rubrik")).to_be_in_viewport()
+    else:
+        expect(page.locator("[data-sk-svarsrad]")).to_be_hidden()
+        # Its likely ranges come with the uncertainty, from the same Python.
+        expect(page.locator('[data-sk-svar] [data-sk-svarstal="kopare"]')).to_contain_text("troligen")
+    assert_clean_text(page)
+
+
+def test_a_first_estimate_needs_few_fields_and_a_changed_default_is_marked_once(page):
+    open_ready(page)
+    form = page.locator("[data-sk-form]")
+    shown = form.locator("input:visible, select:visible")
+    assert 6 <= shown.count() <= 8, f"{shown.count()} fält visas först"
+    groups = page.locator("details.sk-fler")
+    assert groups.count() >= 4 and page.locator("details.sk-fler[open]").count() == 0
+    # No field says it is a default; a changed one says so once, and so does its group.
+    expect(form).not_to_contain_text("antagande i standardscenariot")
+    produktion = field(page, "produktionsfaktor")
+    produktion.fill("60")
+    marker = page.locator('[data-sk-andrad="produktionsfaktor"]')
+    expect(marker).to_have_text("Ändrat, standard 80 %")
+    expect(page.locator('[data-sk-andrade-grupp="anstallningen"]')).to_have_text("1 ändrat värde")
+    expect(page.locator("[data-sk-andrad]:visible")).to_have_count(1)
+    # A number typed without spaces or sign is shown the Swedish way once the field is left.
+    lon = field(page, "bruttolon")
+    lon.fill("24000")
+    lon.press("Tab")
+    expect(lon).to_have_value("24\u00a0000")
+    expect(produktion).to_have_value("60\u00a0%")
+    expect(page.locator('[data-sk-andrad="bruttolon"]')).to_have_text("Ändrat, standard 25\u00a0000\u00a0kr")
+    expect(page.locator("[data-sk-svar]")).to_contain_text("Era uppgifter")
+    # After a reload the marks come back with the result.
+    page.reload()
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect(page.locator('[data-sk-andrade-grupp="anstallningen"]')).to_have_text("1 ändrat värde")
+    expect(page.locator('[data-sk-andrad="bruttolon"]')).to_be_visible()
+    # A preset the values match is shown as chosen.
+    page.select_option("[data-sk-forinstallning]", "langtidsarbetslos-forsorjningsstod")
+    expect(page.locator('[data-sk-andrade-grupp="personen"]')).to_have_text("1 ändrat värde")  # no state benefit
+    page.reload()
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect(page.locator("[data-sk-forinstallning]")).to_have_value("langtidsarbetslos-forsorjningsstod")
+    assert_no_axe_violations(page, "(ändrade värden markerade)")
+
+
+def test_an_error_in_a_closed_group_opens_it(page):
+    open_ready(page)
+    field(page, "handledare_lon").fill("mycket")
+    page.locator("#sk-grupp-anstallningen > summary").click()  # the user closes the group again
+    field(page, "bruttolon").fill("26 000")  # and goes on elsewhere: the message must be seen
+    expect(page.locator('[data-sk-faltfel="handledare_lon"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("fields, name", [({}, "standard"), (MY_SCENARIO_FIELDS, "egen")])
+def test_print_is_at_most_three_pages_with_the_answer_first(page, fields, name):
+    open_ready(page)
+    for key, text in fields.items():
+        field(page, key).fill(text)
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    expect(page.locator('[data-sk-svar] [data-sk-svarstal="kopare"]')).to_contain_text("troligen")
+    page.emulate_media(media="print")
+    try:
+        first = page.locator(".md-content .sk-svar")
+        expect(first).to_be_visible()
+        expect(page.locator("[data-sk-form]")).to_be_hidden()
+        heading = page.locator(".sk-svar-scenario")
+        expect(heading).to_contain_text("inkomstår 2026")
+        expect(page.locator("[data-sk-utskriftsdatum]")).to_have_text(re.compile(r"\d{4}-\d{2}-\d{2}"))
+        if fields:
+            expect(heading).to_contain_text("Era uppgifter")
+            expect(page.locator("[data-sk-antaganden] .sk-andrat")).to_have_count(len(fields))
+        else:
+            expect(heading).to_contain_text("Standardscenariot")
+        expect(page.locator("[data-sk-antaganden]")).to_be_visible()
+        pages = pdf_pages(page.pdf(format="A4"))
+    finally:
+        page.emulate_media(media="screen")
+    assert pages <= 3, f"utskriften ({name}) blev {pages} sidor"
 
 
 # ── typed values are kept at once; storage is namespaced and read with care ───────────

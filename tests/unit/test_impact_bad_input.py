@@ -33,7 +33,7 @@ def errors_for(data):
     ("antal_personer", 1.5, "Antal personer"),
     ("antal_personer", 0, "Antal personer"),
     ("omfattning", 1.2, "Omfattning"),
-    ("dodvikt", -0.1, "Dödvikt"),
+    ("dodvikt", -0.1, "Hade fått jobb ändå (dödvikt)"),
     ("alder", "40", "Ålder"),
     ("alder", 15, "Ålder"),
     ("alder", 35.5, "Ålder"),

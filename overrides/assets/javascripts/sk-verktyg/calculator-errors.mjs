@@ -33,6 +33,8 @@ export class FieldErrors {
         box.textContent = box.textContent ? `${box.textContent} ${meddelande}` : meddelande;
         box.hidden = false;
         if (control) control.setAttribute("aria-invalid", "true");
+        const group = box.closest("details"); // a message in a closed group must be seen
+        if (group) group.open = true;
       } else general.push(meddelande);
     });
     if (general.length) {

@@ -98,6 +98,7 @@ export class SavedScenarios {
     if (item.falt) {
       // Kept as typed (possibly not valid): the texts come back exactly.
       calc.generation += 1;
+      calc.scenarioName = item.namn;
       calc.fillFields(item.falt);
       calc.writeCurrent();
       calc.markStale(true, "Räknar om …");
@@ -107,6 +108,7 @@ export class SavedScenarios {
     const response = await calc.call("berakna_sida", { scenario: item.scenario });
     if (!response.ok) return calc.say([isolated(item.namn), ` kunde inte öppnas: ${messageText(response)}`]);
     calc.generation += 1;
+    calc.scenarioName = item.namn;
     calc.applyResponse(response.data, { fill: true });
     calc.say([isolated(item.namn), " är öppnat."]);
   }
@@ -120,6 +122,10 @@ export class SavedScenarios {
     if (!this.add({ namn: name, scenario })) return calc.say("Scenariot kunde inte sparas i webbläsaren (lagringen är full eller avstängd).");
     this.nameField.value = "";
     calc.say(["Scenariot ", isolated(name), " är sparat i den här webbläsaren."]);
+    if (calc.isCurrent()) {
+      calc.scenarioName = name; // the answer's heading names it, on screen and in print
+      calc.recalcFields();
+    }
   }
 
   async compare() {

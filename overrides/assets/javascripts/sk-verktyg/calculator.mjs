@@ -36,6 +36,11 @@ export class Calculator {
     const $ = (selector) => root.querySelector(selector);
     this.form = $("[data-sk-form]");
     this.result = $("[data-sk-resultat]");
+    this.answer = $("[data-sk-svar]");
+    this.answerBar = $("[data-sk-svarsrad]");
+    this.sensitivity = $("[data-sk-kanslighet]");
+    this.assumptions = $("[data-sk-antaganden]");
+    this.presetSelect = $("[data-sk-forinstallning]");
     this.band = $("[data-sk-osakerhet]");
     this.notice = $("[data-sk-inaktuellt]");
     this.statusLine = $("[data-sk-status]");
@@ -49,6 +54,10 @@ export class Calculator {
     this.errors = new FieldErrors(this.form, $("[data-sk-formfel]"));
     this.fieldNames = new Set([...this.form.querySelectorAll("[name]")].map((el) => el.name));
     this.standard = JSON.parse(root.dataset.skStandardscenario);
+    // The name of the saved scenario the form shows, for the answer's heading; "" once edited.
+    this.scenarioName = "";
+    this.stampPrintDate();
+    window.addEventListener("beforeprint", () => this.stampPrintDate());
 
     // The last valid result: the scenario Python computed and the field texts it came from.
     // Save, export and share use it only while the form still shows exactly those texts.
@@ -113,7 +122,50 @@ export class Calculator {
     });
   }
   visning() {
-    return { tornado_aktor: this.tornadoSelect.value };
+    return { tornado_aktor: this.tornadoSelect.value, namn: this.scenarioName };
+  }
+  stampPrintDate() {
+    const el = this.root.querySelector("[data-sk-utskriftsdatum]");
+    if (el) el.textContent = new Date().toLocaleDateString("sv-SE");
+  }
+  // What Python says differs from the defaults: a marker under each changed field, a count
+  // on each closed group, the preset the values match, units that follow the value.
+  showChanges(data) {
+    this.form.querySelectorAll("[data-sk-andrad]").forEach((el) => {
+      const text = data.andrade[el.dataset.skAndrad];
+      el.textContent = text || "";
+      el.hidden = !text;
+    });
+    this.form.querySelectorAll("[data-sk-andrade-grupp]").forEach((el) => {
+      el.textContent = data.grupper[el.dataset.skAndradeGrupp] || "";
+    });
+    Object.entries(data.enheter).forEach(([name, unit]) => {
+      const control = this.form.querySelector(`[name="${CSS.escape(name)}"]`);
+      const el = control && this.form.querySelector(`#${CSS.escape(control.id)}-enhet`);
+      if (el) el.textContent = unit;
+    });
+    if (this.presetSelect && [...this.presetSelect.options].some((o) => o.value === data.forinstallning)) {
+      this.presetSelect.value = data.forinstallning;
+    }
+  }
+  // A number the user typed is shown the Swedish way ("24000" -> "24 000") once it counts,
+  // except in the field being typed in and in fields not shown.
+  tidyFields(falt, only = null) {
+    if (!this.isCurrent()) return;
+    let tidied = false;
+    this.form.querySelectorAll("input[name]").forEach((el) => {
+      if ((only && el !== only) || el === document.activeElement || el.closest("[hidden]")) return;
+      const text = falt[el.name];
+      // Typed spaces are kept: "27 500" is already the Swedish way (Python writes no-break spaces).
+      if (text && el.value.replace(/\u00a0/g, " ") !== text.replace(/\u00a0/g, " ")) {
+        el.value = text;
+        tidied = true;
+      }
+    });
+    if (tidied) {
+      this.valid.snap = this.snapshot();
+      this.writeCurrent();
+    }
   }
 
   // ── storage ──────────────────────────────────────────────────────────────────────
@@ -143,12 +195,19 @@ export class Calculator {
   // ── computing ──────────────────────────────────────────────────────────────────────
   applyResponse(data, { fill = false, snap = null } = {}) {
     if (fill) this.fillFields(data.falt);
-    this.valid = { snap: fill ? this.snapshot() : snap, scenario: data.scenario };
-    this.result.innerHTML = data.html.resultat; // HTML built and escaped by Python
+    this.valid = { snap: fill ? this.snapshot() : snap, scenario: data.scenario, falt: data.falt };
+    // HTML built and escaped by Python
+    this.result.innerHTML = data.html.resultat;
+    this.sensitivity.innerHTML = data.html.kanslighet;
+    this.assumptions.innerHTML = data.html.antaganden;
+    this.answer.innerHTML = data.html.svar;
+    this.answerBar.innerHTML = data.html.svarsrad;
+    this.showChanges(data);
     this.errors.clear();
     if (this.isCurrent()) this.markStale(false);
     else this.markStale(true, "Räknar om …");
     this.writeCurrent();
+    this.tidyFields(data.falt);
     this.root.dataset.skBeraknad = String(++this.inputStamp);
     this.scheduleBand();
     this.root.dispatchEvent(new CustomEvent("sk-berakning-klar", { bubbles: true }));
@@ -193,10 +252,13 @@ export class Calculator {
     this.bandTimer = setTimeout(async () => {
       const asked = this.valid;
       this.band.setAttribute("aria-busy", "true");
-      const response = await window.skPython.call("osakerhet_sida", { scenario: asked.scenario });
+      const response = await window.skPython.call("osakerhet_sida", { scenario: asked.scenario, visning: this.visning() });
       this.band.removeAttribute("aria-busy");
       if (asked !== this.valid) return;
-      if (response.ok) this.band.innerHTML = response.data.html;
+      if (response.ok) {
+        this.band.innerHTML = response.data.html;
+        this.answer.innerHTML = response.data.svar;
+      }
     }, 250);
   }
 
@@ -228,6 +290,7 @@ export class Calculator {
   }
 
   onInput() {
+    this.scenarioName = "";
     this.links.hideShareField(); // a link shown earlier is not this scenario
     this.writeCurrent(); // at once, whether Python is ready or not
     this.markStale(true, "Räknar om …");
@@ -260,6 +323,9 @@ export class Calculator {
       this.updateVisibility();
       this.onInput();
     });
+    this.form.addEventListener("change", (event) => {
+      if (event.target.matches("input[name]") && this.valid && this.valid.falt) this.tidyFields(this.valid.falt, event.target);
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.onInput();
@@ -278,6 +344,7 @@ export class Calculator {
     this.root.querySelector("[data-sk-aterstall]").addEventListener("click", () => {
       history.replaceState(null, "", location.pathname + location.search);
       this.generation += 1;
+      this.scenarioName = "";
       this.markStale(true, "Räknar om …");
       this.recalc({ scenario: { version: this.standard.version } }, { fill: true });
     });

@@ -1,0 +1,108 @@
+"""The answer first: what the calculation means for the upphandlande organisation and for
+society, in sentences a politician can repeat, each figure with its likely range.
+
+Two drawings of the same answer, both rebuilt on every recalculation:
+    answer(result, band=None, name="")   the summary beside the form (desktop) and above it
+                                         (phone); `band` is the uncertainty (results_view)
+                                         or None while it is still being computed
+    answer_bar(result)                   the one-line bar kept in view on a phone, linking
+                                         to the results
+Figures are rounded as said aloud ("cirka 180 000 kr"); the exact ones are in the results.
+"""
+
+from __future__ import annotations
+
+import html
+
+from calculators import format as fmt
+from calculators.model import actors, fields
+from calculators.model import scenario as scenario_mod
+
+BUYER_NAMES = fields.definite_names("upphandlande_organisation")
+NET = "samhallsekonomiskt_netto"
+RESULTS_ID = "sk-resultat-rubrik"
+
+
+def _e(text):
+    return html.escape(str(text), quote=True)
+
+
+def _signed(value):
+    """ "cirka 180 000 kr i plus", "ungefär noll" """
+    size = fmt.kr_ungefar(value)
+    if size.startswith("0" + fmt.NBSP):
+        return "ungefär noll"
+    return f"cirka {size} i {'plus' if value > 0 else 'minus'}"
+
+
+def _range(low, high):
+    """ "troligen mellan 120 000 och 240 000 kr i plus"; a range across zero names both sides."""
+    lo, hi = fmt.kr_ungefar(low), fmt.kr_ungefar(high)
+    if low >= 0 or high <= 0:
+        side = "plus" if high > 0 else "minus"
+        near, far = (lo, hi) if side == "plus" else (hi, lo)
+        if near == far:
+            return f"troligen omkring {near} i {side}"
+        return f"troligen mellan {near.removesuffix(fmt.NBSP + 'kr')} och {far} i {side}"
+    return f"troligen mellan {lo} i minus och {hi} i plus"
+
+
+def _people(sc):
+    n, months = sc["antal_personer"], sc["manader"]
+    who = f"{fmt.tal(n)} {'person' if n == 1 else 'personer'}"
+    month_text = fmt.tal(months, 1).replace(",0", "")
+    what = fields.option_label("sysselsattningstyp", sc["sysselsattningstyp"]).lower()
+    text = f"{who}, {what} i {month_text} {'månad' if months == 1 else 'månader'}"
+    after = sc["efter_kravet"]
+    if after.get("ar") and after.get("kvar_andel"):
+        text += f" och {fmt.tal(after['ar'])} år efter kravet"
+    return text
+
+
+def heading_line(sc, name=""):
+    """What the answer is for: the scenario's name (or whether it is the default), the people
+    and the income year."""
+    if name:
+        what = f"Scenario: {name}"
+    elif scenario_mod.changed(sc):
+        what = "Era uppgifter"
+    else:
+        what = "Standardscenariot (ändra uppgifterna till er upphandling)"
+    return f"{what}. {_people(sc)}, inkomstår {sc['inkomstar']}."
+
+
+def answer(result, band=None, name=""):
+    sc = result["scenario"]
+    buyer = sc["upphandlande_organisation"]
+    tot = result["totalt"]
+    pct = (band or {}).get("percentiler", {})
+    lines = []
+    for key, who in ((buyer, f"För {BUYER_NAMES[buyer]}"), (NET, "För samhället")):
+        text = f"{_signed(tot[key])}"
+        if key in pct:
+            text += f" ({_range(pct[key]['p10'], pct[key]['p90'])})"
+        lines.append(f'<p class="sk-svar-tal" data-sk-svarstal="{_e("kopare" if key == buyer else key)}">'
+                     f"<strong>{_e(who)}:</strong> {_e(text)}.</p>")
+    if band is None:
+        more = '<p class="sk-svar-mer" aria-busy="true">Det troliga intervallet räknas fram …</p>'
+    else:
+        more = (f'<p class="sk-svar-mer">Chansen att {_e(BUYER_NAMES[buyer])} går jämnt upp eller bättre: '
+                f'<strong>{fmt.procent(band["sannolikhet_kopare"], 0)}</strong>.</p>')
+    return (
+        '<h2 id="sk-svar-rubrik" class="sk-svar-rubrik">Svaret i korthet</h2>'
+        f'<p class="sk-svar-scenario"><bdi>{_e(heading_line(sc, name))}</bdi></p>'
+        + "".join(lines) + more +
+        f'<p class="sk-svar-forklaring">{_e(actors.label(NET))}: vad samhället som helhet vinner, '
+        "när skatter och bidrag räknats bort som överföringar.</p>"
+        f'<p class="sk-svar-lank"><a href="#{RESULTS_ID}">Hela resultatet</a></p>'
+    )
+
+
+def answer_bar(result):
+    sc = result["scenario"]
+    buyer = sc["upphandlande_organisation"]
+    tot = result["totalt"]
+    parts = [f"{BUYER_NAMES[buyer].capitalize()}: {_signed(tot[buyer])}", f"Samhället: {_signed(tot[NET])}"]
+    return (f'<a class="sk-svarsrad-lank" href="#{RESULTS_ID}">'
+            + "".join(f"<span>{_e(p)}</span>" for p in parts)
+            + '<span class="sk-svarsrad-till">Till resultatet</span></a>')
