@@ -105,6 +105,9 @@ def _range_message(f):
             return f"{name}: ange {lo}."
         return f"{name}: ange ett heltal mellan {tal(lo)} och {tal(hi)}{suffix}."
     if kind == "fraction":
+        if f.min_exclusive:
+            return (f"{name}: ange mer än {procent(lo)} och högst {procent(hi)} (i en scenariofil som andel: "
+                    f"större än {_fmt_limit(lo, kind)} och högst {_fmt_limit(hi, kind)}, till exempel 0,5 för 50 %).")
         return (f"{name}: ange mellan {procent(lo)} och {procent(hi)} (i en scenariofil som andel: "
                 f"{_fmt_limit(lo, kind)}–{_fmt_limit(hi, kind)}, till exempel 0,5 för 50 %).")
     if f.min_exclusive:

@@ -33,6 +33,7 @@ def errors_for(data):
     ("antal_personer", 1.5, "Antal personer"),
     ("antal_personer", 0, "Antal personer"),
     ("omfattning", 1.2, "Omfattning"),
+    ("omfattning", 0, "Omfattning"),  # no hours, no job
     ("dodvikt", -0.1, "Hade fått jobb ändå (dödvikt)"),
     ("alder", "40", "Ålder"),
     ("alder", 15, "Ålder"),
@@ -54,6 +55,11 @@ def test_each_bad_value_names_the_field_in_swedish(key, value, label):
 def test_bruttolon_message_states_the_range():
     errs = errors_for(dict(BASE, bruttolon=-5))
     assert errs["bruttolon"] == "Bruttolön per månad vid heltid: ange ett belopp mellan 0 och 200\u00a0000 kr."
+
+
+def test_omfattning_of_zero_says_it_must_be_more():
+    errs = errors_for(dict(BASE, omfattning=0))
+    assert errs["omfattning"].startswith("Omfattning: ange mer än 0\u00a0% och högst 100\u00a0%")
 
 
 def test_missing_version_and_unknown_keys_and_all_errors_collected():
