@@ -108,6 +108,29 @@ def totals_explained(result):
 
 # ── bar chart ────────────────────────────────────────────────────────────────────────────
 
+# The charts' text is 15 px (sk-berakning.css) in drawing units; a digit, a space or a letter
+# is at most about this wide, so a value's text can be kept off the bars and the edges.
+_CHAR_W = 8.8
+
+
+def _value_place(text, x, w, value, zero_x, left, right):
+    """Where a bar's value text goes: (x, anchor, inside) — beyond the bar's end if it fits
+    before the picture's edge, else inside the bar if the bar is long enough, else on the
+    other side of the zero line."""
+    need = len(text) * _CHAR_W + 6
+    if value >= 0:
+        if x + w + need <= right:
+            return x + w + 6, "start", False
+        if w >= need + 6:
+            return x + w - 6, "end", True
+        return zero_x - 6, "end", False
+    if x - need >= left:
+        return x - 6, "end", False
+    if w >= need + 6:
+        return x + 6, "start", True
+    return zero_x + 6, "start", False
+
+
 def _bar_svg(items, variant, title, desc):
     """One bar chart drawing. "bred": labels left of the bars (desktop); "smal": labels above
     the bars in a narrow picture, so the text stays legible on a phone."""
@@ -122,39 +145,35 @@ def _bar_svg(items, variant, title, desc):
     pos = max(0.0, max(v for _, v in items))
     span = (pos - neg) or biggest
     zero_x = label_w + 10 * narrow + plot_w * (-neg / span)
-    text_room = 110 if narrow else 120
     bars = []
     for i, (name, value) in enumerate(items):
         y = top + i * row_h
         w = plot_w * abs(value) / span
         x = zero_x if value >= 0 else zero_x - w
         text_y = y + bar_y + bar_h / 2 + 5
-        inside_right = value >= 0
-        tx = x + w + 6 if inside_right else x - 6
-        anchor = "start" if inside_right else "end"
-        # keep the value text within the picture
-        if inside_right and tx > width - text_room:
-            tx, anchor, cls_t = x + w - 6, "end", "sk-stapeltext sk-stapeltext--inne"
-        elif not inside_right and tx < label_w + text_room:
-            tx, anchor, cls_t = x + 6, "start", "sk-stapeltext sk-stapeltext--inne"
-        else:
-            cls_t = "sk-stapeltext"
+        text = kr(value)
+        tx, anchor, inside = _value_place(text, x, w, value, zero_x, label_w, width)
+        cls_t = "sk-stapeltext sk-stapeltext--inne" if inside else "sk-stapeltext"
         line = f'<line x1="0" x2="{width}" y1="{y - 2}" y2="{y - 2}" class="sk-skiljelinje" />' if i == len(ACTORS) else ""
+        if narrow:  # the zero line beside each bar only: it does not cross the labels above the bars
+            line += (f'<line x1="{zero_x:.1f}" x2="{zero_x:.1f}" y1="{y + bar_y - 3}" y2="{y + bar_y + bar_h + 3}" '
+                     'class="sk-nollinje" />')
         label = (f'<text x="0" y="{y + 15}" class="sk-stapeletikett">{_e(name)}</text>' if narrow else
                  f'<text x="{label_w - 10}" y="{text_y:.1f}" text-anchor="end" class="sk-stapeletikett">{_e(name)}</text>')
         bars.append(
             f"{line}{label}"
             f'<rect x="{x:.1f}" y="{y + bar_y}" width="{max(w, 1):.1f}" height="{bar_h}" class="sk-stapel {_sign_class(value)}" />'
-            f'<text x="{tx:.1f}" y="{text_y:.1f}" text-anchor="{anchor}" class="{cls_t}">{_e(kr(value))}</text>'
+            f'<text x="{tx:.1f}" y="{text_y:.1f}" text-anchor="{anchor}" class="{cls_t}">{_e(text)}</text>'
         )
     ids = f"sk-stapel-{variant}"
+    zero_line = "" if narrow else (
+        f'<line x1="{zero_x:.1f}" x2="{zero_x:.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />')
     return (
         f'<svg class="sk-diagram sk-diagram--{variant}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{ids}-titel {ids}-beskrivning" preserveAspectRatio="xMinYMin meet">'
         f'<title id="{ids}-titel">{_e(title)}</title>'
         f'<desc id="{ids}-beskrivning">{_e(desc)}</desc>'
-        f'<line x1="{zero_x:.1f}" x2="{zero_x:.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />'
-        f"{''.join(bars)}</svg>"
+        f"{zero_line}{''.join(bars)}</svg>"
     )
 
 
@@ -184,12 +203,19 @@ def break_even(sentences):
     return f'<section class="sk-brytpunkter" aria-labelledby="sk-brytpunkter-rubrik"><h3 id="sk-brytpunkter-rubrik">Brytpunkter</h3><ul>{items}</ul></section>'
 
 
-def tornado(rows, actor_name, base):
-    """rows: [{"namn", "lag_text", "hog_text", "lag", "hog"}] (values of the actor's total)."""
-    if not rows:
-        return ""
-    width, label_w, row_h, top = 640, 250, 30, 24
-    plot_w = width - label_w - 20
+def _short(text, room):
+    """A label cut to `room` characters (the full text is in the chart's description and table)."""
+    return text if len(text) <= room else text[:room - 1].rstrip() + "…"
+
+
+def _tornado_svg(rows, variant, base, title, desc):
+    """One drawing of the sensitivity chart. "bred": labels left of the bars (desktop);
+    "smal": labels above the bars in a narrow picture, so the text stays legible on a phone."""
+    narrow = variant == "smal"
+    width, label_w = (360, 0) if narrow else (640, 250)
+    row_h, bar_y, bar_h = (50, 22, 20) if narrow else (30, 5, 20)
+    top = 30 if narrow else 24
+    plot_x, plot_w = (4, width - 8) if narrow else (label_w, width - label_w - 20)
     height = top + row_h * len(rows) + 10
     values = [base] + [r["lag"] for r in rows] + [r["hog"] for r in rows]
     lo, hi = min(values), max(values)
@@ -199,25 +225,45 @@ def tornado(rows, actor_name, base):
     span = hi - lo
 
     def x(v):
-        return label_w + plot_w * (v - lo) / span
+        return plot_x + plot_w * (v - lo) / span
 
     parts = []
     for i, row in enumerate(rows):
         y = top + i * row_h
+        if narrow:  # the base line beside each bar only: it does not cross the labels above the bars
+            parts.append(f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{y + bar_y - 3}" '
+                         f'y2="{y + bar_y + bar_h + 3}" class="sk-nollinje" />')
         for v, cls in ((row["lag"], "sk-tornado-lag"), (row["hog"], "sk-tornado-hog")):
             a, b = sorted((x(base), x(v)))
-            parts.append(f'<rect x="{a:.1f}" y="{y + 5}" width="{max(b - a, 1):.1f}" height="{row_h - 10}" class="{cls}" />')
-        label = row["namn"] if len(row["namn"]) <= 30 else row["namn"][:29].rstrip() + "…"
-        parts.append(f'<text x="{label_w - 10}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" class="sk-stapeletikett">{_e(label)}</text>')
+            parts.append(f'<rect x="{a:.1f}" y="{y + bar_y}" width="{max(b - a, 1):.1f}" height="{bar_h}" class="{cls}" />')
+        if narrow:
+            parts.append(f'<text x="0" y="{y + 15}" class="sk-stapeletikett">{_e(_short(row["namn"], 42))}</text>')
+        else:
+            parts.append(f'<text x="{label_w - 10}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" '
+                         f'class="sk-stapeletikett">{_e(_short(row["namn"], 30))}</text>')
+    # The base value's text stays within the picture: centred on its line where there is room.
+    bx = x(base)
+    base_text = f"Utgångsläge {kr(base)}"
+    half = len(base_text) * _CHAR_W / 2
+    anchor = "start" if bx - half < 0 else "end" if bx + half > width else "middle"
+    ids = f"sk-tornado-{variant}"
+    return (
+        f'<svg class="sk-diagram sk-diagram--{variant} sk-tornado" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ids}-titel {ids}-beskrivning" preserveAspectRatio="xMinYMin meet">'
+        f'<title id="{ids}-titel">{_e(title)}</title><desc id="{ids}-beskrivning">{_e(desc)}</desc>'
+        f'<text x="{bx:.1f}" y="{top - 10}" text-anchor="{anchor}" class="sk-stapeltext">{_e(base_text)}</text>'
+        + ("" if narrow else f'<line x1="{bx:.1f}" x2="{bx:.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />')
+        + f"{''.join(parts)}</svg>"
+    )
+
+
+def tornado(rows, actor_name, base):
+    """rows: [{"namn", "lag_text", "hog_text", "lag", "hog"}] (values of the actor's total)."""
+    if not rows:
+        return ""
     desc = "; ".join(f'{r["namn"]}: {r["lag_text"]} ger {kr(r["lag"])}, {r["hog_text"]} ger {kr(r["hog"])}' for r in rows)
     title = f"Känslighet: {actor_name}"
-    svg = (
-        f'<svg class="sk-diagram sk-tornado" viewBox="0 0 {width} {height}" role="img" aria-labelledby="sk-tornado-titel sk-tornado-beskrivning">'
-        f'<title id="sk-tornado-titel">{_e(title)}</title><desc id="sk-tornado-beskrivning">{_e(desc)}</desc>'
-        f'<text x="{x(base):.1f}" y="14" text-anchor="middle" class="sk-stapeltext">Utgångsläge {_e(kr(base))}</text>'
-        f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{top - 4}" y2="{height - 4}" class="sk-nollinje" />'
-        f"{''.join(parts)}</svg>"
-    )
+    svg = _tornado_svg(rows, "bred", base, title, desc) + _tornado_svg(rows, "smal", base, title, desc)
     table_rows = "".join(
         f'<tr><th scope="row">{_e(r["namn"])}</th><td>{_e(r["lag_text"])}</td><td>{kr(r["lag"])}</td>'
         f'<td>{_e(r["hog_text"])}</td><td>{kr(r["hog"])}</td></tr>'
