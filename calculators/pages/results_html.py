@@ -36,6 +36,28 @@ def _scroll(table_html, label):
     )
 
 
+# A table whose columns are not all needed on a phone: its optional cells carry this class.
+OPTIONAL = "sk-valfri"
+
+
+def _narrow_table(table_id, toggle_text, table_html, label):
+    """A table whose optional columns a narrow screen shows only on request: a checkbox before
+    the table shows them (CSS :has(), sk-berakning.css "results on a phone"). On a wide screen
+    every column shows and the checkbox is not there."""
+    box = f"{table_id}-visa"
+    return (
+        '<div class="sk-smal-tabell">'
+        f'<p class="sk-kolumnval"><input type="checkbox" id="{box}" aria-controls="{table_id}">'
+        f'<label for="{box}">{_e(toggle_text)}</label></p>'
+        f"{_scroll(table_html, label)}</div>"
+    )
+
+
+def _cls(*names):
+    names = " ".join(n for n in names if n)
+    return f' class="{names}"' if names else ""
+
+
 def _sign_class(value):
     if value > 0.5:
         return "sk-plus"
@@ -68,25 +90,28 @@ _TOTAL_ROW_CLASS = {"summa_aktorer": "sk-summa", "indirekt_skatt": "sk-indirekt"
 
 
 def actor_table(result, caption="Resultat per aktör"):
+    """The actor table; on a phone the per-person columns show on request (Aktör and Alla
+    personer always)."""
     rows = []
     for key, name, *amounts in actor_rows(result):
         total_row = key in _TOTAL_ROW_CLASS
         cells = []
         for i, amount in enumerate(amounts):
-            sign = "" if total_row else f' class="{_sign_class(amount)}"'
+            sign = "" if total_row else _sign_class(amount)
             mark = f' data-sk-varde="{_e(key)}"' if i == 2 else ""
-            cells.append(f"<td{sign}{mark}>{'–' if amount is None else kr(amount)}</td>")
+            cells.append(f"<td{_cls(OPTIONAL if i < 2 else '', sign)}{mark}>{'–' if amount is None else kr(amount)}</td>")
         row_class = f' class="{_TOTAL_ROW_CLASS[key]}"' if total_row else ""
         rows.append(f'<tr{row_class}><th scope="row">{name}</th>{"".join(cells)}</tr>')
     n = result["scenario"]["antal_personer"]
-    return (
-        _scroll(
-            '<table class="sk-aktorer">'
-            f"<caption>{_e(caption)}. Positiva tal är vinster, negativa är kostnader.</caption>"
-            "<thead><tr>" + "".join(f'<th scope="col">{_e(c)}</th>' for c in actor_columns(n)) + "</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>",
-            caption,
-        )
+    head = "".join(f'<th scope="col"{_cls(OPTIONAL if i in (1, 2) else "")}>{_e(c)}</th>'
+                   for i, c in enumerate(actor_columns(n)))
+    return _narrow_table(
+        "sk-aktorer-tabell", "Visa belopp per person",
+        '<table class="sk-aktorer" id="sk-aktorer-tabell">'
+        f"<caption>{_e(caption)}. Positiva tal är vinster, negativa är kostnader.</caption>"
+        f"<thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>",
+        caption,
     )
 
 
@@ -265,19 +290,20 @@ def tornado(rows, actor_name, base):
     title = f"Känslighet: {actor_name}"
     svg = _tornado_svg(rows, "bred", base, title, desc) + _tornado_svg(rows, "smal", base, title, desc)
     table_rows = "".join(
-        f'<tr><th scope="row">{_e(r["namn"])}</th><td>{_e(r["lag_text"])}</td><td>{kr(r["lag"])}</td>'
-        f'<td>{_e(r["hog_text"])}</td><td>{kr(r["hog"])}</td></tr>'
+        f'<tr><th scope="row">{_e(r["namn"])}</th><td class="{OPTIONAL}">{_e(r["lag_text"])}</td><td>{kr(r["lag"])}</td>'
+        f'<td class="{OPTIONAL}">{_e(r["hog_text"])}</td><td>{kr(r["hog"])}</td></tr>'
         for r in rows
     )
-    table = (
-        _scroll(
-            '<table class="sk-tornadotabell">'
-            f"<caption>{_e(title)} när en uppgift i taget ändras (utgångsläge {_e(kr(base))})</caption>"
-            '<thead><tr><th scope="col">Uppgift</th><th scope="col">Lågt värde</th><th scope="col">Resultat</th>'
-            '<th scope="col">Högt värde</th><th scope="col">Resultat</th></tr></thead>'
-            f"<tbody>{table_rows}</tbody></table>",
-            title,
-        )
+    # On a phone the values tried show on request; each result's heading says which it is.
+    table = _narrow_table(
+        "sk-tornado-tabell", "Visa de prövade värdena",
+        '<table class="sk-tornadotabell" id="sk-tornado-tabell">'
+        f"<caption>{_e(title)} när en uppgift i taget ändras (utgångsläge {_e(kr(base))})</caption>"
+        f'<thead><tr><th scope="col">Uppgift</th><th scope="col" class="{OPTIONAL}">Lågt värde</th>'
+        '<th scope="col">Resultat med lågt värde</th>'
+        f'<th scope="col" class="{OPTIONAL}">Högt värde</th><th scope="col">Resultat med högt värde</th></tr></thead>'
+        f"<tbody>{table_rows}</tbody></table>",
+        title,
     )
     return (
         '<section class="sk-kanslighet" aria-labelledby="sk-kanslighet-rubrik">'
@@ -405,7 +431,7 @@ def comparison(named):
     return (
         '<h3 id="sk-jamforelse-rubrik">Jämförelse</h3>'
         + _scroll(
-            '<table class="sk-jamfor"><caption>Sparade scenarier sida vid sida, alla personer</caption>'
+            f'<table class="sk-jamfor sk-jamfor--{len(named)}"><caption>Sparade scenarier sida vid sida, alla personer</caption>'
             f'<thead><tr><th scope="col">Aktör</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
             "Jämförelse",
         )

@@ -96,7 +96,7 @@ def _screen_table(fragment, css_class):
     table = fragment[fragment.index(f'<table class="{css_class}"'):]
     table = table[:table.index("</table>")]
     cell = lambda c: html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
-    head = [cell(c) for c in re.findall(r"<th scope=\"col\">(.*?)</th>", table)]
+    head = [cell(c) for c in re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", table)]
     body = [[cell(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table[table.index("<tbody>"):])]
     return head, body
