@@ -314,12 +314,19 @@ def tornado(rows, actor_name, base):
     )
 
 
+# The uncertainty table's headings, on screen and in the CSV download: plain words for the
+# 10th, 50th and 90th percentile of the outcomes (explained for analysts under "Så räknas").
+BAND_COLUMNS = ("Troligen lägst", "Mittvärde", "Troligen högst")
+
+
 def band(data):
     """data: {"dragningar", "fro", "aktorer": [{"namn", "p10", "p50", "p90"}], "sannolikhet_kopare": p, "kopare"}"""
     if not data:
         return ""
+    low, mid, high = BAND_COLUMNS
     rows = "".join(
-        f'<tr><th scope="row">{_e(a["namn"])}</th><td>{kr(a["p10"])}</td><td>{kr(a["p50"])}</td><td>{kr(a["p90"])}</td></tr>'
+        f'<tr><th scope="row">{_e(a["namn"])}</th><td>{kr(a["p10"])}</td>'
+        f'<td class="{OPTIONAL}">{kr(a["p50"])}</td><td>{kr(a["p90"])}</td></tr>'
         for a in data["aktorer"]
     )
     prob = data.get("sannolikhet_kopare")
@@ -331,22 +338,34 @@ def band(data):
     lead = "".join(
         f"<li>Troligt intervall {_e(h['namn'])}: {kr(h['p10'])} till {kr(h['p90'])} (mittvärde {kr(h['p50'])}).</li>"
         for h in data.get("huvudtal", []))
+    table = _narrow_table(
+        "sk-band-tabell", "Visa mittvärde",
+        '<table class="sk-band" id="sk-band-tabell"><caption>Troligt intervall, alla personer</caption>'
+        f'<thead><tr><th scope="col">Aktör</th><th scope="col">{_e(low)}</th>'
+        f'<th scope="col" class="{OPTIONAL}">{_e(mid)}</th><th scope="col">{_e(high)}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>",
+        "Troligt intervall",
+    )
+    none, whole, tenth = fmt.procent(0.0, 0), fmt.procent(1.0, 0), fmt.procent(0.1, 0)
+    method = (
+        '<details class="sk-metod"><summary>Så räknas intervallet</summary>'
+        f'<p>Scenariot räknas om {fmt.tal(data["dragningar"])} gånger med slumpade varianter av uppgifterna '
+        f'(fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger alltid samma tal). '
+        "Produktionsfaktor, lön, försörjningsstöd, fullföljandegrad, dödvikt och undanträngning varierar åt båda "
+        "hållen runt det du angett; kravets längd varierar inte, den står i avtalet. "
+        f"Där du angett {none} dödvikt och undanträngning eller {whole} fullföljande kan utfallet bara bli sämre "
+        "på den punkten, så resultatet ovan ligger då något över mittvärdet.</p>"
+        f"<p>{_e(low)} är den 10:e percentilen (P10): {tenth} av utfallen är lägre. {_e(mid)} är medianen (P50). "
+        f"{_e(high)} är den 90:e percentilen (P90): {tenth} av utfallen är högre.</p>"
+        "</details>"
+    )
     return (
         '<section aria-labelledby="sk-osakerhet-rubrik">'
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
-        + (f'<ul class="sk-huvudintervall">{lead}</ul>' if lead else "") +
-        f'<p>{fmt.tal(data["dragningar"])} slumpade varianter av scenariot (fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger samma tal). '
-        "Produktionsfaktor, lön, försörjningsstöd, fullföljandegrad, dödvikt och undanträngning varierar åt båda hållen runt det "
-        "du angett; kravets längd varierar inte, den står i avtalet. Där du angett 0 % dödvikt och "
-        "undanträngning eller 100 % fullföljande kan utfallet bara bli sämre på den punkten, så resultatet ovan "
-        "ligger då något över medianen. P10 betyder att 10 % av utfallen är lägre; P50 är medianen.</p>"
-        f"{prob_text}"
-        + _scroll(
-            '<table class="sk-band"><caption>Osäkerhetsintervall, alla personer</caption>'
-            '<thead><tr><th scope="col">Aktör</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>",
-            "Osäkerhetsintervall",
-        )
+        "<p>Flera av uppgifterna är uppskattningar. Därför visar vi ett troligt intervall: "
+        "i 8 fall av 10 hamnar resultatet mellan de två beloppen.</p>"
+        + (f'<ul class="sk-huvudintervall">{lead}</ul>' if lead else "")
+        + prob_text + table + method
         + "</section>"
     )
 
