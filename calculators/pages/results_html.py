@@ -427,6 +427,12 @@ def sensitivity(result):
     return tornado(extra.get("tornado", []), extra.get("tornado_aktor", ""), extra.get("tornado_bas", 0.0))
 
 
+def _option_text(key, value):
+    """An option as the form's list shows it (its label, capitalised); a value that is no option, capitalised."""
+    text = fields.option_label(key, value)
+    return text[:1].upper() + text[1:]
+
+
 def comparison(named):
     """named: [(name, result)] — side-by-side table of totals and key inputs."""
     # A name the user typed is isolated: right-to-left letters in it do not reorder the rest.
@@ -436,11 +442,11 @@ def comparison(named):
         cells = "".join(f'<td class="{_sign_class(r["totalt"][key])}">{kr(r["totalt"][key])}</td>' for _, r in named)
         rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     inputs = [
-        ("sysselsattningstyp", lambda s: fields.option_label("sysselsattningstyp", s["sysselsattningstyp"])),
+        ("sysselsattningstyp", lambda s: _option_text("sysselsattningstyp", s["sysselsattningstyp"])),
         ("antal_personer", lambda s: fmt.tal(s["antal_personer"])),
         ("manader", lambda s: fmt.tal(s["manader"], 1).replace(",0", "")),
         ("bruttolon", lambda s: kr(s["bruttolon"])),
-        ("anstallningsstod.typ", lambda s: fields.option_label("anstallningsstod.typ", s["anstallningsstod"]["typ"])),
+        ("anstallningsstod.typ", lambda s: _option_text("anstallningsstod.typ", s["anstallningsstod"]["typ"])),
         ("produktionsfaktor", lambda s: fmt.procent(s["produktionsfaktor"])),
     ]
     for key, get in inputs:
