@@ -29,6 +29,24 @@ def _csv_number(x, decimals=2):
     return f"{value:.{decimals}f}".replace(".", ",")
 
 
+def _csv_plain(x):
+    """A typed value as Swedish Excel reads it, as exact as typed: "25000", "20,69", "-1,5"."""
+    value = round(float(x), 10)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0").replace(".", ",")
+
+
+def _csv_input(field, value):
+    """An input's (value, unit) for the CSV: a number Excel reads (a percentage in percent, as
+    the form shows it) and its unit from the form; an option as the form's list names it."""
+    if field.kind in ("enum", "year"):
+        return calculator.shown_text(field, value), ""
+    if field.kind == "fraction":
+        return _csv_plain(float(value) * 100), field.unit
+    return _csv_plain(value), field.unit
+
+
 def _csv_cell(text):
     text = str(text)
     if any(c in text for c in ';"\r\n'):
@@ -44,24 +62,30 @@ def to_csv(result, osakerhet=None):
     rows.append([])
     rows.append(["Brytpunkt", "Värde", "Förklaring"])
     b = result["brytpunkter"]
-    for key, text_key, name in (
-        ("max_upphandlingskostnad_och_bonus", "max_upphandlingskostnad_och_bonus_text", "Högsta merkostnad och bonus (kr)"),
-        ("lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", "Lägsta produktionsfaktor"),
-        ("lagsta_stod_per_manad", "lagsta_stod_text", "Lägsta stöd per månad (kr)"),
-        ("manader_till_brytpunkt", "manader_till_brytpunkt_text", "Månader till brytpunkt för köparen"),
+    for key, text_key, name, scale in (
+        ("max_upphandlingskostnad_och_bonus", "max_upphandlingskostnad_och_bonus_text", "Högsta merkostnad och bonus (kr)", 1),
+        ("lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", "Lägsta produktionsfaktor (%)", 100),
+        ("lagsta_stod_per_manad", "lagsta_stod_text", "Lägsta stöd per månad (kr)", 1),
+        ("manader_till_brytpunkt", "manader_till_brytpunkt_text", "Månader till brytpunkt för köparen", 1),
     ):
-        rows.append([name, _csv_number(b.get(key), 4 if key == "lagsta_produktionsfaktor" else 2), b.get(text_key, "")])
+        value = b.get(key)
+        rows.append([name, _csv_number(None if value is None else value * scale), b.get(text_key, "")])
     if osakerhet:
+        # The screen's words (no percentiles, seeds or draws): its caption, headings and rows.
+        buyer = results_html.BUYER_NAMES[result["scenario"]["upphandlande_organisation"]]
         rows.append([])
-        rows.append(["Osäkerhet (" + str(osakerhet["dragningar"]) + " dragningar, frö " + str(osakerhet["fro"]) + ")", "P10 (kr)", "P50 (kr)", "P90 (kr)"])
+        rows.append([results_html.BAND_CAPTION])
+        rows.append([results_html.BAND_MEANING])
+        rows.append(["Aktör", *results_html.BAND_COLUMNS])
         for k, v in osakerhet["percentiler"].items():
             rows.append([ACTOR_LABELS[k], _csv_number(v["p10"]), _csv_number(v["p50"]), _csv_number(v["p90"])])
-        rows.append(["Sannolikhet att köparen går jämnt upp eller bättre", _csv_number(osakerhet["sannolikhet_kopare_ej_negativ"], 4)])
+        rows.append([f"Sannolikheten att {buyer} går jämnt upp eller bättre (%)",
+                     _csv_number(osakerhet["sannolikhet_kopare_ej_negativ"] * 100, 1)])
     rows.append([])
-    # The inputs as the form shows them: its labels and texts, the fields it shows.
-    rows.append(["Uppgift", "Värde"])
+    # The inputs the form shows, by its labels: numbers Excel reads, each with the form's unit.
+    rows.append(["Uppgift", "Värde", "Enhet"])
     for f in calculator.shown_fields(result["scenario"]):
-        rows.append([f.label, calculator.shown_text(f, calculator.field_value(result["scenario"], f.key))])
+        rows.append([f.label, *_csv_input(f, calculator.field_value(result["scenario"], f.key))])
     rows.append([])
     rows.append(["Varningar"])
     for w in result["varningar"]:

@@ -317,6 +317,8 @@ def tornado(rows, actor_name, base):
 # The uncertainty table's headings, on screen and in the CSV download: plain words for the
 # 10th, 50th and 90th percentile of the outcomes (explained for analysts under "Så räknas").
 BAND_COLUMNS = ("Troligen lägst", "Mittvärde", "Troligen högst")
+BAND_CAPTION = "Troligt intervall, alla personer"
+BAND_MEANING = "I 8 fall av 10 hamnar resultatet mellan troligen lägst och troligen högst."
 
 
 def band(data):
@@ -340,7 +342,7 @@ def band(data):
         for h in data.get("huvudtal", []))
     table = _narrow_table(
         "sk-band-tabell", "Visa mittvärde",
-        '<table class="sk-band" id="sk-band-tabell"><caption>Troligt intervall, alla personer</caption>'
+        f'<table class="sk-band" id="sk-band-tabell"><caption>{_e(BAND_CAPTION)}</caption>'
         f'<thead><tr><th scope="col">Aktör</th><th scope="col">{_e(low)}</th>'
         f'<th scope="col" class="{OPTIONAL}">{_e(mid)}</th><th scope="col">{_e(high)}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>",

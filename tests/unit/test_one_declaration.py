@@ -115,19 +115,20 @@ def test_csv_lists_the_inputs_as_the_form_shows_them():
     sc = {**scenario.default_scenario(), "produktionsfaktor": 0.8, "bruttolon": 24000}
     result = effects.evaluate(sc)
     rows = _csv_rows(export.to_csv(result))
-    start = rows.index(["Uppgift", "Värde"])
-    inputs = {r[0]: r[1] for r in rows[start + 1:] if len(r) == 2}
-    texts = calculator.scenario_to_fields(result["scenario"])
+    start = rows.index(["Uppgift", "Värde", "Enhet"])
+    inputs = {r[0]: (r[1], r[2]) for r in rows[start + 1:] if len(r) == 3}
     shown = calculator.shown_fields(result["scenario"])
     assert shown and all("(" + f.key + ")" not in label for f in shown for label in inputs)
     for f in shown:
-        if f.kind == "enum":  # the option as the list shows it, not its value
-            assert inputs[f.label] == f.option(calculator.field_value(result["scenario"], f.key)).label, f.key
-        else:
-            assert inputs[f.label] == texts[f.key], f.key
-    assert inputs[FORM_LABELS["sysselsattningstyp"]] == fields.option_label("sysselsattningstyp", "anstallning")
-    assert inputs[FORM_LABELS["produktionsfaktor"]] == "80\u00a0%"
-    assert inputs[FORM_LABELS["bruttolon"]] == "24\u00a0000"
+        value, unit = inputs[f.label]
+        if f.kind in ("enum", "year"):  # the option as the list shows it, not its value
+            assert (value, unit) == (f.option(calculator.field_value(result["scenario"], f.key)).label, ""), f.key
+        else:  # a number Swedish Excel reads, with the unit the form shows beside the field
+            assert re.fullmatch(r"-?\d+(,\d+)?", value), (f.key, value)
+            assert unit == f.unit, f.key
+    assert inputs[FORM_LABELS["sysselsattningstyp"]][0] == fields.option_label("sysselsattningstyp", "anstallning")
+    assert inputs[FORM_LABELS["produktionsfaktor"]] == ("80", "%")
+    assert inputs[FORM_LABELS["bruttolon"]] == ("24000", "kr per månad")
     # a field the form hides for this scenario is not listed
     hidden = [f for f in fields.form_fields() if f.show_when and f not in shown]
     assert hidden and not any(f.label in inputs for f in hidden if f.label not in {g.label for g in shown})

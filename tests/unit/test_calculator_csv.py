@@ -1,0 +1,84 @@
+"""The calculator's CSV download (calculators/pages/export.py) as Swedish Excel reads it: every
+figure a number (decimal comma, no thousands separator, no non-breaking space, no unit in
+the cell), the uncertainty in the screen's plain words."""
+
+import re
+
+import pytest
+
+from calculators.model import analysis, effects, scenario
+from calculators.pages import calculator, export, results_html
+
+NUMBER = re.compile(r"-?\d+(,\d+)?")
+
+
+def _rows(text):
+    assert text.startswith("\ufeff") and text.endswith("\r\n")
+    return [line.split(";") for line in text[1:-2].split("\r\n")]
+
+
+@pytest.fixture(scope="module")
+def csv_rows():
+    sc = {**scenario.default_scenario(), "antal_personer": 1234, "kommunalskatt": 0.2069, "manader": 10.5,
+          "upphandlande_organisation": "region"}
+    result = effects.evaluate(sc)
+    return _rows(export.to_csv(result, analysis.monte_carlo(result["scenario"], dragningar=200, fro=1)))
+
+
+def test_the_uncertainty_block_speaks_the_screens_words(csv_rows):
+    text = "\n".join(";".join(r) for r in csv_rows).lower()
+    for jargon in ("frö", "dragningar", "p10", "p50", "p90", "percentil"):
+        assert jargon not in text, jargon
+    start = csv_rows.index([results_html.BAND_CAPTION])
+    assert csv_rows[start + 1] == [results_html.BAND_MEANING]
+    assert csv_rows[start + 2] == ["Aktör", *results_html.BAND_COLUMNS]
+    body = []
+    for row in csv_rows[start + 3:]:
+        if len(row) != 4:
+            break
+        body.append(row)
+    assert [r[0] for r in body][:2] == ["Individen", "Kommunen"]
+    for row in body:
+        low, mid, high = (float(c.replace(",", ".")) for c in row[1:])
+        assert all(NUMBER.fullmatch(c) for c in row[1:]), row
+        assert low <= mid <= high, row
+    chance = csv_rows[start + 3 + len(body)]
+    assert chance[0] == "Sannolikheten att regionen går jämnt upp eller bättre (%)"
+    assert NUMBER.fullmatch(chance[1]) and 0 <= float(chance[1].replace(",", ".")) <= 100
+
+
+def _section(rows, first):
+    """The rows of a CSV section from the row `first` to the next empty row."""
+    start = rows.index(first)
+    end = rows.index([""], start)
+    return rows[start + 1:end]
+
+
+def test_every_figure_is_a_number_swedish_excel_reads(csv_rows):
+    assert csv_rows[0] == list(results_html.actor_columns(1234))  # the screen's headings, "1 234 st." as shown
+    figures = [c for r in _section(csv_rows, csv_rows[0]) for c in r[1:] if c]
+    figures += [r[1] for r in _section(csv_rows, ["Brytpunkt", "Värde", "Förklaring"]) if r[1]]
+    assert len(figures) > 20
+    for cell in figures:
+        assert NUMBER.fullmatch(cell), cell
+    inputs = _section(csv_rows, ["Uppgift", "Värde", "Enhet"])
+    fields = {f.label: f for f in calculator.FIELDS.values()}
+    assert inputs and all(len(r) == 3 for r in inputs)
+    for label, value, unit in inputs:
+        if fields[label].kind in ("enum", "year"):
+            assert unit == "", label
+        else:
+            assert NUMBER.fullmatch(value), (label, value)
+            assert unit == fields[label].unit, label
+    values = {r[0]: r[1] for r in inputs}
+    assert values[calculator.FIELDS["kommunalskatt"].label] == "20,69"
+    assert values[calculator.FIELDS["manader"].label] == "10,5"
+    assert values[calculator.FIELDS["antal_personer"].label] == "1234"
+
+
+def test_break_even_figures_are_in_the_units_their_names_say():
+    result = effects.evaluate(scenario.default_scenario())
+    rows = _rows(export.to_csv(result))
+    by_name = {r[0]: r for r in rows if r}
+    lowest = by_name["Lägsta produktionsfaktor (%)"]
+    assert float(lowest[1].replace(",", ".")) == pytest.approx(result["brytpunkter"]["lagsta_produktionsfaktor"] * 100, abs=0.01)
