@@ -470,6 +470,8 @@ def test_save_export_and_share_refuse_what_the_form_does_not_show(context_factor
     with page.expect_download() as info:
         page.click("[data-sk-exportera-json]")
     assert json.loads(pathlib_read(info.value)) == scenario_mod.validate(expected)
+    # named after the saved scenario the form shows ("Rätt"), in safe characters, and the day
+    assert re.fullmatch(r"berakning-ratt-\d{4}-\d{2}-\d{2}\.json", info.value.suggested_filename)
 
 
 def pathlib_read(download):
@@ -839,7 +841,7 @@ def test_keyboard_only_from_first_input_to_export(context_factory):
         pytest.fail("Exportknappen nåddes inte med Tab")
     with page.expect_download() as info:
         page.keyboard.press("Enter")
-    assert info.value.suggested_filename == "scenario.json"
+    assert re.fullmatch(r"berakning-egen-\d{4}-\d{2}-\d{2}\.json", info.value.suggested_filename)
 
 
 def test_accessible_while_loading_and_when_ready_light_and_dark(context_factory):

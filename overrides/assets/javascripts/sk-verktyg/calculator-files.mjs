@@ -1,11 +1,50 @@
 // The calculator's files: the scenario as JSON (export and import), the result as CSV (with
 // the uncertainty settings from the root's data-sk-osakerhet-dragningar/-fro; without them
-// Python's defaults apply), and print.
+// Python's defaults apply), and print. The JSON file is named after the saved scenario the
+// form shows, and the day (jsonFileName; no DOM, tested in tests/js/calculator-files.test.mjs).
 
 import { MAX_DEPTH, tooDeep } from "./share-link.mjs";
 import { messageText } from "./text.mjs";
 
 const MAX_FILE_BYTES = 1000000; // a scenario file is a few kilobytes
+const MAX_SLUG = 40;
+
+// A name as a safe part of a file name: a-z, 0-9 and "-" only ("Praktik, vår 2025" ->
+// "praktik-var-2025"); letters with marks lose them; "" when nothing is left.
+export function slug(name) {
+  return String(name)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, MAX_SLUG)
+    .replace(/^-+|-+$/g, "");
+}
+
+// "berakning-<the scenario's name, or egen>-<YYYY-MM-DD, local date>.json".
+export function jsonFileName(name, date = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  return `berakning-${slug(name || "") || "egen"}-${day}.json`;
+}
+
+// The same scenario whatever the order of its keys.
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]));
+}
+
+// The name of the saved scenario that is this scenario (the last saved of several), or "".
+// saved: [{namn, scenario}] as calculator-store.mjs readSaved gives them.
+export function savedNameFor(scenario, saved) {
+  const wanted = JSON.stringify(canonical(scenario));
+  const match = [...saved].reverse().find((item) => item.scenario && JSON.stringify(canonical(item.scenario)) === wanted);
+  return match ? match.namn : "";
+}
 
 export class CalculatorFiles {
   constructor(calc) {
@@ -24,8 +63,9 @@ export class CalculatorFiles {
     const calc = this.calc;
     const scenario = await calc.scenarioOnScreen("Ingen JSON-fil skapades");
     if (!scenario) return;
-    window.skPython.download("scenario.json", JSON.stringify(scenario, null, 2) + "\n", "application/json");
-    calc.say("Scenariot är sparat som scenario.json. Filen kan öppnas här igen och i kommandoraden.");
+    const name = jsonFileName(savedNameFor(scenario, calc.saved.read().list));
+    window.skPython.download(name, JSON.stringify(scenario, null, 2) + "\n", "application/json");
+    calc.say(`Scenariot är sparat som ${name}. Filen kan öppnas här igen och i kommandoraden.`);
   }
 
   async exportCsv() {
