@@ -817,6 +817,119 @@ def test_a_long_unbroken_scenario_name_wraps_in_the_saved_list(context_factory):
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
 
+# ── results on a phone ────────────────────────────────────────────────────────────────
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 720}
+
+# Each visible <text> of the result's charts: its rendered size in CSS px (font size times
+# the drawing's scale on screen) and its box's height.
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('#sk-berakning svg')]
+    .filter((svg) => svg.getClientRects().length)
+    .flatMap((svg) => [...svg.querySelectorAll('text')].map((t) => ({
+        chart: svg.getAttribute('class'), text: t.textContent,
+        px: parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a,
+        height: t.getBoundingClientRect().height})))"""
+
+
+def test_chart_text_is_at_least_12_px_on_a_phone_and_on_a_desktop(page):
+    open_ready(page)
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        texts = page.evaluate(CHART_TEXT_SIZES)
+        charts = {t["chart"] for t in texts}
+        assert len(charts) == 2, charts  # the bar chart and the sensitivity chart, one drawing each
+        small = [t for t in texts if t["px"] < 12 or t["height"] < 12]
+        assert not small, f"{viewport['width']} px: {min(texts, key=lambda t: t['px'])}"
+
+
+# For each results table: the table, the window's width, its scroll region's widths, and the
+# right edge of its columns that show.
+TABLE_FIT = """(selector) => {
+    const table = document.querySelector(selector);
+    const region = table.closest('[role=region]');
+    const cells = [...table.querySelectorAll('th, td')].filter((c) => c.getClientRects().length);
+    return {scrollWidth: region.scrollWidth, clientWidth: region.clientWidth, width: innerWidth,
+            right: Math.max(...cells.map((c) => c.getBoundingClientRect().right)),
+            columns: table.querySelectorAll('thead th').length,
+            shown: [...table.querySelectorAll('thead th')].filter((c) => c.getBoundingClientRect().width > 1).map((c) => c.textContent),
+            page: document.documentElement.scrollWidth};
+}"""
+RESULT_TABLES = {"aktorer": "table.sk-aktorer", "kanslighet": "table.sk-tornadotabell", "osakerhet": "table.sk-band"}
+
+
+def assert_fits(page, selector, what):
+    fit = page.evaluate(TABLE_FIT, selector)
+    assert fit["scrollWidth"] <= fit["clientWidth"], f"{what} scrolls sideways: {fit}"
+    assert fit["right"] <= fit["width"], f"{what} reaches beyond the window: {fit}"
+    assert fit["page"] <= fit["width"], f"the page scrolls sideways: {fit}"
+    return fit
+
+
+def test_results_tables_fit_a_phone_and_show_the_other_columns_on_request(page):
+    open_ready(page)
+    for name in ("Ett", "Två personer med stöd"):
+        save_as(page, name)
+        field(page, "antal_personer").fill("2")
+        expect_totals(page, cli({"version": 2, "antal_personer": 2}))
+    field(page, "sysselsattningstyp").select_option("praktik")
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    save_as(page, "Praktik")
+    for i in (1, 2, 3):
+        page.check(f"[data-sk-sparade-lista] li:nth-child({i}) input[type=checkbox]")
+    page.click("[data-sk-jamfor]")
+    expect(page.locator("[data-sk-jamforelse] table")).to_be_visible()
+    expect(page.locator("[data-sk-osakerhet]")).not_to_have_attribute("aria-busy", "true")
+    page.set_viewport_size(PHONE)
+    # The essential columns only: Aktör and Alla personer; the range without its middle.
+    essential = {"aktorer": 2, "kanslighet": 3, "osakerhet": 3}
+    for what, selector in RESULT_TABLES.items():
+        fit = assert_fits(page, selector, what)
+        assert len(fit["shown"]) == essential[what], fit
+    assert page.evaluate(TABLE_FIT, "table.sk-aktorer")["shown"][-1].startswith("Alla personer")
+    comparison = assert_fits(page, "[data-sk-jamforelse] table", "jämförelsen")
+    assert comparison["shown"] == ["Ett", "Två personer med stöd", "Praktik"], comparison
+    # The rest by a checkbox each, by keyboard; then every column shows and still fits.
+    boxes = page.locator("[data-sk-resultat] .sk-kolumnval input, [data-sk-osakerhet] .sk-kolumnval input")
+    expect(boxes).to_have_count(3)
+    for i in range(3):
+        boxes.nth(i).focus()
+        page.keyboard.press("Space")
+        expect(boxes.nth(i)).to_be_checked()
+    for what, selector in RESULT_TABLES.items():
+        fit = assert_fits(page, selector, what)
+        assert len(fit["shown"]) == fit["columns"] - 1, fit  # all but the corner heading, hidden from sight only
+    expect(page.get_by_role("checkbox", name="Visa belopp per person")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Per person och månad")).to_be_visible()
+    expect(page.locator("table.sk-aktorer thead th").first).to_have_text("Aktör")  # still read as a heading
+    page.locator("[data-sk-osakerhet] details summary").click()
+    expect(page.locator("[data-sk-osakerhet] details")).to_contain_text("P10")
+    assert_no_axe_violations(page, "(telefon, alla kolumner)")
+    # On a desktop every column shows and there is no checkbox.
+    page.set_viewport_size(DESKTOP)
+    expect(page.locator(".sk-kolumnval").first).to_be_hidden()
+    for what, selector in RESULT_TABLES.items():
+        fit = page.evaluate(TABLE_FIT, selector)
+        assert len(fit["shown"]) == fit["columns"], fit
+
+
+def test_uncertainty_speaks_plain_swedish_and_keeps_the_method_for_who_asks(page):
+    open_ready(page)
+    band = page.locator("[data-sk-osakerhet]")
+    expect(band.locator("table.sk-band thead th")).to_have_text(["Aktör", "Troligen lägst", "Mittvärde", "Troligen högst"])
+    expect(band).to_contain_text("Troligt intervall")
+    details = band.locator("details")
+    for hidden in ("P10", "frö", "2 000 slumpade", "2\u00a0000"):
+        assert hidden not in band.evaluate("(b) => [...b.childNodes[0].children].filter((c) => c.tagName !== 'DETAILS')"
+                                          ".map((c) => c.innerText).join(' ')"), hidden
+    expect(details.locator("p").first).to_be_hidden()
+    details.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(details.locator("p").first).to_be_visible()
+    expect(details).to_contain_text("fast frö 1")
+    expect(details).to_contain_text("P90")
+
+
 # ── keyboard, accessibility, states ─────────────────────────────────────────────────────
 
 def test_keyboard_only_from_first_input_to_export(context_factory):
