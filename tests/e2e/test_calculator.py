@@ -823,17 +823,20 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 720}
 
 # Each visible <text> of the result's charts: its rendered size in CSS px (font size times
-# the drawing's scale on screen) and its box's height.
+# the drawing's scale on screen), its box's height, and whether it is drawn within its picture.
 CHART_TEXT_SIZES = """() => [...document.querySelectorAll('#sk-berakning svg')]
     .filter((svg) => svg.getClientRects().length)
     .flatMap((svg) => [...svg.querySelectorAll('text')].map((t) => ({
         chart: svg.getAttribute('class'), text: t.textContent,
         px: parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a,
-        height: t.getBoundingClientRect().height})))"""
+        height: t.getBoundingClientRect().height,
+        inside: ((a, b) => a.left >= b.left - 1 && a.right <= b.right + 1)(t.getBoundingClientRect(), svg.getBoundingClientRect())})))"""
 
 
 def test_chart_text_is_at_least_12_px_on_a_phone_and_on_a_desktop(page):
     open_ready(page)
+    field(page, "antal_personer").fill("250")  # long figures: the widest value texts
+    expect_totals(page, cli({"version": 2, "antal_personer": 250}))
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size(viewport)
         texts = page.evaluate(CHART_TEXT_SIZES)
@@ -841,6 +844,7 @@ def test_chart_text_is_at_least_12_px_on_a_phone_and_on_a_desktop(page):
         assert len(charts) == 2, charts  # the bar chart and the sensitivity chart, one drawing each
         small = [t for t in texts if t["px"] < 12 or t["height"] < 12]
         assert not small, f"{viewport['width']} px: {min(texts, key=lambda t: t['px'])}"
+        assert all(t["inside"] for t in texts), [t for t in texts if not t["inside"]]
 
 
 # For each results table: the table, the window's width, its scroll region's widths, and the
