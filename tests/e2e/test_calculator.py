@@ -909,7 +909,13 @@ def test_results_tables_fit_a_phone_and_show_the_other_columns_on_request(page):
     page.locator("[data-sk-osakerhet] details summary").click()
     expect(page.locator("[data-sk-osakerhet] details")).to_contain_text("P10")
     assert_no_axe_violations(page, "(telefon, alla kolumner)")
-    # On a desktop every column shows and there is no checkbox.
+    # Printed, and on a desktop, every column shows and there is no checkbox.
+    for i in range(3):
+        boxes.nth(i).uncheck()
+    page.emulate_media(media="print")
+    expect(page.locator(".sk-kolumnval").first).to_be_hidden()
+    expect(page.locator("table.sk-aktorer thead th.sk-valfri").first).to_be_visible()
+    page.emulate_media(media="screen")
     page.set_viewport_size(DESKTOP)
     expect(page.locator(".sk-kolumnval").first).to_be_hidden()
     for what, selector in RESULT_TABLES.items():
