@@ -1,7 +1,8 @@
 // The calculator's files: the scenario as JSON (export and import), the result as CSV (with
 // the uncertainty settings from the root's data-sk-osakerhet-dragningar/-fro; without them
 // Python's defaults apply), and print. The JSON file is named after the saved scenario the
-// form shows, and the day (jsonFileName; no DOM, tested in tests/js/calculator-files.test.mjs).
+// form shows, and the day (jsonFileName, savedNameFor; no DOM, tested in
+// tests/js/calculator-files.test.mjs).
 
 import { MAX_DEPTH, tooDeep } from "./share-link.mjs";
 import { messageText } from "./text.mjs";
@@ -63,7 +64,9 @@ export class CalculatorFiles {
     const calc = this.calc;
     const scenario = await calc.scenarioOnScreen("Ingen JSON-fil skapades");
     if (!scenario) return;
-    const name = jsonFileName(savedNameFor(scenario, calc.saved.read().list));
+    // The saved scenario opened or saved (calc.scenarioName, as the answer's heading names it),
+    // else one with the same content (after a reload, say).
+    const name = jsonFileName(calc.scenarioName || savedNameFor(scenario, calc.saved.read().list));
     window.skPython.download(name, JSON.stringify(scenario, null, 2) + "\n", "application/json");
     calc.say(`Scenariot är sparat som ${name}. Filen kan öppnas här igen och i kommandoraden.`);
   }
