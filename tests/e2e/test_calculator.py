@@ -894,7 +894,7 @@ def test_results_tables_fit_a_phone_and_show_the_other_columns_on_request(page):
     comparison = assert_fits(page, "[data-sk-jamforelse] table", "jämförelsen")
     assert comparison["shown"] == ["Ett", "Två personer med stöd", "Praktik"], comparison
     # The rest by a checkbox each, by keyboard; then every column shows and still fits.
-    boxes = page.locator("[data-sk-resultat] .sk-kolumnval input, [data-sk-osakerhet] .sk-kolumnval input")
+    boxes = page.locator(".sk-resultatdel .sk-kolumnval input")
     expect(boxes).to_have_count(3)
     for i in range(3):
         boxes.nth(i).focus()

@@ -19,6 +19,11 @@ SCENARIOS = [
 ]
 
 
+def _charts(result):
+    """The results and the sensitivity chart (swapped in side by side)."""
+    return results_html.results(result) + results_html.sensitivity(result)
+
+
 def _svgs(fragment):
     return re.findall(r"<svg [^>]*>.*?</svg>", fragment, re.S)
 
@@ -29,7 +34,7 @@ def _view_width(svg):
 
 @pytest.mark.parametrize("sc", SCENARIOS)
 def test_each_chart_has_a_wide_and_a_narrow_drawing_with_its_own_ids(sc):
-    fragment = results_html.results(results_view.evaluate(sc, tornado=True))
+    fragment = _charts(results_view.evaluate(sc, tornado=True))
     classes = [re.search(r'class="([^"]+)"', svg).group(1) for svg in _svgs(fragment)]
     assert classes == ["sk-diagram sk-diagram--bred", "sk-diagram sk-diagram--smal",
                        "sk-diagram sk-diagram--bred sk-tornado", "sk-diagram sk-diagram--smal sk-tornado"]
@@ -44,7 +49,7 @@ def test_each_chart_has_a_wide_and_a_narrow_drawing_with_its_own_ids(sc):
 def test_every_value_text_stays_inside_its_drawing(sc):
     """Estimated from the text's length (15 px digits, at most _CHAR_W a character); the
     browser test measures every text drawn."""
-    fragment = results_html.results(results_view.evaluate(sc, tornado=True))
+    fragment = _charts(results_view.evaluate(sc, tornado=True))
     for svg in _svgs(fragment):
         width = _view_width(svg)
         for x, anchor, text in re.findall(r'<text x="([-\d.]+)" y="[-\d.]+"(?: text-anchor="(\w+)")? class="sk-stapeltext[^>]*>([^<]*)</text>', svg):
@@ -54,7 +59,7 @@ def test_every_value_text_stays_inside_its_drawing(sc):
 
 
 def test_the_narrow_charts_labels_sit_above_their_bars_and_no_line_crosses_them():
-    fragment = results_html.results(results_view.evaluate(SCENARIOS[1], tornado=True))
+    fragment = _charts(results_view.evaluate(SCENARIOS[1], tornado=True))
     for svg in _svgs(fragment):
         if "sk-diagram--smal" not in svg:
             continue
