@@ -909,6 +909,12 @@ def test_results_tables_fit_a_phone_and_show_the_other_columns_on_request(page):
     page.locator("[data-sk-osakerhet] details summary").click()
     expect(page.locator("[data-sk-osakerhet] details")).to_contain_text("P10")
     assert_no_axe_violations(page, "(telefon, alla kolumner)")
+    # What the user asked to see stays shown when the figures are computed again.
+    field(page, "antal_personer").fill("4")
+    expect_totals(page, cli({"version": 2, "antal_personer": 4, "sysselsattningstyp": "praktik"}))
+    expect(page.locator("[data-sk-osakerhet]")).not_to_have_attribute("aria-busy", "true")
+    for i in range(3):
+        expect(boxes.nth(i)).to_be_checked()
     # Printed, and on a desktop, every column shows and there is no checkbox.
     for i in range(3):
         boxes.nth(i).uncheck()

@@ -128,6 +128,16 @@ export class Calculator {
     const el = this.root.querySelector("[data-sk-utskriftsdatum]");
     if (el) el.textContent = new Date().toLocaleDateString("sv-SE");
   }
+  // Put in Python's new HTML for a part of the results, keeping the optional columns the
+  // user asked to see (the "Visa …" checkboxes in it).
+  swap(el, html) {
+    const ticked = [...el.querySelectorAll(".sk-kolumnval input:checked")].map((box) => box.id);
+    el.innerHTML = html;
+    ticked.forEach((id) => {
+      const box = el.querySelector(`#${CSS.escape(id)}`);
+      if (box) box.checked = true;
+    });
+  }
   // What Python says differs from the defaults: a marker under each changed field, a count
   // on each closed group, the preset the values match, units that follow the value.
   showChanges(data) {
@@ -197,8 +207,8 @@ export class Calculator {
     if (fill) this.fillFields(data.falt);
     this.valid = { snap: fill ? this.snapshot() : snap, scenario: data.scenario, falt: data.falt };
     // HTML built and escaped by Python
-    this.result.innerHTML = data.html.resultat;
-    this.sensitivity.innerHTML = data.html.kanslighet;
+    this.swap(this.result, data.html.resultat);
+    this.swap(this.sensitivity, data.html.kanslighet);
     this.assumptions.innerHTML = data.html.antaganden;
     this.answer.innerHTML = data.html.svar;
     this.answerBar.innerHTML = data.html.svarsrad;
@@ -256,7 +266,7 @@ export class Calculator {
       this.band.removeAttribute("aria-busy");
       if (asked !== this.valid) return;
       if (response.ok) {
-        this.band.innerHTML = response.data.html;
+        this.swap(this.band, response.data.html);
         this.answer.innerHTML = response.data.svar;
       }
     }, 250);
