@@ -66,7 +66,7 @@ def to_csv(result, osakerhet=None):
         ("max_upphandlingskostnad_och_bonus", "max_upphandlingskostnad_och_bonus_text", "Högsta merkostnad och bonus (kr)", 1),
         ("lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", "Lägsta produktionsfaktor (%)", 100),
         ("lagsta_stod_per_manad", "lagsta_stod_text", "Lägsta stöd per månad (kr)", 1),
-        ("manader_till_brytpunkt", "manader_till_brytpunkt_text", "Månader till brytpunkt för köparen", 1),
+        ("manader_till_brytpunkt", "manader_till_brytpunkt_text", "Månader till brytpunkt för den upphandlande organisationen", 1),
     ):
         value = b.get(key)
         rows.append([name, _csv_number(None if value is None else value * scale), b.get(text_key, "")])
@@ -120,7 +120,7 @@ def to_markdown(result, osakerhet=None):
                   "| | P10 | P50 | P90 |", "|---|---:|---:|---:|"]
         for k, v in osakerhet["percentiler"].items():
             lines.append(f"| {ACTOR_LABELS[k]} | {kr(v['p10'])} | {kr(v['p50'])} | {kr(v['p90'])} |")
-        lines += ["", f"Sannolikhet att köparen går jämnt upp eller bättre: "
+        lines += ["", f"Sannolikhet att den upphandlande organisationen går jämnt upp eller bättre: "
                       f"{procent(osakerhet['sannolikhet_kopare_ej_negativ'], 1)}."]
     if result["varningar"]:
         lines += ["", "## Att tänka på", ""] + [f"- {w}" for w in result["varningar"]]
@@ -142,7 +142,8 @@ def to_table(result, osakerhet=None):
     sc = result["scenario"]
     title = (f"Samhällsekonomisk beräkning, inkomstår {sc['inkomstar']}: {tal(sc['antal_personer'])} "
              f"person(er), {tal(sc['manader'], 1).rstrip('0').rstrip(',')} månader, "
-             f"{fields.option_label('sysselsattningstyp', sc['sysselsattningstyp']).lower()}, köpare: {sc['upphandlande_organisation']}")
+             f"{fields.option_label('sysselsattningstyp', sc['sysselsattningstyp']).lower()}, upphandlande organisation: "
+             f"{fields.option_label('upphandlande_organisation', sc['upphandlande_organisation']).lower()}")
     out = [title, "", fmt(head), sep] + [fmt(r) for r in body] + [sep] + [fmt(r) for r in sums]
     out += ["", "Brytpunkter:"] + [f"  • {t}" for t in _breakeven_lines(result)]
     if osakerhet:
@@ -152,7 +153,7 @@ def to_table(result, osakerhet=None):
         w2 = [max(len(r[i]) for r in [h2] + rows2) for i in range(4)]
         for r in [h2] + rows2:
             out.append("  " + "  ".join(r[0].ljust(w2[0]) if i == 0 else r[i].rjust(w2[i]) for i in range(4)).rstrip())
-        out.append(f"  Sannolikhet att köparen går jämnt upp eller bättre: "
+        out.append(f"  Sannolikhet att den upphandlande organisationen går jämnt upp eller bättre: "
                    f"{procent(osakerhet['sannolikhet_kopare_ej_negativ'], 1)}")
     if result["varningar"]:
         out += ["", "Att tänka på:"] + [f"  • {w}" for w in result["varningar"]]

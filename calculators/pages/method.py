@@ -239,7 +239,7 @@ def render_method_markdown():
     w("- **Kommun:** kommunalskatten på lönen minus kommunalskatten på ersättningarna före, minus det "
       "utjämningsbidrag kommunen förlorar (eller den utjämningsavgift den får betala) när skatteunderlaget "
       "växer, plus det försörjningsstöd kommunen inte längre betalar. Försörjningsstödet påverkas inte av "
-      "utjämningen: där kommer oftast det mesta av kommunens vinst ifrån. När kommunen är köpare dras "
+      "utjämningen: där kommer oftast det mesta av kommunens vinst ifrån. När kommunen upphandlar dras "
       "också leverantörens kostnad i priset och engångsposterna av (se nedan).")
     w("- **Region:** regionskatten på lönen minus regionskatten på ersättningarna före, minus regionens "
       "förändring i utjämningen.")
@@ -266,7 +266,7 @@ def render_method_markdown():
     w("En leverantör som måste anställa någon som producerar mindre än lönekostnaden räknar med det i sitt "
       "anbud. Den andel som anges under *Leverantörens kostnad i priset* (som standard hela kostnaden) av arbetsgivarens "
       "nettokostnad för kravet under kravperioden, inklusive administrationen, flyttas därför från "
-      "arbetsgivaren till köparen. Går arbetsgivaren plus flyttas ingenting. En bonus är en egen, uttrycklig "
+      "arbetsgivaren till den upphandlande organisationen. Går arbetsgivaren plus flyttas ingenting. En bonus är en egen, uttrycklig "
       "överföring och räknas inte in.")
     w("")
     w("### Kommunalekonomisk utjämning")
@@ -389,7 +389,7 @@ def render_method_markdown():
     w("")
     w("- **Summa aktörer** är summan av aktörernas resultat, så som Upphandlingsmyndighetens modell "
       "redovisar ”samhället”. Den räknar den indirekta skatten två gånger: som en del av individens ökade "
-      "inkomst och som statens intäkt när pengarna handlas för. Led därför med köparens resultat och det "
+      "inkomst och som statens intäkt när pengarna handlas för. Led därför med den upphandlande organisationens resultat och det "
       "samhällsekonomiska nettovärdet.")
     w("- **Samhällsekonomiskt nettovärde** räknar bara verkliga resurser: produktionsvärdet minus "
       "handledning, administration, merkostnad för upphandlingen och matchningskostnad. Skatter, "
@@ -402,18 +402,18 @@ def render_method_markdown():
     w("")
     w("## Brytpunkter, känslighet och osäkerhet")
     w("")
-    w("- **Högsta merkostnad och bonus:** köparens resultat utan merkostnad och bonus, dvs. hur mycket "
-      "upphandlingen och bonusen sammanlagt får kosta innan köparens resultat blir negativt.")
+    w("- **Högsta merkostnad och bonus:** den upphandlande organisationens resultat utan merkostnad och bonus, dvs. hur mycket "
+      "upphandlingen och bonusen sammanlagt får kosta innan den upphandlande organisationens resultat blir negativt.")
     w("- **Lägsta produktionsfaktor** (vid praktik: lägsta produktionsvärde per månad) och **lägsta stöd "
       "per månad** som gör att arbetsgivaren går jämnt upp utan att ta betalt för kravet i priset.")
-    w("- **Månader till brytpunkt:** hur många månader per person som krävs för att köparen ska gå jämnt "
+    w("- **Månader till brytpunkt:** hur många månader per person som krävs för att den upphandlande organisationen ska gå jämnt "
       "upp. Finns ingen brytpunkt sägs det i klartext.")
     w("- **Känslighet:** varje viktig indata flyttas till ett lågt och ett högt värde och effekten på den "
       "valda aktören visas som ett tornadodiagram.")
     w("- **Osäkerhet:** en Monte Carlo-simulering drar produktionsfaktor, lön, försörjningsstöd, fullföljandegrad, dödvikt "
       "och undanträngning ur triangulära fördelningar kring de värden du angett, åt båda hållen där båda är "
       "rimliga, och redovisar ett troligt intervall (10:e till 90:e percentilen) per aktör samt sannolikheten "
-      "att köparen går jämnt upp eller bättre. Har du angett 0 % dödvikt och undanträngning eller 100 % "
+      "att den upphandlande organisationen går jämnt upp eller bättre. Har du angett 0 % dödvikt och undanträngning eller 100 % "
       "fullföljande kan utfallet bara bli sämre på den punkten, och resultatet är en övre gräns. Kravets "
       "längd varieras inte: den bestäms i avtalet. Samma frö ger alltid samma siffror.")
     w("")

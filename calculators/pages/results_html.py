@@ -333,7 +333,7 @@ def band(data):
     )
     prob = data.get("sannolikhet_kopare")
     prob_text = (
-        f'<p class="sk-sannolikhet">Sannolikheten att {_e(data.get("kopare", "köparen"))} går jämnt upp eller bättre: '
+        f'<p class="sk-sannolikhet">Sannolikheten att {_e(data.get("kopare", "den upphandlande organisationen"))} går jämnt upp eller bättre: '
         f"<strong>{fmt.procent(prob, 0)}</strong>.</p>"
         if prob is not None else ""
     )
