@@ -108,6 +108,7 @@ def _months(out, m, buyer_total, buyer_name):
     """Months per person at which the buyer's result reaches zero (found numerically: support
     ends after some months and later years are discounted, so it is not one straight line)."""
     args = list(m.base_args())
+    now = args[4]  # the scenario's months
 
     def buyer_at(months):
         args[4] = months
@@ -118,7 +119,13 @@ def _months(out, m, buyer_total, buyer_name):
         out["manader_till_brytpunkt"] = 0.0
         out["manader_till_brytpunkt_text"] = f"{buyer_name.capitalize()} har ett positivt resultat redan från första månaden."
         return
-    if m.counted_months() <= 0 or buyer_at(MONTHS_LIMIT) < 0:
+    # The result need not grow with the months: when support ends the supplier's cost, priced
+    # in, can outweigh the buyer's gain. A buyer that gains over the scenario's months broke
+    # even within them; otherwise later, if ever within MONTHS_LIMIT.
+    f_now = buyer_at(now) if m.counted_months() > 0 else -1.0
+    hi = now if f_now >= 0 else MONTHS_LIMIT
+    f_hi = f_now if f_now >= 0 else buyer_at(MONTHS_LIMIT)
+    if m.counted_months() <= 0 or f_hi < 0:
         out["manader_till_brytpunkt"] = None
         out["manader_till_brytpunkt_text"] = (
             f"{buyer_name.capitalize()} når aldrig brytpunkten: fler månader förbättrar inte "
@@ -126,7 +133,7 @@ def _months(out, m, buyer_total, buyer_name):
         return
     # False position (Illinois): the curve is straight between the points where support ends,
     # so this takes a handful of evaluations where bisection takes sixty.
-    lo, hi, f_lo, f_hi = 1e-9, MONTHS_LIMIT, first, buyer_at(MONTHS_LIMIT)
+    lo, f_lo = 1e-9, first
     side = 0
     for _ in range(100):
         mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)

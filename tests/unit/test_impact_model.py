@@ -253,6 +253,19 @@ def test_scenario_c_praktik():
     assert priced["stat"] == pytest.approx(-10000 - 19311.20, **APPROX)
 
 
+def test_months_to_break_even_when_the_buyer_gains_now_but_would_lose_over_a_long_time():
+    # 5 people at 24 000 kr from försörjningsstöd 9 000 kr: the kommun gains while nystartsjobb
+    # pays, but once the support ends the supplier's priced-in cost outweighs its gain, so over
+    # 100 years it would lose. The break-even asked for is the first one: the one-off costs
+    # (40 000 procurement + 5 × 10 000 administration priced in) over the monthly gain.
+    r = effects.evaluate({"version": 2, "antal_personer": 5, "bruttolon": 24000, "forsorjningsstod": 9000})
+    assert r["totalt"]["kommun"] > 0
+    b = r["brytpunkter"]
+    monthly = r["per_person_och_manad"]["kommun"]  # 3 793 − 3 594 + 9 000 − 4 624 ≈ 4 575 kr
+    assert b["manader_till_brytpunkt"] == pytest.approx(90000 / (5 * monthly), **APPROX)
+    assert b["manader_till_brytpunkt_text"].startswith("Kommunen går jämnt upp efter 3,9 månader per person")
+
+
 def test_result_format_v2_keys():
     r = effects.evaluate(SCENARIO_A)
     assert r["version"] == 2 and r["aldre_format"] == []
