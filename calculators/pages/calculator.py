@@ -460,10 +460,11 @@ def render_page(year=None):
 <p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
 <div class="sk-resultat" data-sk-resultat>{results_html.results(result)}</div>
 <div class="sk-osakerhet" data-sk-osakerhet>{results_html.band(band)}</div>
-<div class="sk-kanslighetsdel">
+<section class="sk-kanslighetsdel" aria-labelledby="sk-kanslighet-rubrik">
+<h3 id="sk-kanslighet-rubrik">Känslighet: vilka uppgifter betyder mest?</h3>
 <div class="sk-falt sk-falt--visning" data-sk-kraver-js hidden><label for="sk-tornado-aktor">Visa känsligheten för</label><div class="sk-kontroll"><select id="sk-tornado-aktor" data-sk-tornado-aktor>{tornado_options}</select></div></div>
 <div data-sk-kanslighet>{results_html.sensitivity(result)}</div>
-</div>
+</section>
 <section class="sk-bara-utskrift" data-sk-antaganden aria-labelledby="sk-antaganden-rubrik">{assumptions_html(used)}</section>
 </section>
 <section class="sk-atgarder" data-sk-kraver-js hidden aria-labelledby="sk-atgarder-rubrik">

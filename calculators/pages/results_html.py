@@ -305,12 +305,12 @@ def tornado(rows, actor_name, base):
         f"<tbody>{table_rows}</tbody></table>",
         title,
     )
+    # The heading and the choice of actor stand above this fragment on the page (pages.calculator).
     return (
-        '<section class="sk-kanslighet" aria-labelledby="sk-kanslighet-rubrik">'
-        f'<h3 id="sk-kanslighet-rubrik">Känslighet</h3>'
+        '<div class="sk-kanslighet">'
         '<p class="sk-forklaring"><span class="sk-nyckel sk-tornado-lag"></span> lågt värde '
         '<span class="sk-nyckel sk-tornado-hog"></span> högt värde</p>'
-        f'<figure class="sk-figur">{svg}</figure>{table}</section>'
+        f'<figure class="sk-figur">{svg}</figure>{table}</div>'
     )
 
 
