@@ -157,7 +157,10 @@
   }
 
   async function call(op, data) {
-    start();
+    // A call starts Python the first time only: after a failure only "Försök igen" (retry)
+    // starts it again, so the button the user was told to press does not vanish under them
+    // and a blocked download is not fetched again on every keystroke.
+    if (api.status === "vilande") start();
     const settled = await whenSettled();
     if (settled !== "redo" || !worker) {
       return failure(api.meddelande || "Beräkningen går inte att använda just nu.");
