@@ -134,7 +134,9 @@ def _clean_number_text(text, field):
         return None, value
     if not isinstance(text, str):
         raise InputError.field(field, f"{field}: ange ett tal.")
-    cleaned = text.strip()
+    # Invisible controls pasted with a number (a right-to-left mark shows "5000 kr" as "rk 5000")
+    # would make it unreadable without the user seeing why.
+    cleaned = drop_unsafe(text).strip()
     for space in _SPACES:
         cleaned = cleaned.replace(space, "")
     cleaned = cleaned.replace(MINUS, "-").replace("\u2013", "-")
@@ -161,7 +163,7 @@ def _to_float(cleaned, field, original, example):
     return value
 
 
-def parse_tal(text, falt="tal"):
+def parse_tal(text, falt="tal", exempel="25 000 eller 25 000,50"):
     """Parse a number typed the Swedish way: ``"25 000,50"`` -> ``25000.5``; ``"−3"`` -> ``-3.0``.
 
     Accepts spaces, no-break spaces or thin spaces as thousands separators, a decimal
@@ -176,7 +178,7 @@ def parse_tal(text, falt="tal"):
         cleaned = cleaned[:-2]
     elif lowered.endswith("kr."):
         cleaned = cleaned[:-3]
-    return _to_float(cleaned, falt, text, "25 000 eller 25 000,50")
+    return _to_float(cleaned, falt, text, exempel)
 
 
 def parse_procent(text, falt="procent"):

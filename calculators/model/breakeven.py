@@ -55,8 +55,8 @@ def _buyer_budget(out, sc, buyer_total, buyer_name):
     else:
         out["max_upphandlingskostnad_och_bonus"] = None
         out["max_upphandlingskostnad_och_bonus_text"] = (
-            f"{buyer_name.capitalize()} går inte att få utan förlust även om upphandlingen inte kostar "
-            f"något extra: resultatet är {kr(excl)} före merkostnad och bonus.")
+            f"{buyer_name.capitalize()} går med förlust även om upphandlingen inte kostar något extra: "
+            f"resultatet är {kr(excl)} före merkostnad och bonus.")
 
 
 def _employer(out, m):

@@ -20,6 +20,10 @@ def warnings(sc, m, month):
         out.append("Skatten beräknas på årsinkomst (månadsbelopp × 12) med inkomstårets regler "
                    f"({year}); kyrkoavgift och begravningsavgift ingår inte.")
         out.extend(_equalisation(sc, m))
+        if sc["bruttolon"] < 1000:
+            # "24" typed for 24 000 kr gives a whole, wrong calculation without it.
+            out.append(f"Bruttolönen {kr(sc['bruttolon'])} per månad vid heltid är mycket låg. Kontrollera att "
+                       "beloppet står i kronor per månad, till exempel 24 000 och inte 24.")
         if sc["kommunalskatt"] > 0.25:
             out.append(f"Kommunalskatten {procent(sc['kommunalskatt'], 2)} är ovanligt hög för bara kommunens del. "
                        "Ange kommunens skattesats utan regionens, inte den sammanlagda.")

@@ -266,6 +266,12 @@ def test_months_to_break_even_when_the_buyer_gains_now_but_would_lose_over_a_lon
     assert b["manader_till_brytpunkt_text"].startswith("Kommunen går jämnt upp efter 3,9 månader per person")
 
 
+def test_a_wage_typed_in_thousands_is_questioned():
+    low = effects.evaluate({"version": 2, "bruttolon": 24})["varningar"]
+    assert any("Bruttolönen 24\u00a0kr per månad vid heltid är mycket låg" in w for w in low)
+    assert not any("Bruttolönen" in w for w in effects.evaluate({"version": 2, "bruttolon": 24000})["varningar"])
+
+
 def test_result_format_v2_keys():
     r = effects.evaluate(SCENARIO_A)
     assert r["version"] == 2 and r["aldre_format"] == []
