@@ -36,15 +36,25 @@ def _signed(value):
 
 
 def _range(low, high):
-    """ "troligen mellan 120 000 och 240 000 kr i plus"; a range across zero names both sides."""
+    """ "mellan 120 000 och 240 000 kr i plus"; a range across zero names both sides."""
     lo, hi = fmt.kr_ungefar(low), fmt.kr_ungefar(high)
     if low >= 0 or high <= 0:
         side = "plus" if high > 0 else "minus"
         near, far = (lo, hi) if side == "plus" else (hi, lo)
         if near == far:
-            return f"troligen omkring {near} i {side}"
-        return f"troligen mellan {near.removesuffix(fmt.NBSP + 'kr')} och {far} i {side}"
-    return f"troligen mellan {lo} i minus och {hi} i plus"
+            return f"omkring {near} i {side}"
+        return f"mellan {near.removesuffix(fmt.NBSP + 'kr')} och {far} i {side}"
+    return f"mellan {lo} i minus och {hi} i plus"
+
+
+def _likely(value, low, high):
+    """The likely range beside a figure; where the figure itself lies outside it (it counts
+    on no job that would have come anyway, for instance) the range says which way it lies."""
+    if value > high:
+        return f"troligen något sämre: {_range(low, high)}"
+    if value < low:
+        return f"troligen något bättre: {_range(low, high)}"
+    return f"troligen {_range(low, high)}"
 
 
 def _people(sc):
@@ -67,7 +77,7 @@ def heading_line(sc, name=""):
     elif scenario_mod.changed(sc):
         what = "Era uppgifter"
     else:
-        what = "Standardscenariot (ändra uppgifterna till er upphandling)"
+        what = "Standardscenariot"
     return f"{what}. {_people(sc)}, inkomstår {sc['inkomstar']}."
 
 
@@ -80,13 +90,13 @@ def answer(result, band=None, name=""):
     for key, who in ((buyer, f"För {BUYER_NAMES[buyer]}"), (NET, "För samhället")):
         text = f"{_signed(tot[key])}"
         if key in pct:
-            text += f" ({_range(pct[key]['p10'], pct[key]['p90'])})"
+            text += f" ({_likely(tot[key], pct[key]['p10'], pct[key]['p90'])})"
         lines.append(f'<p class="sk-svar-tal" data-sk-svarstal="{_e("kopare" if key == buyer else key)}">'
                      f"<strong>{_e(who)}:</strong> {_e(text)}.</p>")
     if band is None:
         more = '<p class="sk-svar-mer" aria-busy="true">Det troliga intervallet räknas fram …</p>'
     else:
-        more = (f'<p class="sk-svar-mer">Chansen att {_e(BUYER_NAMES[buyer])} går jämnt upp eller bättre: '
+        more = (f'<p class="sk-svar-mer">Sannolikheten att {_e(BUYER_NAMES[buyer])} går jämnt upp eller bättre: '
                 f'<strong>{fmt.procent(band["sannolikhet_kopare"], 0)}</strong>.</p>')
     return (
         '<h2 id="sk-svar-rubrik" class="sk-svar-rubrik">Svaret i korthet</h2>'
@@ -94,7 +104,7 @@ def answer(result, band=None, name=""):
         + "".join(lines) + more +
         f'<p class="sk-svar-forklaring">{_e(actors.label(NET))}: vad samhället som helhet vinner, '
         "när skatter och bidrag räknats bort som överföringar.</p>"
-        f'<p class="sk-svar-lank"><a href="#{RESULTS_ID}">Hela resultatet</a></p>'
+        f'<p class="sk-svar-lank"><a href="#{RESULTS_ID}">Till resultatet</a></p>'
     )
 
 

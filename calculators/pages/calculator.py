@@ -148,6 +148,10 @@ def fields_to_scenario(values, base):
     return scenario
 
 
+# What a message about a number that could not be read suggests instead, by kind of field.
+_EXAMPLES = {"int": "5", "kr": "25 000"}
+
+
 def _parse(field, text):
     kind, label = field.kind, field.label
     if kind in ("enum", "year"):
@@ -158,7 +162,7 @@ def _parse(field, text):
     if kind == "fraction":
         # "20,69 %" must give exactly 0.2069 (the same float a scenario file holds), not 20.69/100.
         return round(fmt.parse_procent(text, label), 12)
-    value = fmt.parse_tal(text, label)
+    value = fmt.parse_tal(text, label, _EXAMPLES.get(kind, "12 eller 12,5"))
     if kind == "int":
         if not float(value).is_integer():
             raise InputError.field(label, f"{label}: ange ett heltal.")
@@ -182,7 +186,7 @@ def _map_errors(err):
 
 def _default_text(field, value):
     if field.kind in ("enum", "year"):
-        return shown_text(field, value)
+        return shown_text(field, value).lower()  # "Ändrat, standard aktivitetsstöd"
     if field.kind == "fraction":
         return fmt.procent(value)
     if field.kind == "kr":
@@ -406,10 +410,13 @@ def assumptions_html(scenario):
         return f'<div class="sk-andrat"><dt>{_e(f.label)}</dt><dd>{value} (ändrat, standard {default})</dd></div>'
 
     items = "".join(item(f) for f in shown_fields(scenario))
+    preset = next((p["namn"] for p in results_view.presets() if p["id"] == results_view.matching_preset(scenario)), "")
     return (
         '<h2 id="sk-antaganden-rubrik">Antaganden</h2>'
-        f"<p>{_e(_count(len(changed), 'värde skiljer', 'värden skiljer'))} sig från standardscenariot"
-        f"{' och är markerade med fetstil' if changed else ''}.</p>"
+        + (f"<p>Personens situation före anställningen: typfallet {_e(preset)}.</p>" if preset else "")
+        + f"<p>{_e(_count(len(changed), 'värde skiljer', 'värden skiljer'))} sig från standardscenariot"
+        f"{' och är markerade med fetstil' if changed else ''}. Formler, parametrar och källor till "
+        "standardvärdena står på sidan Så räknar vi på webbplatsen Sysselsättningskrav – beslutsstöd.</p>"
         f'<dl class="sk-indata">{items}</dl>'
     )
 
@@ -441,7 +448,10 @@ def render_page(year=None):
 <noscript><p class="sk-noscript"><strong>JavaScript är avstängt.</strong> Här visas standardscenariot, beräknat när webbplatsen byggdes. För att räkna med egna uppgifter behöver sidan JavaScript; beräkningen sker då helt i din webbläsare och inget skickas till någon server.</p></noscript>
 <p class="sk-bara-utskrift sk-utskriftsdatum">Utskriven <span data-sk-utskriftsdatum></span> från webbplatsen Sysselsättningskrav – beslutsstöd.</p>
 <div class="sk-arbetsyta">
-<section class="sk-svar" data-sk-svar aria-labelledby="sk-svar-rubrik">{answer.answer(result, band)}</section>
+<section class="sk-svar" data-sk-svar aria-labelledby="sk-svar-rubrik">
+<p class="sk-svar-inaktuellt" data-sk-svar-inaktuellt hidden></p>
+<div data-sk-svar-innehall>{answer.answer(result, band)}</div>
+</section>
 <form class="sk-formular" data-sk-form novalidate aria-label="Uppgifter för beräkningen">
 {first}
 <h2 class="sk-fler-rubrik" id="sk-fler-rubrik">Fler antaganden</h2>
@@ -452,13 +462,17 @@ def render_page(year=None):
 <button type="submit" class="md-button md-button--primary">Räkna</button>
 <button type="button" class="md-button" data-sk-aterstall>Återställ standardvärden</button>
 </div>
-<div class="sk-svarsrad" data-sk-svarsrad>{answer.answer_bar(result)}</div>
+<div class="sk-svarsrad" data-sk-svarsrad>
+<p class="sk-svar-inaktuellt" data-sk-svar-inaktuellt hidden></p>
+<div data-sk-svarsrad-innehall>{answer.answer_bar(result)}</div>
+</div>
 </form>
 </div>
 <section class="sk-resultatdel" aria-labelledby="sk-resultat-rubrik">
 <h2 id="sk-resultat-rubrik" tabindex="-1">Resultat</h2>
 <p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
 <div class="sk-resultat" data-sk-resultat>{results_html.results(result)}</div>
+<p class="sk-inaktuellt-text" data-sk-osakerhet-vantar role="status" hidden></p>
 <div class="sk-osakerhet" data-sk-osakerhet>{results_html.band(band)}</div>
 <section class="sk-kanslighetsdel" aria-labelledby="sk-kanslighet-rubrik">
 <h3 id="sk-kanslighet-rubrik">Känslighet: vilka uppgifter betyder mest?</h3>

@@ -3,9 +3,8 @@
     to_csv(result, osakerhet=None) -> str      UTF-8 text with BOM, ";" separator, decimal comma, CRLF
     to_markdown(result, osakerhet=None) -> str
     to_table(result, osakerhet=None) -> str    readable Swedish table for a terminal
-    csv_filename(result) -> str
     OPS["exportera_csv"]                       the browser's CSV download: {"scenario", "osakerhet"?}
-                                               -> {"filnamn", "innehall"}
+                                               -> {"innehall"} (the page names the file, as the JSON)
 """
 
 from calculators.format import kr, procent, tal
@@ -93,10 +92,6 @@ def to_csv(result, osakerhet=None):
     return BOM + "\r\n".join(";".join(_csv_cell(c) for c in row) for row in rows) + "\r\n"
 
 
-def csv_filename(result):
-    sc = result["scenario"]
-    return f"samhallsekonomisk-berakning-{sc['inkomstar']}-{sc['sysselsattningstyp']}.csv"
-
 
 def _breakeven_lines(result):
     b = result["brytpunkter"]
@@ -161,13 +156,13 @@ def to_table(result, osakerhet=None):
 
 
 def exportera_csv(data):
-    """The result as CSV text for Swedish Excel, with a file name."""
+    """The result as CSV text for Swedish Excel."""
     data = api.request_data(data)
     api.check_keys(data, ("scenario", "osakerhet"))
     sc = api.scenario_of(data)
     result = effects.evaluate_validated(sc)
     mc = api.uncertainty(sc, data.get("osakerhet"))
-    return {"filnamn": csv_filename(result), "innehall": to_csv(result, mc)}
+    return {"innehall": to_csv(result, mc)}
 
 
 OPS = {"exportera_csv": exportera_csv}

@@ -202,7 +202,7 @@ def _bar_svg(items, variant, title, desc):
     )
 
 
-def bar_chart(result, title="Effekt per aktör, alla personer"):
+def bar_chart(result, title="Resultat per aktör, alla personer"):
     tot = result["totalt"]
     items = [(name, tot[key]) for key, name in ACTORS] + [
         (SUMMA, tot["summa_aktorer"]),
@@ -353,10 +353,10 @@ def band(data):
         '<details class="sk-metod"><summary>Så räknas intervallet</summary>'
         f'<p>Scenariot räknas om {fmt.tal(data["dragningar"])} gånger med slumpade varianter av uppgifterna '
         f'(fast frö {fmt.tal(data["fro"])}, så samma uppgifter ger alltid samma tal). '
-        "Produktionsfaktor, lön, försörjningsstöd, fullföljandegrad, dödvikt och undanträngning varierar åt båda "
+        "Produktionsfaktor, lön, försörjningsstöd, fullföljd tid, jobb som hade blivit ändå och undanträngning varierar åt båda "
         "hållen runt det du angett; kravets längd varierar inte, den står i avtalet. "
-        f"Där du angett {none} dödvikt och undanträngning eller {whole} fullföljande kan utfallet bara bli sämre "
-        "på den punkten, så resultatet ovan ligger då något över mittvärdet.</p>"
+        f"Där du angett {none} dödvikt och undanträngning eller {whole} fullföljd tid kan utfallet bara bli sämre "
+        "på den punkten, så resultatet ovan ligger då över mittvärdet, ibland över hela intervallet.</p>"
         f"<p>{_e(low)} är den 10:e percentilen (P10): {tenth} av utfallen är lägre. {_e(mid)} är medianen (P50). "
         f"{_e(high)} är den 90:e percentilen (P90): {tenth} av utfallen är högre.</p>"
         "</details>"
@@ -365,7 +365,9 @@ def band(data):
         '<section aria-labelledby="sk-osakerhet-rubrik">'
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
         "<p>Flera av uppgifterna är uppskattningar. Därför visar vi ett troligt intervall: "
-        "i 8 fall av 10 hamnar resultatet mellan de två beloppen.</p>"
+        "i 8 fall av 10 hamnar resultatet mellan de två beloppen. Resultatet ovan räknar med precis de "
+        "uppgifter du angett; den som antar att inga jobb hade blivit ändå och att all tid fullföljs räknar "
+        "med det bästa fallet, så resultatet ligger då högt i intervallet eller över det.</p>"
         + (f'<ul class="sk-huvudintervall">{lead}</ul>' if lead else "")
         + prob_text + table + method
         + "</section>"
@@ -450,6 +452,10 @@ def comparison(named):
         ("bruttolon", lambda s: kr(s["bruttolon"])),
         ("anstallningsstod.typ", lambda s: _option_text("anstallningsstod.typ", s["anstallningsstod"]["typ"])),
         ("produktionsfaktor", lambda s: fmt.procent(s["produktionsfaktor"])),
+        # The situation before the job: what most often turns the kommun's figure around.
+        ("forsorjningsstod", lambda s: kr(s["forsorjningsstod"])),
+        ("statlig_ersattning.typ", lambda s: _option_text("statlig_ersattning.typ", s["statlig_ersattning"]["typ"])),
+        ("upphandlingskostnad", lambda s: kr(s["upphandlingskostnad"])),
     ]
     for key, get in inputs:
         label = _e(fields.label(key))

@@ -344,6 +344,8 @@ def test_export_csv_and_json_and_reimport(context_factory, tmp_path):
 
     with page.expect_download() as info:
         page.click("[data-sk-exportera-csv]")
+    # Named as the JSON file is: the scenario (none saved here) and the day.
+    assert re.fullmatch(r"berakning-egen-\d{4}-\d{2}-\d{2}\.csv", info.value.suggested_filename)
     csv_path = tmp_path / info.value.suggested_filename
     info.value.save_as(csv_path)
     raw = csv_path.read_bytes()
@@ -601,6 +603,39 @@ def test_a_first_estimate_needs_few_fields_and_a_changed_default_is_marked_once(
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     expect(page.locator("[data-sk-forinstallning]")).to_have_value("langtidsarbetslos-forsorjningsstod")
     assert_no_axe_violations(page, "(ändrade värden markerade)")
+
+
+def test_an_invalid_field_marks_the_answer_not_current_on_a_desktop_and_on_a_phone(page):
+    open_ready(page)
+    field(page, "bruttolon").fill("tjugo")
+    expect(page.locator('[data-sk-faltfel="bruttolon"]')).to_be_visible()
+    notice = page.locator("[data-sk-svar] [data-sk-svar-inaktuellt]")
+    expect(notice).to_have_text(re.compile("^Inte aktuellt"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.locator("[data-sk-svarsrad] [data-sk-svar-inaktuellt]")).to_be_visible()
+    field(page, "bruttolon").fill("24 000")
+    expect(notice).to_be_hidden()
+    expect(page.locator("[data-sk-svarsrad] [data-sk-svar-inaktuellt]")).to_be_hidden()
+
+
+def test_the_likely_range_says_it_is_being_recomputed_until_it_is(page):
+    open_ready(page)
+    # Hold the uncertainty's answer a moment, as a slow machine would.
+    page.evaluate("""() => {
+      const call = window.skPython.call;
+      window.skPython.call = (op, data) => op === "osakerhet_sida"
+        ? new Promise((resolve) => setTimeout(() => resolve(call(op, data)), 1500)) : call(op, data);
+    }""")
+    waiting = page.locator("[data-sk-osakerhet-vantar]")
+    field(page, "antal_personer").fill("5")
+    expect_totals(page, cli({"version": 2, "antal_personer": 5}))
+    expect(waiting).to_have_text("Det troliga intervallet räknas om …")
+    expect(page.locator("[data-sk-osakerhet]")).to_have_class(re.compile("sk-vantar"))
+    expect(waiting).to_be_hidden(timeout=10_000)
+    expect(page.locator("[data-sk-osakerhet]")).not_to_have_class(re.compile("sk-vantar"))
+    band = results_view.uncertainty({"version": 2, "antal_personer": 5})
+    low = next(a for a in band["aktorer"] if a["namn"] == "Kommunen")["p10"]
+    expect(page.locator("[data-sk-osakerhet] table.sk-band")).to_contain_text(fmt.kr(low))
 
 
 def test_an_error_in_a_closed_group_opens_it(page):

@@ -2,7 +2,7 @@
 // as safe characters, or "egen", and the local date.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { jsonFileName, savedNameFor, slug } from "../../overrides/assets/javascripts/sk-verktyg/calculator-files.mjs";
+import { fileName, savedNameFor, slug } from "../../overrides/assets/javascripts/sk-verktyg/calculator-files.mjs";
 
 const day = new Date(2025, 4, 3, 23, 59); // 3 May 2025, local time
 
@@ -18,14 +18,14 @@ test("a name becomes a-z, 0-9 and dashes", () => {
   assert.equal(slug("abc ".repeat(20)), "abc-".repeat(10).slice(0, -1)); // no dash left at the end after cutting
 });
 
-test("the file name: berakning-<name or egen>-<date>.json", () => {
-  assert.equal(jsonFileName("Praktik, vår 2025", day), "berakning-praktik-var-2025-2025-05-03.json");
-  assert.equal(jsonFileName("", day), "berakning-egen-2025-05-03.json");
-  assert.equal(jsonFileName(null, day), "berakning-egen-2025-05-03.json");
-  assert.equal(jsonFileName("שלום", day), "berakning-egen-2025-05-03.json");
-  assert.equal(jsonFileName("x", new Date(2026, 11, 31)), "berakning-x-2026-12-31.json");
+test("the file name: berakning-<name or egen>-<date>.<extension>", () => {
+  assert.equal(fileName("Praktik, vår 2025", "json", day), "berakning-praktik-var-2025-2025-05-03.json");
+  assert.equal(fileName("", "json", day), "berakning-egen-2025-05-03.json");
+  assert.equal(fileName(null, "json", day), "berakning-egen-2025-05-03.json");
+  assert.equal(fileName("שלום", "json", day), "berakning-egen-2025-05-03.json");
+  assert.equal(fileName("x", "csv", new Date(2026, 11, 31)), "berakning-x-2026-12-31.csv");
   for (const name of ["a/b\\c", "..", "con", "x".repeat(300), "\u0000\n"]) {
-    assert.match(jsonFileName(name, day), /^berakning-[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.match(fileName(name, "json", day), /^berakning-[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}\.json$/);
   }
 });
 

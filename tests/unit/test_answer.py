@@ -27,14 +27,22 @@ def test_amounts_are_rounded_to_two_digits_as_said_aloud(value, text):
 
 
 @pytest.mark.parametrize("low, high, text", [
-    (120_000, 240_000, f"troligen mellan 120{NB}000 och 240{NB}000{NB}kr i plus"),
-    (-80_000, -10_000, f"troligen mellan 10{NB}000 och 80{NB}000{NB}kr i minus"),
-    (-49_000, 350_000, f"troligen mellan 49{NB}000{NB}kr i minus och 350{NB}000{NB}kr i plus"),
-    (810_000, 1_200_000, f"troligen mellan 810{NB}000 och 1,2{NB}miljoner{NB}kr i plus"),
-    (101_000, 104_000, f"troligen omkring 100{NB}000{NB}kr i plus"),
+    (120_000, 240_000, f"mellan 120{NB}000 och 240{NB}000{NB}kr i plus"),
+    (-80_000, -10_000, f"mellan 10{NB}000 och 80{NB}000{NB}kr i minus"),
+    (-49_000, 350_000, f"mellan 49{NB}000{NB}kr i minus och 350{NB}000{NB}kr i plus"),
+    (810_000, 1_200_000, f"mellan 810{NB}000 och 1,2{NB}miljoner{NB}kr i plus"),
+    (101_000, 104_000, f"omkring 100{NB}000{NB}kr i plus"),
 ])
 def test_a_likely_range_names_its_side_of_zero(low, high, text):
     assert answer._range(low, high) == text
+
+
+def test_a_figure_outside_its_likely_range_says_which_way_the_range_lies():
+    # Bruttolön 0: the figure (−105 552) is below its whole range, so the range reads "better".
+    assert answer._likely(-105_552, -100_400, -96_000) == f"troligen något bättre: mellan 96{NB}000 och 100{NB}000{NB}kr i minus"
+    # No dödvikt counted: the figure lies above the range.
+    assert answer._likely(199_691, 161_821, 193_108) == f"troligen något sämre: mellan 160{NB}000 och 190{NB}000{NB}kr i plus"
+    assert answer._likely(150_000, 120_000, 240_000) == f"troligen mellan 120{NB}000 och 240{NB}000{NB}kr i plus"
 
 
 def test_the_answer_for_the_default_scenario_says_it_is_the_default():
@@ -42,7 +50,7 @@ def test_the_answer_for_the_default_scenario_says_it_is_the_default():
     result = results_view.evaluate(sc)
     html = answer.answer(result, results_view.uncertainty(sc))
     assert "Standardscenariot" in html and "1 person, anställning i 12 månader, inkomstår 2026" in html
-    assert "För kommunen:" in html and "troligen" in html and "Chansen att kommunen" in html
+    assert "För kommunen:" in html and "troligen" in html and "Sannolikheten att kommunen" in html
 
 
 def test_the_answer_names_a_saved_scenario_and_escapes_it():

@@ -1,7 +1,7 @@
 // The calculator's files: the scenario as JSON (export and import), the result as CSV (with
 // the uncertainty settings from the root's data-sk-osakerhet-dragningar/-fro; without them
-// Python's defaults apply), and print. The JSON file is named after the saved scenario the
-// form shows, and the day (jsonFileName, savedNameFor; no DOM, tested in
+// Python's defaults apply), and print. Both files are named after the saved scenario the
+// form shows, and the day (fileName, savedNameFor; no DOM, tested in
 // tests/js/calculator-files.test.mjs).
 
 import { MAX_DEPTH, tooDeep } from "./share-link.mjs";
@@ -25,11 +25,11 @@ export function slug(name) {
     .replace(/^-+|-+$/g, "");
 }
 
-// "berakning-<the scenario's name, or egen>-<YYYY-MM-DD, local date>.json".
-export function jsonFileName(name, date = new Date()) {
+// "berakning-<the scenario's name, or egen>-<YYYY-MM-DD, local date>.<extension>".
+export function fileName(name, extension, date = new Date()) {
   const two = (n) => String(n).padStart(2, "0");
   const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-  return `berakning-${slug(name || "") || "egen"}-${day}.json`;
+  return `berakning-${slug(name || "") || "egen"}-${day}.${extension}`;
 }
 
 // The same scenario whatever the order of its keys.
@@ -60,13 +60,17 @@ export class CalculatorFiles {
     this.importInput.addEventListener("change", () => this.importFile());
   }
 
+  // The saved scenario opened or saved (calc.scenarioName, as the answer's heading names it),
+  // else one with the same content (after a reload, say).
+  nameFor(scenario, extension) {
+    return fileName(this.calc.scenarioName || savedNameFor(scenario, this.calc.saved.read().list), extension);
+  }
+
   async exportJson() {
     const calc = this.calc;
     const scenario = await calc.scenarioOnScreen("Ingen JSON-fil skapades");
     if (!scenario) return;
-    // The saved scenario opened or saved (calc.scenarioName, as the answer's heading names it),
-    // else one with the same content (after a reload, say).
-    const name = jsonFileName(calc.scenarioName || savedNameFor(scenario, calc.saved.read().list));
+    const name = this.nameFor(scenario, "json");
     window.skPython.download(name, JSON.stringify(scenario, null, 2) + "\n", "application/json");
     calc.say(`Scenariot är sparat som ${name}. Filen kan öppnas här igen och i kommandoraden.`);
   }
@@ -77,8 +81,9 @@ export class CalculatorFiles {
     if (!scenario) return;
     const response = await window.skPython.call("exportera_csv", { scenario, osakerhet: calc.settings.osakerhet });
     if (!response.ok) return calc.say(`Ingen CSV-fil skapades: ${messageText(response)}`);
-    window.skPython.download(response.data.filnamn, response.data.innehall, "text/csv;charset=utf-8");
-    calc.say(`Resultatet är sparat som ${response.data.filnamn} (semikolon och decimalkomma, för svenska Excel).`);
+    const name = this.nameFor(scenario, "csv");
+    window.skPython.download(name, response.data.innehall, "text/csv;charset=utf-8");
+    calc.say(`Resultatet är sparat som ${name} (semikolon och decimalkomma, för svenska Excel).`);
   }
 
   async importFile() {

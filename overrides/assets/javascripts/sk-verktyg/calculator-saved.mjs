@@ -2,7 +2,7 @@
 // The comparison's limits come from the root's data-sk-jamfor-min/-max (Python's); without
 // them Python's own check answers.
 
-import { SAVED_KEY, cleanName, comparisonRefusal, readSaved } from "./calculator-store.mjs";
+import { MAX_NAME, SAVED_KEY, cleanName, comparisonRefusal, readSaved } from "./calculator-store.mjs";
 import { isolated, messageText } from "./text.mjs";
 
 // Names joined the Swedish way ("A, B och C"), each isolated in a <bdi>: a list for say().
@@ -24,6 +24,7 @@ export class SavedScenarios {
     this.compareButton = $("[data-sk-jamfor]");
     this.comparison = $("[data-sk-jamforelse]");
     this.nameField = $("[data-sk-spara-namn]");
+    this.nameField.maxLength = MAX_NAME; // a longer name would be cut when saved
     $("[data-sk-spara]").addEventListener("click", () => this.saveCurrent());
     this.compareButton.addEventListener("click", () => this.compare());
   }
@@ -119,9 +120,12 @@ export class SavedScenarios {
     if (!name) return calc.say("Skriv ett namn på scenariot först.");
     const scenario = await calc.scenarioOnScreen("Scenariot sparades inte");
     if (!scenario) return;
+    const replaced = this.read().list.some((item) => item.namn === name);
     if (!this.add({ namn: name, scenario })) return calc.say("Scenariot kunde inte sparas i webbläsaren (lagringen är full eller avstängd).");
     this.nameField.value = "";
-    calc.say(["Scenariot ", isolated(name), " är sparat i den här webbläsaren."]);
+    calc.say(replaced
+      ? ["Scenariot ", isolated(name), " fanns redan och är ersatt med uppgifterna i formuläret."]
+      : ["Scenariot ", isolated(name), " är sparat i den här webbläsaren."]);
     if (calc.isCurrent()) {
       calc.scenarioName = name; // the answer's heading names it, on screen and in print
       calc.recalcFields();

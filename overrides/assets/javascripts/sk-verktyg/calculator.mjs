@@ -21,6 +21,8 @@ export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgif
 export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formuläret: det kan inte räknas om förrän beräkningen fungerar igen. Välj Försök igen överst.";
 // Why a failed call left the result stale: the input, or the engine (the input may be fine).
 const staleText = () => (window.skPython.status === "redo" ? STALE_INVALID : STALE_ENGINE);
+const RECALCULATING = "Räknar om …";
+const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formuläret just nu. Se meddelandet vid fältet.";
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
@@ -36,8 +38,10 @@ export class Calculator {
     const $ = (selector) => root.querySelector(selector);
     this.form = $("[data-sk-form]");
     this.result = $("[data-sk-resultat]");
-    this.answer = $("[data-sk-svar]");
-    this.answerBar = $("[data-sk-svarsrad]");
+    this.answer = $("[data-sk-svar-innehall]");
+    this.answerBar = $("[data-sk-svarsrad-innehall]");
+    this.answerNotices = [...root.querySelectorAll("[data-sk-svar-inaktuellt]")];
+    this.bandWaiting = $("[data-sk-osakerhet-vantar]");
     this.sensitivity = $("[data-sk-kanslighet]");
     this.assumptions = $("[data-sk-antaganden]");
     this.presetSelect = $("[data-sk-forinstallning]");
@@ -201,6 +205,22 @@ export class Calculator {
     if (this.band) this.band.classList.toggle("sk-inaktuellt", stale);
     this.notice.hidden = !stale;
     if (text) this.notice.textContent = text;
+    // The answer at the top says so too, unless it is only being recomputed this instant.
+    const passing = this.notice.textContent === RECALCULATING && window.skPython.status === "redo";
+    const answerStale = stale && !passing;
+    this.answerNotices.forEach((el) => {
+      el.hidden = !answerStale;
+      el.textContent = answerStale ? ANSWER_STALE : "";
+      el.parentElement.classList.toggle("sk-inaktuellt", answerStale);
+    });
+  }
+  // The likely range follows a moment after the figures (Monte Carlo): until then the
+  // uncertainty section says it is being recomputed.
+  markBandWaiting(waiting) {
+    if (!this.band) return;
+    this.band.classList.toggle("sk-vantar", waiting);
+    this.bandWaiting.hidden = !waiting;
+    this.bandWaiting.textContent = waiting ? "Det troliga intervallet räknas om …" : "";
   }
   // ── computing ──────────────────────────────────────────────────────────────────────
   applyResponse(data, { fill = false, snap = null } = {}) {
@@ -215,7 +235,8 @@ export class Calculator {
     this.showChanges(data);
     this.errors.clear();
     if (this.isCurrent()) this.markStale(false);
-    else this.markStale(true, "Räknar om …");
+    else this.markStale(true, RECALCULATING);
+    this.markBandWaiting(true);
     this.writeCurrent();
     this.tidyFields(data.falt);
     this.root.dataset.skBeraknad = String(++this.inputStamp);
@@ -269,6 +290,7 @@ export class Calculator {
         this.swap(this.band, response.data.html);
         this.answer.innerHTML = response.data.svar;
       }
+      this.markBandWaiting(false);
     }, 250);
   }
 
@@ -303,7 +325,7 @@ export class Calculator {
     this.scenarioName = "";
     this.links.hideShareField(); // a link shown earlier is not this scenario
     this.writeCurrent(); // at once, whether Python is ready or not
-    this.markStale(true, "Räknar om …");
+    this.markStale(true, RECALCULATING);
     if (window.skPython.status !== "redo") this.notice.textContent = "Resultatet räknas om så snart beräkningen är klar att använda.";
     this.recalcFields();
   }
@@ -355,7 +377,7 @@ export class Calculator {
       history.replaceState(null, "", location.pathname + location.search);
       this.generation += 1;
       this.scenarioName = "";
-      this.markStale(true, "Räknar om …");
+      this.markStale(true, RECALCULATING);
       this.recalc({ scenario: { version: this.standard.version } }, { fill: true });
     });
   }
