@@ -237,7 +237,7 @@ def _tornado_svg(rows, variant, base, title, desc):
     """One drawing of the sensitivity chart. "bred": labels left of the bars (desktop);
     "smal": labels above the bars in a narrow picture, so the text stays legible on a phone."""
     narrow = variant == "smal"
-    width, label_w = (360, 0) if narrow else (640, 250)
+    width, label_w = (360, 0) if narrow else (640, 300)
     row_h, bar_y, bar_h = (50, 22, 20) if narrow else (30, 5, 20)
     top = 30 if narrow else 24
     plot_x, plot_w = (4, width - 8) if narrow else (label_w, width - label_w - 20)
@@ -265,7 +265,7 @@ def _tornado_svg(rows, variant, base, title, desc):
             parts.append(f'<text x="0" y="{y + 15}" class="sk-stapeletikett">{_e(_short(row["namn"], 42))}</text>')
         else:
             parts.append(f'<text x="{label_w - 10}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" '
-                         f'class="sk-stapeletikett">{_e(_short(row["namn"], 30))}</text>')
+                         f'class="sk-stapeletikett">{_e(_short(row["namn"], 34))}</text>')
     # The base value's text stays within the picture: centred on its line where there is room.
     bx = x(base)
     base_text = f"Utgångsläge {kr(base)}"
