@@ -635,6 +635,24 @@ def test_the_likely_range_says_it_is_being_recomputed_until_it_is(page):
     expect(page.locator("[data-sk-osakerhet] table.sk-band")).to_contain_text(fmt.kr(low))
 
 
+TARGETS_JS = """(root) => [...root.querySelectorAll("button, select, input, summary, a")]
+    .map((e) => e.matches("[type=checkbox]") && e.labels.length ? e.labels[0] : e)  // a tick box's label ticks it
+    .filter((e) => e.getClientRects().length && !(e.matches("a") && e.closest("p, li, td, figcaption")))  // links in text are exempt
+    .map((e) => { const r = e.getBoundingClientRect(); return {what: e.outerHTML.slice(0, 80), w: r.width, h: r.height}; })
+    .filter((t) => t.w < 24 || t.h < 24)"""
+
+
+def test_every_control_is_a_24_px_target_on_a_phone(page):
+    # WCAG 2.2, 2.5.8: at least 24 × 24 CSS px to tap, on a 390 px phone, every group open.
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_ready(page)
+    save_as(page, "Ett")
+    for summary in page.locator("details.sk-fler > summary").all():
+        summary.click()
+    small = page.locator("#sk-berakning").evaluate(TARGETS_JS)
+    assert small == [], f"too small to tap: {small[:5]}"
+
+
 def test_an_error_in_a_closed_group_opens_it(page):
     open_ready(page)
     field(page, "handledare_lon").fill("mycket")
