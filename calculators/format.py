@@ -22,7 +22,7 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 MINUS = "\u2212"
 
-__all__ = ["NBSP", "MINUS", "tal", "kr", "kr_ungefar", "procent", "parse_tal", "parse_procent"]
+__all__ = ["NBSP", "MINUS", "tal", "kr", "kr_ungefar", "sannolikhet", "procent", "parse_tal", "parse_procent"]
 
 
 def tal(x, decimaler=0):
@@ -83,6 +83,22 @@ def kr_ungefar(x):
             text = tal(amount, 0 if amount >= 10 else 1).replace(",0", "")
             return text + NBSP + (one if text == "1" else many) + NBSP + "kr"
     return kr(rounded)
+
+
+def sannolikhet(p):
+    """A share of simulated outcomes as a chance: whole per cent, but never a flat "0 %" or
+    "100 %" (a sample of outcomes cannot show that something is impossible or certain).
+
+        >>> sannolikhet(0.0)
+        'under\xa01\xa0%'
+        >>> sannolikhet(0.8435)
+        '84\xa0%'
+    """
+    if p < 0.005:
+        return "under" + NBSP + procent(0.01, 0)
+    if p > 0.995:
+        return "över" + NBSP + procent(0.99, 0)
+    return procent(p, 0)
 
 
 def procent(x, decimaler=None):

@@ -12,8 +12,9 @@ def warnings(sc, m, month):
     out = []
     year = sc["inkomstar"]
     if sc["dodvikt"] == 0 and sc["undantrangning"] == 0:
-        out.append("Dödvikt och undanträngning är 0, så resultatet är en övre gräns: det förutsätter att "
-                   "personen annars hade förblivit arbetslös och att ingen annan arbetssökande trängs undan.")
+        out.append("Dödvikt och undanträngning är 0: beräkningen förutsätter att personen annars hade "
+                   "förblivit arbetslös och att ingen annan arbetssökande trängs undan. Med dödvikt eller "
+                   "undanträngning blir både vinsterna och kostnaderna av kravet mindre.")
     if sc["efter_kravet"]["kvar_andel"] == 0 or sc["efter_kravet"]["ar"] == 0:
         out.append("Effekter efter kravperioden räknas inte med, som i Upphandlingsmyndighetens modell.")
     if not m.praktik:
@@ -57,7 +58,8 @@ def _equalisation(sc, m):
     if kind == "ingen":
         return ["Räknat utan kommunalekonomisk utjämning: kommunen och regionen behåller hela skatten på "
                 "lönen. De flesta kommuner och regioner gör inte det."]
-    tax, lost = 100 * sc["kommunalskatt"], 100 * m.eq_kommun
+    # Rounded first, so that the sentence's own arithmetic holds (20,69 − 19,61 = 1,08).
+    tax, lost = round(100 * sc["kommunalskatt"], 2), round(100 * m.eq_kommun, 2)
     change = f"får {tal(lost, 2)} kr mindre i utjämningsbidrag" if kind == "bidrag" else f"betalar {tal(lost, 2)} kr mer i utjämningsavgift"
     kept = (f"så den behåller {tal(tax - lost, 2)} kr; staten får resten" if tax >= lost else
             f"så den förlorar {tal(lost - tax, 2)} kr; staten får mer än skatten")

@@ -97,7 +97,7 @@ def answer(result, band=None, name=""):
         more = '<p class="sk-svar-mer" aria-busy="true">Det troliga intervallet räknas fram …</p>'
     else:
         more = (f'<p class="sk-svar-mer">Sannolikheten att {_e(BUYER_NAMES[buyer])} går jämnt upp eller bättre: '
-                f'<strong>{fmt.procent(band["sannolikhet_kopare"], 0)}</strong>.</p>')
+                f'<strong>{fmt.sannolikhet(band["sannolikhet_kopare"])}</strong>.</p>')
     return (
         '<h2 id="sk-svar-rubrik" class="sk-svar-rubrik">Svaret i korthet</h2>'
         f'<p class="sk-svar-scenario"><bdi>{_e(heading_line(sc, name))}</bdi></p>'

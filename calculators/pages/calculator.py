@@ -307,7 +307,10 @@ def _source_note(field, params):
     mark = "" if param["verifierad"] else ' <span class="sk-overifierad">(andrahandskälla)</span>'
     name = f"{_e(param['namn'])}, {param['ar']}"
     source = f'<a href="{_e(param["kalla"])}" rel="noopener">{name}</a>' if param["kalla"].startswith("http") else name
-    return f" Källa till standardvärdet: {source}{mark}."
+    # A parameter that only informs the field (the typfall's försörjningsstöd) is a source, not
+    # the field's default.
+    what = "Källa till standardvärdet" if field.default_param else "Källa"
+    return f" {what}: {source}{mark}."
 
 
 def _field_html(field, scenario, params):
@@ -347,7 +350,7 @@ def _field_html(field, scenario, params):
 
 
 def _presets_html(presets, chosen):
-    options = [f'<option value=""{" selected" if not chosen else ""}>Inget typfall valt</option>']
+    options = [f'<option value=""{" selected" if not chosen else ""}>Egna uppgifter (inget typfall)</option>']
     for preset in presets:
         values = {k: v for k, v in scenario_to_fields(preset["varden"]).items() if field_value(preset["varden"], k) is not None}
         options.append(
@@ -359,7 +362,8 @@ def _presets_html(presets, chosen):
         '<label for="sk-forinstallning">Personens situation före anställningen</label>'
         f'<div class="sk-kontroll"><select id="sk-forinstallning" data-sk-forinstallning aria-describedby="sk-forinstallning-hjalp">{"".join(options)}</select></div>'
         '<p class="sk-hjalp" id="sk-forinstallning-hjalp">Ett typfall fyller i ersättningar, stöd och sysselsättning '
-        'för en vanlig situation. Du kan ändra varje värde efteråt under Fler antaganden.</p>'
+        'för en vanlig situation. Ändrar du ett av värdena efteråt står det Egna uppgifter här; väljer du '
+        'typfallet igen fylls dess värden i på nytt.</p>'
         "</div>"
     )
 

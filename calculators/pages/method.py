@@ -414,7 +414,8 @@ def render_method_markdown():
       "och undanträngning ur triangulära fördelningar kring de värden du angett, åt båda hållen där båda är "
       "rimliga, och redovisar ett troligt intervall (10:e till 90:e percentilen) per aktör samt sannolikheten "
       "att den upphandlande organisationen går jämnt upp eller bättre. Har du angett 0 % dödvikt och undanträngning eller 100 % "
-      "fullföljande kan utfallet bara bli sämre på den punkten, och resultatet är en övre gräns. Kravets "
+      "fullföljande kan utfallet bara bli sämre på den punkten, så resultatet ligger inte mitt i intervallet "
+      "och ibland utanför det. Kravets "
       "längd varieras inte: den bestäms i avtalet. Samma frö ger alltid samma siffror.")
     w("")
     w("## Det här ingår inte")
@@ -423,7 +424,7 @@ def render_method_markdown():
       "lön, pension och minskad risk för ny arbetslöshet.")
     w("- Effekter på hälsa, livskvalitet, familj och brottslighet, och minskade kostnader i vården.")
     w("- Undanträngning och dödvikt, om inte de avancerade indata används (i standardscenariot räknas de inte, så "
-      "resultatet är en övre gräns). IFAU fann att ungefär 63 % av nystartsjobben 2007–2011 hade kommit till "
+      "förutsätter resultatet att personen annars hade förblivit arbetslös). IFAU fann att ungefär 63 % av nystartsjobben 2007–2011 hade kommit till "
       "stånd ändå (Rapport 2012:6); det gäller stödet, inte sysselsättningskravet, och används därför inte "
       "som standardvärde.")
     w("- Den statliga ålderspensionsavgift som staten betalar på aktivitetsstöd och a-kassa före jobbet.")

@@ -70,8 +70,8 @@ def _sign_class(value):
 
 def actor_columns(n):
     """The actor table's column headings, on screen and in the CSV download."""
-    return ("Aktör", "Per person och månad", "Per person under perioden",
-            f"Alla personer ({fmt.tal(n)} st.), inklusive engångsposter")
+    people = "1 person" if n == 1 else f"{fmt.tal(n)} personer"
+    return ("Aktör", "Per person och månad", "Per person under perioden", f"Alla personer ({people}), inklusive engångsposter")
 
 
 def actor_rows(result):
@@ -334,7 +334,7 @@ def band(data):
     prob = data.get("sannolikhet_kopare")
     prob_text = (
         f'<p class="sk-sannolikhet">Sannolikheten att {_e(data.get("kopare", "den upphandlande organisationen"))} går jämnt upp eller bättre: '
-        f"<strong>{fmt.procent(prob, 0)}</strong>.</p>"
+        f"<strong>{fmt.sannolikhet(prob)}</strong>.</p>"
         if prob is not None else ""
     )
     lead = "".join(
@@ -356,7 +356,7 @@ def band(data):
         "Produktionsfaktor, lön, försörjningsstöd, fullföljd tid, jobb som hade blivit ändå och undanträngning varierar åt båda "
         "hållen runt det du angett; kravets längd varierar inte, den står i avtalet. "
         f"Där du angett {none} dödvikt och undanträngning eller {whole} fullföljd tid kan utfallet bara bli sämre "
-        "på den punkten, så resultatet ovan ligger då över mittvärdet, ibland över hela intervallet.</p>"
+        "på den punkten, så resultatet ovan ligger då inte mitt i intervallet och ibland utanför det.</p>"
         f"<p>{_e(low)} är den 10:e percentilen (P10): {tenth} av utfallen är lägre. {_e(mid)} är medianen (P50). "
         f"{_e(high)} är den 90:e percentilen (P90): {tenth} av utfallen är högre.</p>"
         "</details>"
@@ -366,8 +366,8 @@ def band(data):
         '<h3 id="sk-osakerhet-rubrik">Osäkerhet</h3>'
         "<p>Flera av uppgifterna är uppskattningar. Därför visar vi ett troligt intervall: "
         "i 8 fall av 10 hamnar resultatet mellan de två beloppen. Resultatet ovan räknar med precis de "
-        "uppgifter du angett; den som antar att inga jobb hade blivit ändå och att all tid fullföljs räknar "
-        "med det bästa fallet, så resultatet ligger då högt i intervallet eller över det.</p>"
+        "uppgifter du angett. Där osäkerheten bara kan gå åt ett håll (inga jobb som hade blivit ändå, "
+        "all tid fullföljd) ligger resultatet inte mitt i intervallet och ibland utanför det.</p>"
         + (f'<ul class="sk-huvudintervall">{lead}</ul>' if lead else "")
         + prob_text + table + method
         + "</section>"

@@ -608,6 +608,9 @@ def test_an_invalid_field_marks_the_answer_not_current_on_a_desktop_and_on_a_pho
     expect(page.locator('[data-sk-faltfel="bruttolon"]')).to_be_visible()
     notice = page.locator("[data-sk-svar] [data-sk-svar-inaktuellt]")
     expect(notice).to_have_text(re.compile("^Inte aktuellt"))
+    # Every part that shows a figure says so: the sensitivity chart too.
+    for part in ("[data-sk-resultat]", "[data-sk-osakerhet]", "[data-sk-kanslighet]"):
+        expect(page.locator(part)).to_have_class(re.compile("sk-inaktuellt"))
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator("[data-sk-svarsrad] [data-sk-svar-inaktuellt]")).to_be_visible()
     field(page, "bruttolon").fill("24 000")
@@ -651,6 +654,26 @@ def test_every_control_is_a_24_px_target_on_a_phone(page):
         summary.click()
     small = page.locator("#sk-berakning").evaluate(TARGETS_JS)
     assert small == [], f"too small to tap: {small[:5]}"
+
+
+def test_the_reset_keeps_the_users_own_figures_under_saved_scenarios(page):
+    open_ready(page)
+    field(page, "antal_personer").fill("5")
+    expect_totals(page, cli({"version": 2, "antal_personer": 5}))
+    page.click("[data-sk-aterstall]")
+    expect(field(page, "antal_personer")).to_have_value("1")
+    expect(page.locator("[data-sk-atgardsmeddelande]")).to_contain_text("Dina uppgifter är sparade som")
+    kept = page.locator("[data-sk-sparade-lista] li").filter(has_text="Min beräkning före återställningen")
+    expect(kept).to_have_count(1)
+    kept.get_by_role("button", name=re.compile("^Öppna")).click()
+    expect(field(page, "antal_personer")).to_have_value("5")
+    # The standard scenario itself is not kept again.
+    page.click("[data-sk-aterstall]")
+    expect(field(page, "antal_personer")).to_have_value("1")
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    page.click("[data-sk-aterstall]")
+    expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
+    expect(page.locator("[data-sk-sparade-lista] li").filter(has_text="före återställningen")).to_have_count(2)
 
 
 def test_an_error_in_a_closed_group_opens_it(page):

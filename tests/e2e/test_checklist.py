@@ -328,7 +328,7 @@ def test_follow_up_outcome_reruns_the_calculation(page):
     expect(page).to_have_url(re.compile(r"/verktyg/berakning/"))
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=PYTHON_TIMEOUT)
     expect(page.get_by_label("Antal personer")).to_have_value("3")
-    expect(page.locator("#sk-berakning")).to_contain_text("Alla personer (3 st.)")
+    expect(page.locator("#sk-berakning")).to_contain_text("Alla personer (3 personer)")
 
 
 # ── hostile text, export, import ────────────────────────────────────────────────────────

@@ -51,6 +51,7 @@ test("the comparison's refusal is worded from the limits", () => {
 test("the name for the user's own calculation is not taken", () => {
   const when = "2026-11-26 kl. 09.00";
   assert.equal(keptName(new Set(), when), `Min beräkning före länken ${when}`);
+  assert.equal(keptName(new Set(), when, "återställningen"), `Min beräkning före återställningen ${when}`);
   assert.equal(keptName(new Set([`Min beräkning före länken ${when}`, `Min beräkning före länken ${when} (2)`]), when), `Min beräkning före länken ${when} (3)`);
 });
 

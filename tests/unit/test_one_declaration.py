@@ -107,7 +107,7 @@ def test_csv_has_the_screens_actor_table_headings_and_rows():
     result = effects.evaluate(sc)
     rows = _csv_rows(export.to_csv(result))
     head, body = _screen_table(results_html.actor_table(result), "sk-aktorer")
-    assert rows[0] == head  # "Alla personer (1 234 st.), inklusive engångsposter" included
+    assert rows[0] == head  # "Alla personer (1 234 personer), inklusive engångsposter" included
     assert [r[0] for r in rows[1:1 + len(body)]] == [r[0] for r in body]
 
 

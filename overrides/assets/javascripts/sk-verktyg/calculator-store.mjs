@@ -65,10 +65,11 @@ export function readSaved(raw, fieldNames) {
   return { list, broken };
 }
 
-// A name for the user's own calculation kept when a share link replaced it, not yet taken.
-export function keptName(taken, when) {
-  let name = `Min beräkning före länken ${when}`;
-  for (let n = 2; taken.has(name); n += 1) name = `Min beräkning före länken ${when} (${n})`;
+// A name, not yet taken, for the user's own calculation kept when something replaced it:
+// a share link ("länken", the default) or the reset to the standard values ("återställningen").
+export function keptName(taken, when, before = "länken") {
+  let name = `Min beräkning före ${before} ${when}`;
+  for (let n = 2; taken.has(name); n += 1) name = `Min beräkning före ${before} ${when} (${n})`;
   return name;
 }
 

@@ -9,12 +9,13 @@
 // Saved scenarios, share links, files and field messages are in calculator-saved/-link/
 // -files/-errors.mjs.
 
-import { CURRENT_KEY, readCurrent, settingsOf } from "./calculator-store.mjs";
+import { CURRENT_KEY, keptName, readCurrent, settingsOf } from "./calculator-store.mjs";
+import { canonical } from "./share-link.mjs";
 import { CalculatorFiles } from "./calculator-files.mjs";
 import { CalculatorLinks } from "./calculator-link.mjs";
 import { SavedScenarios } from "./calculator-saved.mjs";
 import { FieldErrors } from "./calculator-errors.mjs";
-import { messages } from "./text.mjs";
+import { isolated, messages, stamp } from "./text.mjs";
 import { register } from "./registry.mjs";
 
 export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
@@ -22,7 +23,7 @@ export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formul�
 // Why a failed call left the result stale: the input, or the engine (the input may be fine).
 const staleText = () => (window.skPython.status === "redo" ? STALE_INVALID : STALE_ENGINE);
 const RECALCULATING = "Räknar om …";
-const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formuläret just nu. Se meddelandet vid fältet.";
+const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formuläret just nu.";
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
@@ -202,6 +203,7 @@ export class Calculator {
   // ── errors and the "not current" state ──────────────────────────────────────────
   markStale(stale, text) {
     this.result.classList.toggle("sk-inaktuellt", stale);
+    this.sensitivity.classList.toggle("sk-inaktuellt", stale);
     if (this.band) this.band.classList.toggle("sk-inaktuellt", stale);
     this.notice.hidden = !stale;
     if (text) this.notice.textContent = text;
@@ -321,6 +323,16 @@ export class Calculator {
     return null;
   }
 
+  // The reset loses nothing: what the form shows is kept under Sparade scenarier first,
+  // unless it is the standard scenario. Returns the name it was kept under, or null.
+  keepBeforeReset() {
+    const falt = this.fieldValues();
+    const scenario = this.isCurrent() ? this.valid.scenario : null;
+    if (scenario && canonical(scenario) === canonical(this.standard)) return null;
+    const name = keptName(new Set(this.saved.read().list.map((item) => item.namn)), stamp(), "återställningen");
+    return this.saved.add({ namn: name, scenario, falt }) ? name : null;
+  }
+
   onInput() {
     this.scenarioName = "";
     this.links.hideShareField(); // a link shown earlier is not this scenario
@@ -374,6 +386,8 @@ export class Calculator {
       });
     }
     this.root.querySelector("[data-sk-aterstall]").addEventListener("click", () => {
+      const kept = this.keepBeforeReset();
+      if (kept) this.say(["Dina uppgifter är sparade som ", isolated(kept), " under Sparade scenarier."]);
       history.replaceState(null, "", location.pathname + location.search);
       this.generation += 1;
       this.scenarioName = "";
