@@ -92,10 +92,14 @@ def _verdict(tool: Tool, state) -> dict | None:
         text = "Svara på frågorna, så visas här vad som saknas och om ni är redo."
     elif blocked:
         status = "inte_redo"
+        # The sentence counts what "Åtgärda först" lists: the No and Vet ej, and the unanswered.
+        open_count = blocked + counts["obesvarad"]
         text = (
             f"{blocked} av {total} förutsättningar "
-            + (f"är inte uppfylld eller är oklar. Åtgärda den {before}." if blocked == 1
-               else f"är inte uppfyllda eller är oklara. Åtgärda dem {before}.")
+            + ("är inte uppfylld eller är oklar" if blocked == 1 else "är inte uppfyllda eller är oklara")
+            + (f" och {counts['obesvarad']} är obesvarade" if counts["obesvarad"] > 1 else
+               " och 1 är obesvarad" if counts["obesvarad"] else "")
+            + f". Åtgärda {'den' if open_count == 1 else 'dem'} {before}."
         )
     elif counts["obesvarad"]:
         status = "ej_klar"
@@ -112,10 +116,12 @@ def _verdict(tool: Tool, state) -> dict | None:
         status = "redo"
         text = ready_text
     if status in ("pilot", "redo") and other_no:
+        named = [f"”{i.text}”" for i in other_no]
         text += (
-            f" Men {len(other_no)} andra punkter är besvarade med Nej – se över dem."
+            f" Men {len(other_no)} andra punkter är besvarade med Nej – se över dem: "
+            f"{', '.join(named[:-1])} och {named[-1]}."
             if len(other_no) > 1
-            else " Men en annan punkt är besvarad med Nej – se över den."
+            else f" Men {named[0]} är besvarad med Nej – se över den."
         )
     return {
         "status": status,

@@ -79,14 +79,28 @@ def test_unanswered_prerequisites_leave_the_verdict_open_and_are_listed():
 def test_no_beats_partial_and_unanswered():
     s = summarize("beslutsunderlag", state({"syfte": "nej", "malgrupp": "vet-ej", "matchningsansvarig": "delvis"}))
     assert s["omdome"]["status"] == "inte_redo"
-    assert s["omdome"]["text"] == "2 av 4 förutsättningar är inte uppfyllda eller är oklara. Åtgärda dem innan ni beslutar om sysselsättningskrav."
+    assert s["omdome"]["text"] == "2 av 4 förutsättningar är inte uppfyllda eller är oklara och 1 är obesvarad. Åtgärda dem innan ni beslutar om sysselsättningskrav."
     assert s["omdome"]["atgarder"] == ["Beskriv syftet: vad ni vill uppnå med sysselsättningskrav", "Definiera målgruppen för kraven", "Avsätt resurser för uppföljning och bestäm vem som följer upp kraven"]
 
 
-def test_ready_but_other_items_no_is_mentioned():
+def test_ready_but_other_items_no_is_mentioned_by_name():
+    items = get_tool("beslutsunderlag").items
     s = summarize("beslutsunderlag", state(all_prereqs("ja", sanktioner="nej", roller="nej")))
     assert s["omdome"]["status"] == "redo"
-    assert "Men 2 andra punkter är besvarade med Nej" in s["omdome"]["text"]
+    assert s["omdome"]["text"].endswith(
+        f"Men 2 andra punkter är besvarade med Nej – se över dem: ”{items['roller'].text}” och ”{items['sanktioner'].text}”."
+        if list(items).index("roller") < list(items).index("sanktioner") else
+        f"Men 2 andra punkter är besvarade med Nej – se över dem: ”{items['sanktioner'].text}” och ”{items['roller'].text}”.")
+    one = summarize("beslutsunderlag", state(all_prereqs("ja", sanktioner="nej")))
+    assert one["omdome"]["text"].endswith(f"Men ”{items['sanktioner'].text}” är besvarad med Nej – se över den.")
+
+
+def test_the_verdict_counts_what_its_list_shows():
+    # One No and three unanswered: "Åtgärda först" lists four, so the sentence says four.
+    s = summarize("beslutsunderlag", state({"syfte": "nej"}))
+    assert len(s["oppna_forutsattningar"]) == 4
+    assert s["omdome"]["text"] == ("1 av 4 förutsättningar är inte uppfylld eller är oklar och 3 är obesvarade. "
+                                   "Åtgärda dem innan ni beslutar om sysselsättningskrav.")
 
 
 def test_vet_ej_list_progress_and_decision_warning():
