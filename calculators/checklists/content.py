@@ -35,10 +35,11 @@ def cell_text(column, row) -> str:
     return str(value)
 
 
-def _groups(section: Section):
-    """Consecutive `val` items form one table; every other item stands alone."""
+def _groups(section: Section, state):
+    """Consecutive `val` items form one table; every other item stands alone. An item that
+    does not apply to the answers (the branch not chosen) is left out."""
     group = []
-    for item in section.items:
+    for item in (i for i in section.items if i.applies(state["svar"])):
         if item.kind == "val":
             group.append(item)
             continue
@@ -63,7 +64,7 @@ def section_html(tool: Tool, section: Section, state, heading_level: int) -> str
     if section.table is not None:
         out.append(table_html(tool, section.table, state))
         return "\n".join(out)
-    for kind, items in _groups(section):
+    for kind, items in _groups(section, state):
         if kind == "tabell":
             fields = items[0].fields
             out.append('<table class="sk-tabell sk-svarstabell">')
@@ -115,7 +116,7 @@ def section_markdown(tool: Tool, section: Section, state, heading_level: int) ->
     if section.table is not None:
         out.append(table_markdown(tool, section.table, state))
         return "\n".join(out)
-    for kind, items in _groups(section):
+    for kind, items in _groups(section, state):
         if kind == "tabell":
             fields = items[0].fields
             heads = ["Fråga", "Svar"] + [EXTRA_FIELDS[f][0] for f in fields]

@@ -68,6 +68,16 @@ class Item:
     link_text: str = ""
     hint: str = ""
     options: tuple[Option, ...] = ()
+    # (question id, answers): the item applies only when that question has one of these
+    # answers (the pilot's scope only for a pilot); () when it always applies.
+    show_when: tuple = ()
+
+    def applies(self, answers: dict) -> bool:
+        """Whether the item applies, given the saved answers (state["svar"])."""
+        if not self.show_when:
+            return True
+        question, values = self.show_when
+        return (answers.get(question) or {}).get("varde") in values
 
     @property
     def choices(self) -> tuple[tuple[str, str], ...]:
@@ -253,6 +263,19 @@ def _options(raw_list, where, filename):
     return tuple(options)
 
 
+def _show_when(raw, where, filename):
+    """`visas_nar = { fraga = "<id>", varden = ["<answer>", ...] }` as (id, answers), or ()."""
+    if raw is None:
+        return ()
+    r = _Reader(raw, f"{where}.visas_nar", filename)
+    question = r.str("fraga", required=True)
+    values = tuple(r.list("varden"))
+    r.done()
+    if not values or not all(isinstance(v, str) for v in values):
+        r.fail("`varden` ska vara en lista med minst ett svar")
+    return (question, values)
+
+
 def _item(raw, section_id, fields, where, filename):
     r = _Reader(raw, where, filename)
     item_id = r.id()
@@ -279,6 +302,7 @@ def _item(raw, section_id, fields, where, filename):
         link_text=r.str("lank_text"),
         hint=r.str("hjalp"),
         options=options,
+        show_when=_show_when(r.table_("visas_nar"), where, filename),
     )
     r.done()
     if item.prerequisite and item.kind != "val":
@@ -414,6 +438,18 @@ def _parse_tool(data, filename) -> Tool:
         raise DefinitionError(f"{filename}: ett id i `utgangna` används fortfarande")
     if not all(isinstance(t, str) and t.strip() for t in tool.tips):
         raise DefinitionError(f"{filename}: `tips` ska vara en lista med texter")
+    by_id = {i.id: i for s in tool.sections for i in s.items}
+    for item in by_id.values():
+        if item.show_when:
+            question, values = item.show_when
+            target = by_id.get(question)
+            if target is None or target.kind not in ("val", "alternativ") or target.show_when:
+                raise DefinitionError(f"{filename}: {item.id}: `visas_nar` ska peka på en fråga med svarsalternativ")
+            unknown = set(values) - {key for key, _ in target.choices}
+            if unknown:
+                raise DefinitionError(f"{filename}: {item.id}: okända svar i `visas_nar`: {', '.join(sorted(unknown))}")
+            if item.prerequisite:
+                raise DefinitionError(f"{filename}: {item.id}: en förutsättning gäller alltid (ingen `visas_nar`)")
     return tool
 
 

@@ -75,7 +75,7 @@ def export_csv(tool_id: str, state) -> str:
         head = (["Del"] if tool.parts else []) + ["Avsnitt", "Fråga"] + (["Förutsättning"] if has_prereq else []) + ["Svar"]
         rows.append(head + [EXTRA_FIELDS[f][0] for f in fields])
         for section in item_sections:
-            for item in section.items:
+            for item in (i for i in section.items if i.applies(state["svar"])):  # not the branch not chosen
                 record = state["svar"].get(item.id, {})
                 row = ([tool.part(section.part).title] if tool.parts else []) + [section.title, item.text]
                 if has_prereq:

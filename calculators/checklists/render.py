@@ -139,7 +139,10 @@ def _item(tool: Tool, section: Section, item: Item, links, out):
     grouped = item.kind in ("val", "alternativ") or bool(item.fields)
     marker = ' <span class="sk-markering">Förutsättning</span>' if item.prerequisite else ""
     tag = "fieldset" if grouped else "div"
-    out.append(f'<{tag} class="{classes}" id="{container}" data-fraga="{esc(item.id)}" data-typ="{esc(item.kind)}"{prereq}>')
+    # Shown by the page once the question it depends on has one of its answers (none yet here).
+    visas = (f' data-visas-nar="{esc(item.show_when[0])}:{esc(",".join(item.show_when[1]))}" hidden'
+             if item.show_when else "")
+    out.append(f'<{tag} class="{classes}" id="{container}" data-fraga="{esc(item.id)}" data-typ="{esc(item.kind)}"{prereq}{visas}>')
     if grouped:
         out.append(f'<legend class="sk-fragetext" id="{base}--rubrik">{esc(item.text)}{marker}</legend>')
         described = _hint(base, item.hint, out)

@@ -216,8 +216,10 @@ def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
             done = sum(1 for row in rows if any(is_answered(section.table.column(c).kind, row.get(c)) for c in editable(row)))
             count = len(rows)
         else:
-            count = len(section.items)
-            done = sum(1 for i in section.items if is_answered(i.kind, _item_record(state, i.id).get("varde")))
+            # The branch not chosen (a pilot's scope when starting directly) does not count.
+            applicable = [i for i in section.items if i.applies(state["svar"])]
+            count = len(applicable)
+            done = sum(1 for i in applicable if is_answered(i.kind, _item_record(state, i.id).get("varde")))
         sections.append({"id": section.id, "rubrik": section.title, "besvarade": done, "totalt": count})
         answered_total += done
         total += count

@@ -100,7 +100,7 @@ def fill_everything(page, tool):
         first = item.locator("input[type=radio]").first
         if first.count():
             first.check()
-    for control in root.locator("textarea[data-falt], input[type=text][data-falt]").all():
+    for control in root.locator("textarea[data-falt]:visible, input[type=text][data-falt]:visible").all():
         control.fill("12" if control.get_attribute("inputmode") == "decimal" else "Anna Andersson")
     for control in root.locator("input[type=date][data-falt]").all():
         control.fill("2026-12-01")
@@ -568,7 +568,7 @@ def axe_check(page, label):
 def test_tool_is_accessible_empty_partly_and_complete(page, tool):
     page.goto(tool_url(tool))
     axe_check(page, f"{tool}, tomt")
-    first_text = form(page, tool).locator("textarea[data-falt], input[type=text][data-falt]").first
+    first_text = form(page, tool).locator("textarea[data-falt]:visible, input[type=text][data-falt]:visible").first
     first_text.fill(HOSTILE)
     radios = form(page, tool).locator("input[type=radio]")
     if radios.count():
@@ -773,6 +773,23 @@ def test_borja_om_in_another_tab_clears_a_focused_field_once_it_is_left(context_
 
 
 # ── limits ──────────────────────────────────────────────────────────────────────────────
+
+def test_the_chosen_way_to_start_shows_only_its_own_question(page):
+    page.goto(tool_url("genomforande"))
+    pilot = page.locator('[data-fraga="pilot-avgransning"]')
+    direct = page.locator('[data-fraga="styrdokument"]')
+    expect(pilot).to_be_hidden()
+    expect(direct).to_be_hidden()
+    radio(page, "genomforande", "start", "pilot").check()
+    expect(pilot).to_be_visible()
+    expect(direct).to_be_hidden()
+    page.reload()
+    expect(pilot).to_be_visible()
+    expect(direct).to_be_hidden()
+    radio(page, "genomforande", "start", "direkt").check()
+    expect(direct).to_be_visible()
+    expect(pilot).to_be_hidden()
+
 
 K = "kommunikationsplan"
 

@@ -119,6 +119,24 @@ def test_genomforande_has_its_own_prerequisites():
     assert s["omdome"]["text"].endswith("Åtgärda den innan ni börjar ställa sysselsättningskrav i upphandlingar.")
 
 
+def test_the_pilot_path_can_be_complete_and_the_branch_not_chosen_is_left_out():
+    from calculators.checklists.export import export
+    tool = get_tool("genomforande")
+    organisation = {i.id: "ja" for i in tool.items.values() if i.section == "organisation"}
+    answers = {"start": "pilot", "pilot-avgransning": "Städ i skolorna under 2027", **organisation}
+    s = summarize("genomforande", state(answers, tool="genomforande"))
+    # 1 choice + the pilot's scope + 7 points: 9 of 9, not 9 of 10 with the full-scale question.
+    assert (s["besvarade"], s["totalt"]) == (9, 9)
+    assert {x["id"]: (x["besvarade"], x["totalt"]) for x in s["avsnitt"]}["start"] == (2, 2)
+    text = export("genomforande", state(answers, tool="genomforande"), "markdown")["innehall"]
+    assert tool.items["pilot-avgransning"].text in text and tool.items["styrdokument"].text not in text
+    # Nothing chosen yet: neither branch's question counts or is printed.
+    empty = summarize("genomforande", state({}, tool="genomforande"))
+    assert {x["id"]: x["totalt"] for x in empty["avsnitt"]}["start"] == 1
+    direct = export("genomforande", state({"start": "direkt"}, tool="genomforande"), "markdown")["innehall"]
+    assert tool.items["styrdokument"].text in direct and tool.items["pilot-avgransning"].text not in direct
+
+
 def test_uppfoljning_indicators_per_period():
     rows = {"perioder": [
         {"id": "period-1", "period": "2025", "upphandlingar_med_krav": "3", "upphandlingar_totalt": "12",

@@ -178,6 +178,17 @@ export class ChecklistForm {
         });
     });
     this.showRowLimits();
+    this.showApplicable();
+  }
+
+  // A question that applies only for some answer of another (data-visas-nar="start:pilot",
+  // from the tool's definition) is shown only while that answer is chosen in the form.
+  showApplicable() {
+    this.form.querySelectorAll("[data-visas-nar]").forEach((item) => {
+      const [question, values] = item.dataset.visasNar.split(":");
+      const chosen = this.form.querySelector(`[data-fraga="${CSS.escape(question)}"] input:checked`);
+      item.hidden = !chosen || !values.split(",").includes(chosen.value);
+    });
   }
 
   // The saved record a control belongs to (a question's answer or a table row), or undefined.

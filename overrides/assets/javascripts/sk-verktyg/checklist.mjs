@@ -89,6 +89,7 @@ export class Checklist {
     const t = event.target;
     if (this.form.applying || !t.matches("[data-falt]") || !t.isConnected) return;
     this.actions.onEdit();
+    if (t.type === "radio") this.form.showApplicable();
     const click = event.type === "change" && (t.type === "radio" || t.tagName === "SELECT" || t.type === "date");
     if (t.type !== "radio") {
       // Only a value that differs from the one last recorded or shown is an edit: a field
