@@ -125,8 +125,8 @@ def test_the_pilot_path_can_be_complete_and_the_branch_not_chosen_is_left_out():
     organisation = {i.id: "ja" for i in tool.items.values() if i.section == "organisation"}
     answers = {"start": "pilot", "pilot-avgransning": "Städ i skolorna under 2027", **organisation}
     s = summarize("genomforande", state(answers, tool="genomforande"))
-    # 1 choice + the pilot's scope + 7 points: 9 of 9, not 9 of 10 with the full-scale question.
-    assert (s["besvarade"], s["totalt"]) == (9, 9)
+    # 1 choice + the pilot's scope + 8 points: 10 of 10, not 10 of 11 with the full-scale question.
+    assert (s["besvarade"], s["totalt"]) == (10, 10)
     assert {x["id"]: (x["besvarade"], x["totalt"]) for x in s["avsnitt"]}["start"] == (2, 2)
     text = export("genomforande", state(answers, tool="genomforande"), "markdown")["innehall"]
     assert tool.items["pilot-avgransning"].text in text and tool.items["styrdokument"].text not in text
