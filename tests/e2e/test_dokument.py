@@ -148,6 +148,40 @@ def test_print_button_opens_the_print_dialog(page):
     assert page.evaluate("() => window.__printed") == 1
 
 
+@pytest.mark.ny_flik  # Python held back; replaces window.print
+def test_printing_before_the_answers_are_read_never_gives_an_empty_template(page):
+    page.goto(tool_url(B))
+    answer_syfte_nej(page, who="Anna", comment="Saknas i budgeten")
+    wait_saved(page, B, lambda s: answer_of(s, "syfte") == "nej")
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(DOC)
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    # Printed from the browser's menu now: a notice, not the empty questions.
+    page.emulate_media(media="print")
+    expect(page.locator(".sk-utskrift-vantar")).to_be_visible()
+    expect(page.locator(".sk-utskrift-vantar")).to_contain_text("inte klart")
+    expect(document(page)).to_be_hidden()
+    page.emulate_media(media="screen")
+    # The print button waits for the document with the answers, then prints.
+    page.get_by_role("button", name="Skriv ut eller spara som PDF").click()
+    expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("utskriften startar")
+    assert page.evaluate("() => window.__printed") == 0
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    wait_document(page)
+    expect(document(page)).to_contain_text("Saknas i budgeten")
+    deadline = time.monotonic() + 10
+    while page.evaluate("() => window.__printed") != 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert page.evaluate("() => window.__printed") == 1
+    page.emulate_media(media="print")
+    expect(document(page)).to_be_visible()
+    expect(page.locator(".sk-utskrift-vantar")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+
 def test_document_is_accessible_empty_and_filled(page):
     page.goto(DOC)
     wait_document(page)

@@ -27,6 +27,15 @@ export class DecisionDocument {
     if (toolbar) toolbar.hidden = false;
     this.engine = engineStatus(() => this.schedule(0));
     this.content.before(this.engine.element);
+    // Until Python has read the saved answers the page shows the empty template: printed then
+    // (from the browser's menu too) it would look as if the answers were lost. The print
+    // style shows this notice instead while answers exist and the document is not made yet.
+    this.printWait = document.createElement("p");
+    this.printWait.className = "sk-utskrift-vantar";
+    this.printWait.textContent = "Dokumentet med era svar är inte klart ännu. Vänta några sekunder tills sidan visar era svar och skriv sedan ut igen.";
+    this.content.before(this.printWait);
+    this.printWhenReady = false;
+    this.markAnswers();
     root.addEventListener("click", (event) => this.onClick(event));
     this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
     this.schedule(0);
@@ -59,6 +68,12 @@ export class DecisionDocument {
     return { states, problems, scenario };
   }
 
+  // Whether answers are saved (data-har-svar), read from storage without Python.
+  markAnswers() {
+    const { states, problems, scenario } = this.gather();
+    this.root.toggleAttribute("data-har-svar", Object.keys(states).length > 0 || problems.length > 0 || !!scenario);
+  }
+
   schedule(delay = 150) {
     clearTimeout(this.timer);
     this.content.classList.add("sk-inaktuell");
@@ -86,16 +101,27 @@ export class DecisionDocument {
     content.replaceChildren(fragment(response.data.html, this.level));
     content.classList.remove("sk-inaktuell");
     content.dataset.uppdaterad = String(mine);
+    this.root.setAttribute("data-dokument-klart", "");
     this.markdown = response.data.markdown;
     const unread = [...problems, ...(response.data.utelamnade || []).map((t) => t.rubrik)];
     const broken = unread.length ? `De sparade svaren i ${unread.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
     this.say(note + broken);
+    if (this.printWhenReady) {
+      this.printWhenReady = false;
+      window.print();
+    }
   }
 
   onClick(event) {
     const button = event.target.closest("[data-atgard]");
     if (!button) return;
-    if (button.dataset.atgard === "skriv-ut") window.print();
+    if (button.dataset.atgard === "skriv-ut") {
+      if (this.root.hasAttribute("data-har-svar") && !this.root.hasAttribute("data-dokument-klart")) {
+        this.printWhenReady = true;
+        return this.say("Dokumentet med era svar räknas fram – utskriften startar när det är klart.");
+      }
+      window.print();
+    }
     else if (button.dataset.atgard === "exportera-dokument-markdown") {
       if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta några sekunder tills det har räknats fram.");
       window.skPython.download("beslutsunderlag.md", this.markdown, "text/markdown;charset=utf-8");
@@ -113,7 +139,10 @@ export class DecisionDocument {
 
   onStorage(event) {
     const watched = [CURRENT_KEY, ...Object.values(this.keys)].map((name) => this.store.nyckel(name));
-    if (event.key === null || watched.includes(event.key)) this.schedule();
+    if (event.key === null || watched.includes(event.key)) {
+      this.markAnswers();
+      this.schedule();
+    }
   }
 }
 
