@@ -5,7 +5,7 @@
 | checklista_sammanfattning | {"verktyg", "tillstand": state or null, "berakning"?: result or null, "sida"?: docs path} | {"html", "sammanfattning"} |
 | checklista_exportera | {"verktyg", "tillstand", "format": "markdown" or "csv" or "json"} | {"filnamn", "mimetyp", "innehall"} |
 | checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
-| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v2, "sida"?} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
+| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v2, "sida"?, "visa_alla"?: true to show unanswered questions and empty rows} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
 
 For the document, pass either the saved result ("berakning", the impact model's result
 format v2) or the saved scenario ("scenario", as the calculator page keeps it in
@@ -72,7 +72,8 @@ def dokument(data):
         from calculators.model.api import OPS as impact_ops
 
         berakning = impact_ops["berakna"]({"scenario": data["scenario"]})
-    return render_document(data.get("tillstand"), berakning, _page(data, DOCUMENT_PAGE))
+    return render_document(data.get("tillstand"), berakning, _page(data, DOCUMENT_PAGE),
+                           visa_alla=data.get("visa_alla") is True)
 
 
 OPS = {

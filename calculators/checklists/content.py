@@ -14,6 +14,17 @@ from . import _fmt
 
 EMPTY = "–"
 NOT_ANSWERED = "Inte besvarad."
+NOTHING_YET = "Inga svar ännu."
+
+
+def _item_filled(item: Item, record: dict) -> bool:
+    """An answer, or a responsible person, a date or a comment beside it."""
+    return is_answered(item.kind, record.get("varde")) or any((record.get(f) or "").strip() for f in item.fields)
+
+
+def _row_filled(table: Table, row: dict) -> bool:
+    """A row someone wrote in: a value in a column that is not fixed by the tool."""
+    return any(is_answered(c.kind, row.get(c.id)) for c in table.columns if c.id not in row.get("_fast", ()))
 
 
 def answer_text(item: Item, record: dict) -> str:
@@ -35,11 +46,14 @@ def cell_text(column, row) -> str:
     return str(value)
 
 
-def _groups(section: Section, state):
+def _groups(section: Section, state, everything=True):
     """Consecutive `val` items form one table; every other item stands alone. An item that
-    does not apply to the answers (the branch not chosen) is left out."""
+    does not apply to the answers (the branch not chosen) is left out, and so is an
+    unanswered one unless `everything`."""
     group = []
-    for item in (i for i in section.items if i.applies(state["svar"])):
+    shown = (i for i in section.items if i.applies(state["svar"])
+             and (everything or _item_filled(i, state["svar"].get(i.id, {}))))
+    for item in shown:
         if item.kind == "val":
             group.append(item)
             continue
@@ -58,13 +72,18 @@ def _question(item: Item) -> str:
 # ─── HTML ───────────────────────────────────────────────────────────────────────────────
 
 
-def section_html(tool: Tool, section: Section, state, heading_level: int) -> str:
+def section_html(tool: Tool, section: Section, state, heading_level: int, everything=True) -> str:
+    """A section's answers; without `everything`, only what was answered (or a line saying
+    there is nothing yet)."""
     h = f"h{heading_level}"
     out = [f'<{h} class="sk-rubrik">{esc(section.title)}</{h}>']
     if section.table is not None:
-        out.append(table_html(tool, section.table, state))
+        out.append(table_html(tool, section.table, state, everything))
         return "\n".join(out)
-    for kind, items in _groups(section, state):
+    groups = list(_groups(section, state, everything))
+    if not groups:
+        out.append(f'<p class="sk-tom">{NOTHING_YET}</p>')
+    for kind, items in groups:
         if kind == "tabell":
             fields = items[0].fields
             out.append('<table class="sk-tabell sk-svarstabell">')
@@ -90,8 +109,10 @@ def section_html(tool: Tool, section: Section, state, heading_level: int) -> str
     return "\n".join(out)
 
 
-def table_html(tool: Tool, table: Table, state) -> str:
-    rows = live_rows(tool, state, table.id)
+def table_html(tool: Tool, table: Table, state, everything=True) -> str:
+    rows = [r for r in live_rows(tool, state, table.id) if everything or _row_filled(table, r)]
+    if not rows:
+        return f'<p class="sk-tom">{NOTHING_YET}</p>'
     out = ['<table class="sk-tabell">', "<thead><tr>"]
     out.append("".join(f'<th scope="col">{esc(c.text)}</th>' for c in table.columns))
     out.append("</tr></thead><tbody>")
@@ -111,12 +132,15 @@ def table_html(tool: Tool, table: Table, state) -> str:
 # ─── Markdown ───────────────────────────────────────────────────────────────────────────
 
 
-def section_markdown(tool: Tool, section: Section, state, heading_level: int) -> str:
+def section_markdown(tool: Tool, section: Section, state, heading_level: int, everything=True) -> str:
     out = ["#" * heading_level + " " + md_inline(section.title), ""]
     if section.table is not None:
-        out.append(table_markdown(tool, section.table, state))
+        out.append(table_markdown(tool, section.table, state, everything))
         return "\n".join(out)
-    for kind, items in _groups(section, state):
+    groups = list(_groups(section, state, everything))
+    if not groups:
+        out += [f"*{NOTHING_YET}*", ""]
+    for kind, items in groups:
         if kind == "tabell":
             fields = items[0].fields
             heads = ["Fråga", "Svar"] + [EXTRA_FIELDS[f][0] for f in fields]
@@ -143,8 +167,10 @@ def section_markdown(tool: Tool, section: Section, state, heading_level: int) ->
     return "\n".join(out).rstrip() + "\n"
 
 
-def table_markdown(tool: Tool, table: Table, state) -> str:
-    rows = live_rows(tool, state, table.id)
+def table_markdown(tool: Tool, table: Table, state, everything=True) -> str:
+    rows = [r for r in live_rows(tool, state, table.id) if everything or _row_filled(table, r)]
+    if not rows:
+        return f"*{NOTHING_YET}*\n"
     out = ["| " + " | ".join(md_cell(c.text) for c in table.columns) + " |", "|" + "---|" * len(table.columns)]
     for row in rows:
         cells = []

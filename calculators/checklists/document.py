@@ -89,11 +89,13 @@ def _decision_facts(state):
     return facts
 
 
-def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> dict:
+def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, heading_level: int = 2,
+                    visa_alla: bool = False) -> dict:
     """{"html", "markdown", "utelamnade"}: the whole document for these states (tool id →
     state; missing tools count as empty) and the saved calculation (result format v2, or
     None). A tool whose state cannot be read counts as empty, is named in the document, and
-    is listed in "utelamnade" ([{"verktyg", "rubrik"}], present only when there is one)."""
+    is listed in "utelamnade" ([{"verktyg", "rubrik"}], present only when there is one).
+    Unanswered questions and empty rows are left out unless `visa_alla`."""
     states, left_out = _states(states)
     calc = calculation_summary(berakning) if berakning is not None else None
     h1, h2, h3 = heading_level, heading_level + 1, heading_level + 2
@@ -128,11 +130,11 @@ def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, head
             for section in what:
                 if tool_id == "beslutsunderlag" and section.part in ("a", "c") and len(what) == 1:
                     # A single-section part: no extra heading level for it.
-                    html.append(section_html(tool, section, state, h3).split("\n", 1)[1])
-                    md.append(section_markdown(tool, section, state, 3).split("\n", 2)[2])
+                    html.append(section_html(tool, section, state, h3, visa_alla).split("\n", 1)[1])
+                    md.append(section_markdown(tool, section, state, 3, visa_alla).split("\n", 2)[2])
                 else:
-                    html.append(section_html(tool, section, state, h3))
-                    md.append(section_markdown(tool, section, state, 3))
+                    html.append(section_html(tool, section, state, h3, visa_alla))
+                    md.append(section_markdown(tool, section, state, 3, visa_alla))
             if tool_id == "genomforande":
                 g = summarize(tool_id, state)
                 if g["omdome"]:
@@ -174,10 +176,11 @@ def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2
         '<div class="sk-verktygsrad" role="group" aria-label="Skriv ut eller ladda ner beslutsunderlaget" data-verktygsrad hidden>',
         '<button type="button" class="md-button sk-knapp" data-atgard="skriv-ut">Skriv ut eller spara som PDF</button>',
         '<button type="button" class="md-button sk-knapp" data-atgard="exportera-dokument-markdown">Ladda ner som Markdown</button>',
+        '<label class="sk-visa-alla"><input type="checkbox" data-visa-alla> Visa också obesvarade frågor och tomma rader</label>',
         "</div>",
         '<p class="sk-status" role="status" data-status></p>',
         '<div class="sk-dokument-innehall" data-dokument>',
-        render_document({}, None, page_path, heading_level)["html"],
+        render_document({}, None, page_path, heading_level, visa_alla=True)["html"],
         "</div>",
         "</div>",
     ]

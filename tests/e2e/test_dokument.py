@@ -85,6 +85,20 @@ def test_document_gathers_every_tool_and_the_saved_calculation(page):
 
 
 @pytest.mark.ny_flik  # the loading state
+def test_the_document_shows_what_was_answered_and_the_rest_on_request(page):
+    fill_the_tools(page)
+    page.goto(DOC)
+    wait_document(page)
+    unanswered = "Finns en bred enighet i organisationen om att använda sysselsättningskrav?"
+    expect(document(page)).to_contain_text("Leverantörsträff i mars")
+    expect(document(page)).not_to_contain_text(unanswered)
+    expect(document(page)).not_to_contain_text("Ledningsgrupper")  # a prefilled row nobody wrote in
+    page.get_by_label("Visa också obesvarade frågor och tomma rader").check()
+    expect(document(page)).to_contain_text(unanswered)
+    expect(document(page)).to_contain_text("Ledningsgrupper")
+
+
+@pytest.mark.ny_flik  # says what happens while Python starts
 def test_document_without_a_calculation_says_how_to_add_one(page):
     page.goto(DOC)
     expect(page.locator("[data-motorstatus]")).to_contain_text("räknas fram om några sekunder")

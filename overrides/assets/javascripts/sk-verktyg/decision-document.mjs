@@ -37,6 +37,8 @@ export class DecisionDocument {
     this.printWhenReady = false;
     this.markAnswers();
     root.addEventListener("click", (event) => this.onClick(event));
+    this.showAll = root.querySelector("[data-visa-alla]");
+    if (this.showAll) this.showAll.addEventListener("change", () => this.schedule(0));
     this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
     this.schedule(0);
   }
@@ -85,12 +87,13 @@ export class DecisionDocument {
     const { states, problems, scenario } = this.gather();
     const content = this.content;
     content.setAttribute("aria-busy", "true");
-    let response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, scenario, sida: this.page });
+    const visa_alla = !!(this.showAll && this.showAll.checked);
+    let response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, scenario, sida: this.page, visa_alla });
     let note = "";
     if (!response.ok && scenario) {
       // The saved calculation could not be used: show the rest, say why.
       note = `Den sparade beräkningen kunde inte tas med: ${errorText(response)} `;
-      response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, sida: this.page });
+      response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, sida: this.page, visa_alla });
     }
     if (mine !== this.seq) return;
     content.removeAttribute("aria-busy");
