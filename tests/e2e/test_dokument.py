@@ -131,6 +131,39 @@ def test_printed_document_shows_the_answers_as_text_without_site_chrome(page, tm
     assert page.locator("[data-dokument] img").count() == 0 and dialogs == []
 
 
+BROKEN_WORDS_JS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll("[data-dokument] table :is(th, td)")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_printed_tables_break_no_word_and_keep_the_decision_together(page):
+    fill_the_tools(page)
+    page.goto(DOC)
+    wait_document(page)
+    page.set_viewport_size({"width": 700, "height": 1000})  # about the A4 text width
+    page.emulate_media(media="print")
+    try:
+        assert page.evaluate(BROKEN_WORDS_JS) == []
+        last = document(page).locator(".sk-dokument-kapitel").last
+        expect(last).to_contain_text("Beslut")
+        assert last.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
+    finally:
+        page.emulate_media(media="screen")
+
+
 def test_printed_document_is_readable_from_the_dark_scheme(context_factory):
     page = context_factory(color_scheme="dark").new_page()
     page.goto(tool_url(B))
