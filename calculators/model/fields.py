@@ -90,6 +90,10 @@ class Field:
             return tuple(Option(y, str(y)) for y in sorted(params.YEARS, reverse=True))
         return self.options
 
+    def unit_for(self, value) -> str:
+        """The unit for a value: "person" for 1, "personer" otherwise."""
+        return self.unit_one if self.unit_one and value == 1 else self.unit
+
     def option(self, value) -> Option | None:
         return next((o for o in self.choices() if o.value == value), None)
 

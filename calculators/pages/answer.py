@@ -57,12 +57,16 @@ def _likely(value, low, high):
     return f"troligen {_range(low, high)}"
 
 
+def _count(key, value, text):
+    """ "1 person", "5 personer": the field's own unit (falt.toml)."""
+    return f"{text} {fields.field(key).unit_for(value)}"
+
+
 def _people(sc):
     n, months = sc["antal_personer"], sc["manader"]
-    who = f"{fmt.tal(n)} {'person' if n == 1 else 'personer'}"
-    month_text = fmt.tal(months, 1).replace(",0", "")
     what = fields.option_label("sysselsattningstyp", sc["sysselsattningstyp"]).lower()
-    text = f"{who}, {what} i {month_text} {'månad' if months == 1 else 'månader'}"
+    text = (f"{_count('antal_personer', n, fmt.tal(n))}, {what} i "
+            f"{_count('manader', months, fmt.tal(months, 1).replace(',0', ''))}")
     after = sc["efter_kravet"]
     if after.get("ar") and after.get("kvar_andel"):
         text += f" och {fmt.tal(after['ar'])} år efter kravet"

@@ -76,7 +76,7 @@ def unit_text(field, value=None):
     text ("80 %")."""
     if field.kind == "fraction":
         return field.unit.removeprefix("%").strip()
-    return field.unit_one if field.unit_one and value == 1 else field.unit
+    return field.unit_for(value)
 
 
 # Fields whose unit follows the value ("1 person", "5 personer"): the page updates them.
@@ -198,10 +198,16 @@ def _count(n, one, many):
     return f"{fmt.tal(n)} {one if n == 1 else many}"
 
 
-def changes(scenario):
-    """({field name: marker text}, {group id: summary text}) for the form fields whose value
-    is not the default (calculators.model.scenario.changed)."""
-    changed = {key: default for key, default in scenario_mod.changed(scenario).items() if key in FIELDS}
+def changed_fields(scenario):
+    """{field name: its default} for the form fields whose value is not the default
+    (calculators.model.scenario.changed)."""
+    return {key: default for key, default in scenario_mod.changed(scenario).items() if key in FIELDS}
+
+
+def changes(scenario, changed=None):
+    """({field name: marker text}, {group id: summary text}) for the changed form fields
+    (`changed`, from changed_fields, when the caller has it already)."""
+    changed = changed_fields(scenario) if changed is None else changed
     markers = {key: f"Ändrat, standard {_default_text(FIELDS[key], default)}" for key, default in changed.items()}
     groups = {g.id: _count(sum(f.key in changed for f in g.fields), "ändrat värde", "ändrade värden")
               for g in GROUPS if any(f.key in changed for f in g.fields)}
@@ -236,14 +242,15 @@ def berakna_sida(data):
     visning = data.get("visning") if isinstance(data.get("visning"), dict) else {}
     result = _compute(scenario, visning.get("tornado_aktor", "kopare"))
     used = result["scenario"]
-    markers, groups = changes(used)
+    changed = changed_fields(used)  # once: the marks and the printed assumptions both need it
+    markers, groups = changes(used, changed)
     return {
         "scenario": used,
         "falt": scenario_to_fields(used),
         "html": {
             "resultat": results_html.results(result),
             "kanslighet": results_html.sensitivity(result),
-            "antaganden": assumptions_html(used),
+            "antaganden": assumptions_html(used, changed),
             "svar": answer.answer(result, None, _name(visning)),
             "svarsrad": answer.answer_bar(result),
         },
@@ -402,10 +409,10 @@ def _with_unit(field, value):
     return f"{text} {unit}".strip()
 
 
-def assumptions_html(scenario):
+def assumptions_html(scenario, changed=None):
     """The inputs as a compact list for print (the form itself is not printed): every field
     the form shows and its value; a changed value is marked and its default given."""
-    changed = {k: v for k, v in scenario_mod.changed(scenario).items() if k in FIELDS}
+    changed = changed_fields(scenario) if changed is None else changed
     def item(f):
         value = _e(_with_unit(f, field_value(scenario, f.key)))
         if f.key not in changed:
