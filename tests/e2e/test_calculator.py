@@ -57,10 +57,19 @@ def open_ready(page, url=PATH):
 
 
 def field(page, name):
-    """A form field; one in a closed "Fler antaganden" group is first opened as a user would."""
-    closed = page.locator(f'details.sk-fler:not([open]):has([name="{name}"]) > summary')
-    if closed.count():
-        closed.click()
+    """A form field; one in a closed "Fler antaganden" group is first opened as a user would.
+
+    The click is checked and repeated: a "Ändrat" mark that appears above the summary after
+    the previous field's recalculation can move it between Playwright's aim and its click."""
+    group = page.locator(f'details.sk-fler:has([name="{name}"])')
+    for _ in range(3):
+        if not group.count() or group.get_attribute("open") is not None:
+            break
+        group.locator("> summary").click()
+        try:
+            expect(group).to_have_attribute("open", "", timeout=2_000)
+        except AssertionError:
+            continue
     return page.locator(f'[name="{name}"]')
 
 
