@@ -5,7 +5,7 @@
 | checklista_sammanfattning | {"verktyg", "tillstand": state or null, "berakning"?: result or null, "sida"?: docs path} | {"html", "sammanfattning"} |
 | checklista_exportera | {"verktyg", "tillstand", "format": "markdown" or "csv" or "json"} | {"filnamn", "mimetyp", "innehall"} |
 | checklista_importera | {"verktyg", "text": file content} | {"tillstand"} |
-| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v2, "sida"?, "visa_alla"?: true to show unanswered questions and empty rows} | {"html", "markdown", "utelamnade"?: tools whose answers could not be read} |
+| beslutsunderlag_dokument | {"tillstand": {tool id: state}, "berakning": result or null, "scenario"?: scenario v2, "sida"?, "visa_alla"?: true to show unanswered questions and empty rows, "uppgifter"?: the heading fields (document_heading), "utan"?: [appendix ids left out]} | {"html", "markdown", "modell" (blocks for Word), "utelamnade"?: tools whose answers could not be read} |
 
 For the document, pass either the saved result ("berakning", the impact model's result
 format v2) or the saved scenario ("scenario", as the calculator page keeps it in
@@ -19,7 +19,7 @@ from __future__ import annotations
 from calculators.errors import InputError
 
 from .definitions import TOOL_IDS, get_tool
-from .document import DOCUMENT_PAGE, render_document
+from .document import APPENDIX_IDS, DOCUMENT_PAGE, render_document
 from .export import export, import_json
 from .render import relative_url, summary_html
 from .summary import summarize
@@ -72,8 +72,11 @@ def dokument(data):
         from calculators.model.api import OPS as impact_ops
 
         berakning = impact_ops["berakna"]({"scenario": data["scenario"]})
+    left_out = data.get("utan", [])
+    if not isinstance(left_out, list) or any(a not in APPENDIX_IDS for a in left_out):
+        raise InputError.field("utan", "Okänd bilaga.")
     return render_document(data.get("tillstand"), berakning, _page(data, DOCUMENT_PAGE),
-                           visa_alla=data.get("visa_alla") is True)
+                           visa_alla=data.get("visa_alla") is True, uppgifter=data.get("uppgifter"), utan=tuple(left_out))
 
 
 OPS = {

@@ -13,10 +13,9 @@ from calculators.errors import InputError
 from calculators.model import actors, fields
 
 from . import _fmt
-from .escape import html_text, md_cell, md_inline
+from . import blocks as B
 
 CALCULATOR_PAGE = "verktyg/berakning.md"
-HOW_TO_ADD = "Gör en beräkning på sidan Samhällsekonomisk beräkning och spara den, så kommer den med här."
 
 # Labels come from their one declaration: the actors' from calculators/data/aktorer.toml,
 # the assumptions' and their options' from calculators/data/falt.toml (as the form shows them).
@@ -115,52 +114,25 @@ def calculation_summary(result) -> dict:
     return {"antaganden": _assumptions(scenario), "aktorer": rows, "varningar": warnings[:20]}
 
 
+def calculation_blocks(summary: dict | None, link: str, level: int = 3, assumptions=None) -> list[dict]:
+    """The saved calculation as document blocks (or how to add one). `link` is the calculator
+    page's URL; `assumptions` ([(label, value)]) replaces the key assumptions of the summary
+    (the decision document lists every input when it has the whole scenario)."""
+    page = B.link("Samhällsekonomisk beräkning", link)
+    if summary is None:
+        return [B.para("Ingen sparad beräkning. Gör en beräkning på sidan ", page,
+                       " och spara den, så kommer den med här.", klass="saknas")]
+    out = [B.heading(level, "Antaganden"), B.facts(assumptions or [(row["text"], row["visning"]) for row in summary["antaganden"]])]
+    rows = [[row["text"], row["per_person_visning"], row["totalt_visning"]] for row in summary["aktorer"]]
+    out.append(B.table(["Aktör", "Per person", "Totalt"], rows, caption="Resultat per aktör i kronor", right=(1, 2),
+                       klass="sk-berakning-tabell"))
+    out.append(B.para(TOTALS_NOTE, klass="forklaring"))
+    if summary["varningar"]:
+        out.append(B.bullets(summary["varningar"]))
+    out.append(B.para("Ändra beräkningen på sidan ", page, "."))
+    return out
+
+
 def calculation_html(summary: dict | None, link: str, heading_level: int = 3) -> str:
-    """The calculation block (or how to add one). `link` is the calculator page's URL."""
-    h = f"h{heading_level}"
-    a = f'<a href="{html_text(link)}">Samhällsekonomisk beräkning</a>'
-    if summary is None:
-        return f'<p class="sk-berakning-saknas">Ingen sparad beräkning. Gör en beräkning på sidan {a} och spara den, så kommer den med här.</p>'
-    parts = [f'<{h} class="sk-rubrik">Antaganden</{h}>', '<dl class="sk-antaganden">']
-    for row in summary["antaganden"]:
-        parts.append(f"<dt>{html_text(row['text'])}</dt><dd>{html_text(row['visning'])}</dd>")
-    parts.append("</dl>")
-    parts.append('<table class="sk-tabell sk-berakning-tabell">')
-    parts.append("<caption>Resultat per aktör i kronor</caption>")
-    parts.append('<thead><tr><th scope="col">Aktör</th><th scope="col" class="sk-tal">Per person</th><th scope="col" class="sk-tal">Totalt</th></tr></thead>')
-    parts.append("<tbody>")
-    for row in summary["aktorer"]:
-        cls = ' class="sk-summa"' if row["id"] in ("summa_aktorer", "samhallsekonomiskt_netto") else ""
-        parts.append(
-            f'<tr{cls}><th scope="row">{html_text(row["text"])}</th>'
-            f'<td class="sk-tal">{html_text(row["per_person_visning"])}</td>'
-            f'<td class="sk-tal">{html_text(row["totalt_visning"])}</td></tr>'
-        )
-    parts.append("</tbody></table>")
-    parts.append(
-        f'<p class="sk-forklaring">{html_text(TOTALS_NOTE)}</p>'
-    )
-    if summary["varningar"]:
-        parts.append('<ul class="sk-varningar">' + "".join(f"<li>{html_text(w)}</li>" for w in summary["varningar"]) + "</ul>")
-    parts.append(f'<p class="sk-lank">Ändra beräkningen på sidan {a}.</p>')
-    return "\n".join(parts)
-
-
-def calculation_markdown(summary: dict | None, heading_level: int = 3) -> str:
-    hashes = "#" * heading_level
-    if summary is None:
-        return HOW_TO_ADD
-    lines = [f"{hashes} Antaganden", ""]
-    for row in summary["antaganden"]:
-        lines.append(f"- {md_inline(row['text'])}: {md_inline(row['visning'])}")
-    lines += ["", f"{hashes} Resultat per aktör i kronor", "", "| Aktör | Per person | Totalt |", "|---|--:|--:|"]
-    for row in summary["aktorer"]:
-        lines.append(f"| {md_cell(row['text'])} | {md_cell(row['per_person_visning'])} | {md_cell(row['totalt_visning'])} |")
-    lines += [
-        "",
-        md_inline(TOTALS_NOTE),
-    ]
-    if summary["varningar"]:
-        lines.append("")
-        lines += [f"- {md_inline(w)}" for w in summary["varningar"]]
-    return "\n".join(lines)
+    """The block on a tool page; its heading is an h`heading_level`."""
+    return B.to_html(calculation_blocks(summary, link, 2), heading_level - 1)

@@ -1,6 +1,8 @@
-"""The beslutsunderlag document: one print-ready page (and a Markdown file) gathering the
-analysis, the checklist with its summary and verdict, the saved calculation, the
-implementation checklist, the communication plan, the follow-up (if started) and the decision.
+"""The beslutsunderlag document a nämnd can act on: a summary first (the proposed decision,
+the case, the economic consequences with their likely range, the prerequisites that are
+missing, the chosen way to start), then every tool's answers as appendices. Built once as
+blocks (calculators.checklists.blocks) and rendered as HTML (page and print), Markdown and,
+in the browser, Word.
 """
 
 from __future__ import annotations
@@ -8,12 +10,15 @@ from __future__ import annotations
 import json
 
 from calculators.errors import InputError
+from calculators.pages.calculator import assumption_rows
 
-from .calculation import CALCULATOR_PAGE, calculation_html, calculation_markdown, calculation_summary
-from .content import answer_text, indicators_markdown, section_html, section_markdown, summary_markdown
+from . import blocks as B
+from . import document_heading, economics
+from .calculation import CALCULATOR_PAGE, calculation_blocks, calculation_summary
+from .content import EMPTY, answer_text, indicators_block, section_blocks
 from .definitions import TOOL_IDS, get_tool
-from .escape import html_text as esc, md_inline
-from .render import indicators_html, relative_url, summary_html
+from .escape import html_text as esc
+from .render import relative_url
 from .state import _names, date_of, parse_time, state_or_empty, storage_key
 from .summary import is_answered, summarize
 
@@ -60,105 +65,296 @@ def _latest_date(states) -> str:
     return date_of(max(stamps, key=parse_time)) if stamps else ""
 
 
-def _plan(states, berakning):
-    """The document's chapters: (title, tool id, sections or key) in order."""
+# The appendices, in order: (id, title). The summary comes first and refers to them.
+APPENDICES = (
+    ("analys", "Analys av förutsättningarna"),
+    ("forutsattningar", "Checklista: förutsättningar"),
+    ("berakning", "Samhällsekonomisk beräkning"),
+    ("genomforande", "Förbered genomförandet"),
+    ("kommunikationsplan", "Kommunikationsplan"),
+    ("uppfoljning", "Uppföljning"),
+)
+APPENDIX_IDS = tuple(a for a, _ in APPENDICES)
+APPENDIX_STORAGE_NAME = "dokument-bilagor"  # {"utan": [appendix id, ...]}: the ones left out
+MISSING_ORDER = {"nej": 0, "vet-ej": 1, "delvis": 2}
+ANSWER_WORDS = (("ja", "Ja"), ("delvis", "Delvis"), ("nej", "Nej"), ("vet_ej", "Vet ej"), ("obesvarad", "obesvarade"))
+SHORT_PURPOSE = 500  # characters of the purpose quoted in "Ärendet"; the rest is in appendix 1
+
+
+def _answer(state, tool_id, item_id) -> str:
+    return answer_text(get_tool(tool_id).items[item_id], state["svar"].get(item_id, {}))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _facts(heading: dict, b_state, day) -> list[tuple[str, str]]:
+    """The document's heading: the fields from the document page, with the checklist's own
+    answers where those are empty."""
+    pairs = []
+    fallback = {"namnd": _answer(b_state, "beslutsunderlag", "beslutsinstans")}
+    for key, label, _, _ in document_heading.FIELDS:
+        value = heading.get(key) or fallback.get(key, "")
+        if value:
+            pairs.append((label, value))
+    for item_id in ("organisation-namn", "beslutsdatum"):
+        text = _answer(b_state, "beslutsunderlag", item_id)
+        if text:
+            pairs.append((get_tool("beslutsunderlag").items[item_id].text, text))
+    pairs.append(("Underlaget senast ändrat", day or "Inga sparade svar ännu"))
+    return pairs
+
+
+def _proposal(states, heading, summary) -> list[dict]:
+    b = states["beslutsunderlag"]
+    org = _answer(b, "beslutsunderlag", "organisation-namn") or "den upphandlande organisationen"
+    who = heading.get("namnd") or _answer(b, "beslutsunderlag", "beslutsinstans") or "Nämnden"
+    decision = b["svar"].get("beslut", {}).get("varde")
+    out = [B.heading(2, "Förslag till beslut")]
+    if decision is None:
+        out.append(B.para("Inget förslag till beslut är valt ännu. Välj beslut i verktyget Beslutsunderlag, "
+                          "del C. Beslut; checklistans omdöme står under Ärendet."))
+    else:
+        proposal = {
+            "ja-generellt": [f"att {org} ställer sysselsättningskrav i de upphandlingar där det är lämpligt"],
+            "ja-pilot": [f"att {org} börjar med sysselsättningskrav som en pilot"],
+            "nej": [f"att {org} inte ställer sysselsättningskrav nu, utan först åtgärdar de förutsättningar som "
+                    "saknas och tar upp frågan igen"],
+        }[decision]
+        pilot = _answer(states["genomforande"], "genomforande", "pilot-avgransning")
+        if decision == "ja-pilot" and pilot:
+            proposal = [proposal[0] + ", avgränsad till: " + pilot]
+        follow_up = _answer(b, "beslutsunderlag", "uppfoljningsdatum")
+        if follow_up and decision != "nej":
+            proposal.append(f"att beslutet följs upp senast {follow_up}")
+        out.append(B.para(f"{_cap(who)} föreslås besluta"))
+        out.append(B.bullets(proposal))
+    reason = _answer(b, "beslutsunderlag", "motivering")
+    if reason:
+        out += [B.para(B.bold("Motivering och villkor"), klass="fraga"), B.para(reason, klass="fritext")]
+    out += [B.para(w, klass="varning") for w in summary["varningar"]]
+    return out
+
+
+def _counts_sentence(verdict) -> str:
+    """ "Svaren på checklistans 4 förutsättningar: 1 Ja, 1 Delvis och 2 obesvarade." """
+    counts = verdict["forutsattningar"]
+    parts = [f"{counts[key]} {word}" for key, word in ANSWER_WORDS if counts[key]]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"Svaren på checklistans {counts['totalt']} förutsättningar: {listed}."
+
+
+def _case(states, summary) -> list[dict]:
+    b = states["beslutsunderlag"]
+    org = _answer(b, "beslutsunderlag", "organisation-namn") or "den upphandlande organisationen"
+    out = [B.heading(2, "Ärendet"),
+           B.para(f"Ärendet gäller om {org} ska ställa sysselsättningskrav i sina upphandlingar: krav på att "
+                  "leverantören under avtalstiden erbjuder jobb, lärlingsplatser eller praktik till personer som "
+                  "står långt från arbetsmarknaden.")]
+    purpose = _answer(b, "beslutsunderlag", "analys-mal")
+    if purpose:
+        short = purpose if len(purpose) <= SHORT_PURPOSE else purpose[:SHORT_PURPOSE].rsplit(" ", 1)[0] + " …"
+        out.append(B.para(B.bold("Syfte: "), short + ("" if short == purpose else " (hela svaret i bilaga 1)")))
+    verdict = summary["omdome"]
+    if verdict and verdict["status"] != "tom":
+        out.append(B.para(B.bold(f"Checklistans omdöme: {verdict['rubrik']}."),
+                          f" {verdict['text']} {_counts_sentence(verdict)}", klass="omdome"))
+    else:
+        out.append(B.para("Checklistan med förutsättningarna är inte besvarad ännu.", klass="tom"))
+    return out
+
+
+def _missing_rows(tool_id, state):
+    """(rows, unanswered prerequisites) for a checklist: every Nej, Vet ej and Delvis."""
+    tool = get_tool(tool_id)
+    rows, unanswered = [], []
+    for section in tool.sections:
+        for item in section.items:
+            if item.kind != "val" or not item.applies(state["svar"]):
+                continue
+            record = state["svar"].get(item.id, {})
+            value = record.get("varde")
+            if value in MISSING_ORDER:
+                text = item.text + (f"\nÅtgärd: {item.action}" if item.action else "")
+                rows.append((MISSING_ORDER[value], [text, item.label_of(value), record.get("ansvarig") or EMPTY,
+                                                    record.get("kommentar") or EMPTY]))
+            elif value is None and item.prerequisite:
+                unanswered.append(item.text)
+    return [r for _, r in sorted(rows, key=lambda r: r[0])], unanswered
+
+
+def _missing(states) -> list[dict]:
+    out = [B.heading(2, "Förutsättningar som saknas")]
+    checklists = (("beslutsunderlag", "I checklistan"), ("genomforande", "I förberedelsen av genomförandet"))
+    if not any(_has_answers(states[tool_id]) for tool_id, _ in checklists):
+        return out + [B.para("Checklistorna är inte besvarade ännu.", klass="tom")]
+    anything = False
+    for tool_id, where in checklists:
+        if not _has_answers(states[tool_id]):
+            out += [B.heading(3, where), B.para("Inte besvarad ännu.", klass="tom")]
+            anything = True
+            continue
+        rows, unanswered = _missing_rows(tool_id, states[tool_id])
+        if not rows and not unanswered:
+            continue
+        anything = True
+        out.append(B.heading(3, where))
+        if rows:
+            out.append(B.table(["Fråga", "Svar", "Ansvarig", "Kommentar"], rows, klass="sk-saknas"))
+        if unanswered and len(unanswered) <= 3:
+            out += [B.para("Obesvarade förutsättningar:"), B.bullets(unanswered)]
+        elif unanswered:
+            out.append(B.para(f"{len(unanswered)} förutsättningar är obesvarade."))
+    if not anything:
+        out.append(B.para("Inga: varje besvarad förutsättning är uppfylld."))
+    return out
+
+
+def _start(states) -> list[dict]:
+    g = states["genomforande"]
+    out = [B.heading(2, "Så börjar ni")]
+    start = g["svar"].get("start", {}).get("varde")
+    if start == "pilot":
+        out.append(B.para(B.bold("Med en pilot."), " " + (_answer(g, "genomforande", "pilot-avgransning") or
+                                                         "Pilotens avgränsning är inte beskriven ännu.")))
+    elif start == "direkt":
+        out.append(B.para(B.bold("Direkt i hela organisationen."), " " + (_answer(g, "genomforande", "styrdokument") or
+                                                                         "Vad policy och riktlinjer ska beskriva är inte ifyllt ännu.")))
+    else:
+        out.append(B.para("Inte valt ännu: välj pilot eller att börja direkt i verktyget Förbered genomförandet.", klass="tom"))
+    verdict = summarize("genomforande", g)["omdome"]
+    if verdict and verdict["status"] != "tom":
+        out.append(B.para(B.bold(f"Förberedelserna: {verdict['rubrik']}."), " " + verdict["text"], klass="omdome"))
+    return out
+
+
+def _tool_blocks(tool_id, sections, state, everything) -> list[dict]:
+    tool = get_tool(tool_id)
+    single = len(sections) == 1
+    out = []
+    for section in sections:
+        out += section_blocks(tool, section, state, 3, everything, title=not single)
+    return out
+
+
+def _appendix(key, states, result, calc, link, everything) -> list[dict]:
     b = get_tool("beslutsunderlag")
     by_part = {p.id: [s for s in b.sections if s.part == p.id] for p in b.parts}
-    chapters = [
-        ("Analys av förutsättningarna", "beslutsunderlag", by_part["a"]),
-        ("Förutsättningar", "beslutsunderlag", by_part["b"]),
-        ("Sammanfattning och omdöme", "beslutsunderlag", "sammanfattning"),
-        ("Samhällsekonomisk beräkning", None, "berakning"),
-        ("Förbered genomförandet", "genomforande", list(get_tool("genomforande").sections)),
-        ("Kommunikationsplan", "kommunikationsplan", list(get_tool("kommunikationsplan").sections)),
-    ]
-    if _has_answers(states["uppfoljning"]):
-        chapters.append(("Uppföljning", "uppfoljning", list(get_tool("uppfoljning").sections)))
-    chapters.append(("Beslut", "beslutsunderlag", by_part["c"]))
-    return chapters
+    if key == "analys":
+        return _tool_blocks("beslutsunderlag", by_part["a"], states["beslutsunderlag"], everything)
+    if key == "forutsattningar":
+        return _tool_blocks("beslutsunderlag", by_part["b"], states["beslutsunderlag"], everything)
+    if key == "berakning":
+        rows = None
+        sc = economics.valid_scenario(result) if result is not None else None
+        if sc is not None:
+            rows = [(label, value + (f" (ändrat, standard {default})" if default else ""))
+                    for label, value, default in assumption_rows(sc)]
+        return calculation_blocks(calc, link, 3, rows)
+    state = states[key]
+    out = _tool_blocks(key, list(get_tool(key).sections), state, everything)
+    found = summarize(key, state)
+    if key == "genomforande" and found["omdome"]:
+        out.append(B.para(B.bold(f"Omdöme: {found['omdome']['rubrik']}."), " " + found["omdome"]["text"], klass="omdome"))
+    if key == "uppfoljning":
+        if found["nyckeltal"]:
+            out += [B.heading(3, "Nyckeltal per period"), indicators_block(found["nyckeltal"])]
+        out += [B.para(w, klass="varning") for w in found["varningar"]]
+    return out
 
 
-def _decision_facts(state):
-    b = get_tool("beslutsunderlag")
-    items = b.items
-    facts = []
-    for item_id in ("organisation-namn", "beslutsinstans", "beslut", "beslutsdatum", "uppfoljningsdatum"):
-        text = answer_text(items[item_id], state["svar"].get(item_id, {}))
-        if text:
-            facts.append((items[item_id].text, text))
-    return facts
+def document_model(states, berakning=None, page_path: str = DOCUMENT_PAGE, visa_alla: bool = False,
+                   uppgifter=None, utan=()) -> dict:
+    """The whole document as blocks (calculators.checklists.blocks) with what the renderers
+    need: {"titel", "sprak", "filnamn", "block", "utelamnade"}. See render_document."""
+    states, left_out = _states(states)
+    problems = []
+    try:
+        heading = document_heading.values(uppgifter)
+    except InputError as err:
+        heading = {}
+        problems.append(err.messages[0]["meddelande"])
+    calc = calculation_summary(berakning) if berakning is not None else None
+    summary = summarize("beslutsunderlag", states["beslutsunderlag"])
+    day = _latest_date(states)
+    link = relative_url(CALCULATOR_PAGE, page_path)
+
+    # The follow-up once it is started, the calculation once there is one (the summary says how to make it).
+    shown = [(k, t) for k, t in APPENDICES if k not in utan
+             and (k != "uppfoljning" or _has_answers(states["uppfoljning"])) and (k != "berakning" or calc is not None)]
+    number = {k: n for n, (k, _) in enumerate(shown, 1)}
+    calc_where = f"bilaga {number['berakning']}" if "berakning" in number else "beräkningen på webbplatsen"
+
+    blocks = [B.heading(1, TITLE), B.facts(_facts(heading, states["beslutsunderlag"], day))]
+    blocks += [B.para(_left_out_text(t), klass="varning") for t in left_out]
+    blocks += [B.para(p, klass="varning") for p in problems]
+    # The appendices are listed under the heading, as the contents of what follows.
+    summary_part = [B.para(B.bold("Bilagor: "), "; ".join(f"{number[k]}. {t}" for k, t in shown) + ".")] if shown else []
+    summary_part += [B.chapter(_proposal(states, heading, summary), "sk-forslag")] + _case(states, summary)
+    summary_part.append(B.heading(2, "Ekonomiska konsekvenser"))
+    if calc is None:
+        summary_part += calculation_blocks(None, link)
+    else:
+        summary_part += economics.economic_blocks(berakning, calc, calc_where, 3)
+    summary_part += _missing(states) + _start(states)
+    blocks.append(B.chapter(summary_part, "sk-sammanfattning"))
+    for n, (key, title) in enumerate(shown, 1):
+        part = [B.heading(2, f"Bilaga {n}. {title}")] + _appendix(key, states, berakning, calc, link, visa_alla)
+        blocks += ([B.PAGE_BREAK] if n == 1 else []) + [B.chapter(part)]
+    stamp = heading.get("datum") or day
+    return {
+        "titel": TITLE,
+        "sprak": "sv-SE",
+        "filnamn": f"beslutsunderlag{'-' + stamp if stamp else ''}.docx",
+        "block": blocks,
+        "utelamnade": left_out,
+    }
 
 
 def render_document(states, berakning=None, page_path: str = DOCUMENT_PAGE, heading_level: int = 2,
-                    visa_alla: bool = False) -> dict:
-    """{"html", "markdown", "utelamnade"}: the whole document for these states (tool id →
-    state; missing tools count as empty) and the saved calculation (result format v2, or
-    None). A tool whose state cannot be read counts as empty, is named in the document, and
-    is listed in "utelamnade" ([{"verktyg", "rubrik"}], present only when there is one).
-    Unanswered questions and empty rows are left out unless `visa_alla`."""
-    states, left_out = _states(states)
-    calc = calculation_summary(berakning) if berakning is not None else None
-    h1, h2, h3 = heading_level, heading_level + 1, heading_level + 2
-    day = _latest_date(states)
-    facts = _decision_facts(states["beslutsunderlag"])
-    summary = summarize("beslutsunderlag", states["beslutsunderlag"])
-
-    html = ['<article class="sk-dokument">', f'<h{h1} class="sk-dokument-rubrik">{esc(TITLE)}</h{h1}>']
-    md = [f"# {md_inline(TITLE)}", ""]
-    meta = list(facts)
-    meta.append(("Underlaget senast ändrat", day or "Inga sparade svar ännu"))
-    html.append('<dl class="sk-dokument-fakta">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta) + "</dl>")
-    md += [f"- **{md_inline(k)}:** {md_inline(v)}" for k, v in meta] + [""]
-    for tool in left_out:
-        html.append(f'<p class="sk-varning" data-utelamnad="{esc(tool["verktyg"])}">{esc(_left_out_text(tool))}</p>')
-        md += [f"> {md_inline(_left_out_text(tool))}", ""]
-
-    for n, (title, tool_id, what) in enumerate(_plan(states, berakning), 1):
-        heading = f"{n}. {title}"
-        html.append(f'<section class="sk-dokument-kapitel"><h{h2} class="sk-rubrik">{esc(heading)}</h{h2}>')
-        md += [f"## {md_inline(heading)}", ""]
-        if what == "sammanfattning":
-            html.append(summary_html(summary, h3))
-            md.append(summary_markdown(summary, 3))
-        elif what == "berakning":
-            link = relative_url(CALCULATOR_PAGE, page_path)
-            html.append(calculation_html(calc, link, h3))
-            md += [calculation_markdown(calc, 3), ""]
-        else:
-            tool = get_tool(tool_id)
-            state = states[tool_id]
-            for section in what:
-                if tool_id == "beslutsunderlag" and section.part in ("a", "c") and len(what) == 1:
-                    # A single-section part: no extra heading level for it.
-                    html.append(section_html(tool, section, state, h3, visa_alla).split("\n", 1)[1])
-                    md.append(section_markdown(tool, section, state, 3, visa_alla).split("\n", 2)[2])
-                else:
-                    html.append(section_html(tool, section, state, h3, visa_alla))
-                    md.append(section_markdown(tool, section, state, 3, visa_alla))
-            if tool_id == "genomforande":
-                g = summarize(tool_id, state)
-                if g["omdome"]:
-                    html.append(f'<p class="sk-omdome sk-omdome--{esc(g["omdome"]["status"])}"><strong>{esc(g["omdome"]["rubrik"])}.</strong> {esc(g["omdome"]["text"])}</p>')
-                    md += [f"**Omdöme: {md_inline(g['omdome']['rubrik'])}.** {md_inline(g['omdome']['text'])}", ""]
-            if tool_id == "uppfoljning":
-                u = summarize(tool_id, state)
-                if u["nyckeltal"]:
-                    html.append(f'<h{h3} class="sk-rubrik">Nyckeltal per period</h{h3}>')
-                    html.append(indicators_html(u["nyckeltal"]))
-                    md += ["### Nyckeltal per period", "", indicators_markdown(u["nyckeltal"])]
-                for warning in u["varningar"]:
-                    html.append(f'<p class="sk-varning">{esc(warning)}</p>')
-                    md += [f"> {md_inline(warning)}", ""]
-            if tool_id == "beslutsunderlag" and what[0].part == "c":
-                for warning in summary["varningar"]:
-                    html.append(f'<p class="sk-varning">{esc(warning)}</p>')
-                    md += [f"> {md_inline(warning)}", ""]
-        html.append("</section>")
-    html.append("</article>")
-    out = {"html": "\n".join(h for h in html if h), "markdown": "\n".join(md).rstrip() + "\n"}
+                    visa_alla: bool = False, uppgifter=None, utan=()) -> dict:
+    """{"html", "markdown", "modell", "utelamnade"?}: the whole document for these states (tool
+    id → state; missing tools count as empty), the saved calculation (result format v2, or
+    None), the heading fields (`uppgifter`, document_heading) and the appendices left out
+    (`utan`, ids of APPENDICES). A summary comes first (Förslag till beslut, Ärendet,
+    Ekonomiska konsekvenser, Förutsättningar som saknas, Så börjar ni); the full answers
+    follow as appendices. A tool whose state cannot be read counts as empty, is named in the
+    document, and is listed in "utelamnade" ([{"verktyg", "rubrik"}]). Unanswered questions
+    and empty rows are left out unless `visa_alla`. "modell" is the blocks with chapters
+    opened, for the Word file made in the browser."""
+    model = document_model(states, berakning, page_path, visa_alla, uppgifter, utan)
+    blocks = model.pop("block")
+    left_out = model.pop("utelamnade")
+    out = {
+        "html": f'<article class="sk-dokument">\n{B.to_html(blocks, heading_level)}\n</article>',
+        "markdown": B.to_markdown(blocks),
+        "modell": {**model, "block": B.flat(blocks)},
+    }
     if left_out:
         out["utelamnade"] = left_out
     return out
+
+
+def _choices_html() -> str:
+    """The heading fields and the appendices to include, shown by the glue (they need it to
+    be saved)."""
+    out = ['<div class="sk-dokument-val" data-dokument-val hidden>',
+           '<fieldset class="sk-arendeuppgifter"><legend>Uppgifter om ärendet</legend>',
+           '<p class="sk-hjalp">Står överst i dokumentet. Sparas bara i den här webbläsaren.</p>']
+    for key, label, kind, hint in document_heading.FIELDS:
+        control = f"sk-dok-{key}"
+        described = f' aria-describedby="{control}-hjalp"' if hint else ""
+        out.append(f'<div class="sk-falt"><label for="{control}">{esc(label)}</label>'
+                   f'<input id="{control}" name="{key}" type="{kind}" maxlength="{document_heading.MAX_CHARS}"'
+                   f' autocomplete="off" data-uppgift="{key}"{described}>'
+                   + (f'<span class="sk-hjalp" id="{control}-hjalp">{esc(hint)}</span>' if hint else "") + "</div>")
+    out.append("</fieldset>")
+    out.append('<fieldset class="sk-bilagor"><legend>Bilagor att ta med</legend>')
+    out += [f'<label class="sk-visa-alla"><input type="checkbox" data-bilaga="{key}" checked> {esc(title)}</label>'
+            for key, title in APPENDICES]
+    out.append("</fieldset></div>")
+    return "\n".join(out)
 
 
 def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2) -> str:
@@ -168,7 +364,8 @@ def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2
     whose answers the document gathers (the same keys the tools' forms carry)."""
     keys = json.dumps({tool_id: storage_key(tool_id) for tool_id in TOOL_IDS}, separators=(",", ":"))
     out = [
-        f'<div class="sk-dokument-omslag" data-beslutsunderlag-dokument data-sida="{esc(page_path)}" data-lagring="{esc(keys)}">',
+        f'<div class="sk-dokument-omslag" data-beslutsunderlag-dokument data-sida="{esc(page_path)}" data-lagring="{esc(keys)}"'
+        f' data-uppgifter-lagring="{document_heading.STORAGE_NAME}" data-bilagor-lagring="{APPENDIX_STORAGE_NAME}">',
         '<p class="sk-ingress">Allt hämtas från den här webbläsaren; ingenting skickas någonstans. '
         "Skriv ut dokumentet eller spara det som PDF och bifoga det till er tjänsteskrivelse.</p>",
         '<noscript><p class="sk-status"><strong>JavaScript är avstängt.</strong> Dokumentet hämtar era sparade svar med '
@@ -178,6 +375,7 @@ def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2
         '<button type="button" class="md-button sk-knapp" data-atgard="exportera-dokument-markdown">Ladda ner som Markdown</button>',
         '<label class="sk-visa-alla"><input type="checkbox" data-visa-alla> Visa också obesvarade frågor och tomma rader</label>',
         "</div>",
+        _choices_html(),
         '<p class="sk-status" role="status" data-status></p>',
         '<div class="sk-dokument-innehall" data-dokument>',
         render_document({}, None, page_path, heading_level, visa_alla=True)["html"],

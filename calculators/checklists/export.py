@@ -13,7 +13,8 @@ import json
 from calculators import jsontext
 from calculators.errors import InputError
 
-from .content import answer_text, cell_text, number_for_csv, section_markdown, summary_markdown
+from . import blocks as B
+from .content import answer_text, cell_text, number_for_csv, section_blocks, summary_blocks
 from .definitions import EXTRA_FIELDS, get_tool
 from .escape import csv_cell, md_inline
 from .state import FORMAT, date_of, live_rows, state_or_empty, validate
@@ -49,8 +50,8 @@ def export_markdown(tool_id: str, state) -> str:
             part = section.part
             out += [f"## {md_inline(tool.part(part).title)}", ""]
             heading = 3
-        out.append(section_markdown(tool, section, state, heading))
-    out += ["## Sammanfattning", "", summary_markdown(summarize(tool_id, state), 3)]
+        out.append(B.to_markdown(section_blocks(tool, section, state, heading)))
+    out += ["## Sammanfattning", "", B.to_markdown(summary_blocks(summarize(tool_id, state), 3))]
     return "\n".join(out).rstrip() + "\n"
 
 

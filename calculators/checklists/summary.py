@@ -247,7 +247,7 @@ def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
         if decision == "ja-generellt" and verdict["status"] != "redo":
             warnings.append("Beslutet ”Ja, generellt” stämmer inte med omdömet: alla förutsättningar är inte uppfyllda. Överväg att börja med en pilot eller att åtgärda dem först.")
         elif decision == "ja-pilot" and verdict["status"] in ("inte_redo", "ej_klar"):
-            warnings.append("Beslutet ”Ja, som pilot” fattas innan alla förutsättningar är uppfyllda. Se till att åtgärderna ovan är gjorda innan piloten startar.")
+            warnings.append("Beslutet ”Ja, som pilot” fattas innan alla förutsättningar är uppfyllda. Se till att de förutsättningar som saknas är på plats innan piloten startar.")
 
     tables = {}
     indicators = []

@@ -62,7 +62,8 @@ def _count(key, value, text):
     return f"{text} {fields.field(key).unit_for(value)}"
 
 
-def _people(sc):
+def people(sc):
+    """ "5 personer, anställning i 12 månader" (and the years after the requirement)."""
     n, months = sc["antal_personer"], sc["manader"]
     what = fields.option_label("sysselsattningstyp", sc["sysselsattningstyp"]).lower()
     text = (f"{_count('antal_personer', n, fmt.tal(n))}, {what} i "
@@ -82,26 +83,42 @@ def heading_line(sc, name=""):
         what = "Era uppgifter"
     else:
         what = "Standardscenariot"
-    return f"{what}. {_people(sc)}, inkomstår {sc['inkomstar']}."
+    return f"{what}. {people(sc)}, inkomstår {sc['inkomstar']}."
 
 
-def answer(result, band=None, name=""):
+def figures(result, band=None):
+    """[(key, who, text)]: the buyer's figure ("kopare") and society's, each with its likely
+    range once `band` is known, e.g. ("kopare", "För kommunen", "cirka 180 000 kr i plus
+    (troligen mellan …)"). Shared by this page and the decision document."""
     sc = result["scenario"]
     buyer = sc["upphandlande_organisation"]
     tot = result["totalt"]
     pct = (band or {}).get("percentiler", {})
-    lines = []
+    out = []
     for key, who in ((buyer, f"För {BUYER_NAMES[buyer]}"), (NET, "För samhället")):
         text = f"{_signed(tot[key])}"
         if key in pct:
             text += f" ({_likely(tot[key], pct[key]['p10'], pct[key]['p90'])})"
-        lines.append(f'<p class="sk-svar-tal" data-sk-svarstal="{_e("kopare" if key == buyer else key)}">'
-                     f"<strong>{_e(who)}:</strong> {_e(text)}.</p>")
+        out.append(("kopare" if key == buyer else key, who, text))
+    return out
+
+
+def chance(result, band):
+    """ "Sannolikheten att kommunen går jämnt upp eller bättre: " and the chance."""
+    buyer = result["scenario"]["upphandlande_organisation"]
+    return (f"Sannolikheten att {BUYER_NAMES[buyer]} går jämnt upp eller bättre: ",
+            fmt.sannolikhet(band["sannolikhet_kopare"]))
+
+
+def answer(result, band=None, name=""):
+    sc = result["scenario"]
+    lines = [f'<p class="sk-svar-tal" data-sk-svarstal="{_e(key)}"><strong>{_e(who)}:</strong> {_e(text)}.</p>'
+             for key, who, text in figures(result, band)]
     if band is None:
         more = '<p class="sk-svar-mer" aria-busy="true">Det troliga intervallet räknas fram …</p>'
     else:
-        more = (f'<p class="sk-svar-mer">Sannolikheten att {_e(BUYER_NAMES[buyer])} går jämnt upp eller bättre: '
-                f'<strong>{fmt.sannolikhet(band["sannolikhet_kopare"])}</strong>.</p>')
+        lead, odds = chance(result, band)
+        more = f'<p class="sk-svar-mer">{_e(lead)}<strong>{_e(odds)}</strong>.</p>'
     return (
         '<h2 id="sk-svar-rubrik" class="sk-svar-rubrik">Svaret i korthet</h2>'
         f'<p class="sk-svar-scenario"><bdi>{_e(heading_line(sc, name))}</bdi></p>'

@@ -409,18 +409,26 @@ def _with_unit(field, value):
     return f"{text} {unit}".strip()
 
 
+def assumption_rows(scenario, changed=None):
+    """[(label, value, default or None)]: every field the form shows with its value as the
+    form shows it, and for a changed value its default (the printout and the decision
+    document list the same)."""
+    changed = changed_fields(scenario) if changed is None else changed
+    return [(f.label, _with_unit(f, field_value(scenario, f.key)),
+             _default_text(f, changed[f.key]) if f.key in changed else None) for f in shown_fields(scenario)]
+
+
 def assumptions_html(scenario, changed=None):
     """The inputs as a compact list for print (the form itself is not printed): every field
     the form shows and its value; a changed value is marked and its default given."""
     changed = changed_fields(scenario) if changed is None else changed
-    def item(f):
-        value = _e(_with_unit(f, field_value(scenario, f.key)))
-        if f.key not in changed:
-            return f"<div><dt>{_e(f.label)}</dt><dd>{value}</dd></div>"
-        default = _e(_default_text(f, changed[f.key]))
-        return f'<div class="sk-andrat"><dt>{_e(f.label)}</dt><dd>{value} (ändrat, standard {default})</dd></div>'
 
-    items = "".join(item(f) for f in shown_fields(scenario))
+    def item(label, value, default):
+        if default is None:
+            return f"<div><dt>{_e(label)}</dt><dd>{_e(value)}</dd></div>"
+        return f'<div class="sk-andrat"><dt>{_e(label)}</dt><dd>{_e(value)} (ändrat, standard {_e(default)})</dd></div>'
+
+    items = "".join(item(*row) for row in assumption_rows(scenario, changed))
     preset = next((p["namn"] for p in results_view.presets() if p["id"] == results_view.matching_preset(scenario)), "")
     return (
         '<h2 id="sk-antaganden-rubrik">Antaganden</h2>'

@@ -35,7 +35,8 @@ def parameters(year=None):
     return params.listing(year or params.DEFAULT_YEAR)
 
 
-def _value_text(key, value):
+def value_text(key, value):
+    """A field's value as the page shows it ("80 %", "9 000 kr", "12")."""
     kind = fields.field(key).kind if key in fields.FIELDS else "number"
     if kind == "fraction":
         return fmt.procent(value, 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1)
@@ -63,8 +64,8 @@ def evaluate(scenario, tornado=False, tornado_aktor="kopare"):
             tornado=[
                 {
                     "namn": row["etikett"],
-                    "lag_text": _value_text(row["nyckel"], row["lag"]),
-                    "hog_text": _value_text(row["nyckel"], row["hog"]),
+                    "lag_text": value_text(row["nyckel"], row["lag"]),
+                    "hog_text": value_text(row["nyckel"], row["hog"]),
                     "lag": row["resultat_lag"],
                     "hog": row["resultat_hog"],
                 }

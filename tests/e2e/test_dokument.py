@@ -104,6 +104,7 @@ def test_document_without_a_calculation_says_how_to_add_one(page):
     expect(page.locator("[data-motorstatus]")).to_contain_text("räknas fram om några sekunder")
     wait_document(page)
     missing = document(page).locator(".sk-berakning-saknas")
+    expect(missing).to_have_count(1)  # in the summary; there is no appendix without a calculation
     expect(missing).to_contain_text("Ingen sparad beräkning")
     expect(missing.get_by_role("link", name="Samhällsekonomisk beräkning")).to_have_attribute("href", re.compile(r"berakning/$"))
 
@@ -122,7 +123,8 @@ def test_printed_document_shows_the_answers_as_text_without_site_chrome(page, tm
     title = document(page).locator(".sk-dokument-rubrik")
     expect(title).to_be_visible()
     comment = document(page).get_by_text(HOSTILE)
-    expect(comment).to_be_visible()
+    expect(comment).to_have_count(2)  # in the summary's missing prerequisites and in the appendix
+    expect(comment.first).to_be_visible()
     shot = tmp_path / "beslutsunderlag-utskrift.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 20_000
@@ -157,11 +159,83 @@ def test_printed_tables_break_no_word_and_keep_the_decision_together(page):
     page.emulate_media(media="print")
     try:
         assert page.evaluate(BROKEN_WORDS_JS) == []
-        last = document(page).locator(".sk-dokument-kapitel").last
-        expect(last).to_contain_text("Beslut")
-        assert last.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
+        proposal = document(page).locator(".sk-forslag")
+        expect(proposal).to_contain_text("föreslås besluta")
+        assert proposal.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
+        # The appendices start on a page of their own, after the summary.
+        assert document(page).locator(".sk-sidbrytning").evaluate("(e) => getComputedStyle(e).breakBefore") == "page"
     finally:
         page.emulate_media(media="screen")
+
+
+def store_example(page, heading=True, calculation=True, parts=None):
+    """The filled example of tests/document_example.py into this browser's storage, as the
+    tools and the calculator page keep it; `parts` limits it to some tools."""
+    from tests import document_example as example
+
+    states = {k: v for k, v in example.states().items() if parts is None or k in parts}
+    values = {f"sysselsattningskrav:{k}": json.dumps(v) for k, v in states.items()}
+    if heading:
+        values["dokument-uppgifter"] = json.dumps(example.heading_record())
+    if calculation:
+        values["sk-berakning:aktuellt"] = json.dumps({"falt": {}, "scenario": example.SCENARIO, "aktuellt": True})
+    page.goto(DOC)
+    page.evaluate("(v) => Object.entries(v).forEach(([k, t]) => window.skPython.lagring.spara(k, t))", values)
+    page.reload()
+    wait_document(page)
+
+
+def printed_pages(page) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", page.pdf(format="A4", print_background=True)))
+
+
+def test_printed_page_counts_empty_partial_and_full(page):
+    """The summary (everything before the appendices) fits two A4 pages; with every appendix
+    the filled example fits eight."""
+    page.goto(DOC)
+    wait_document(page)
+    counts = {"tomt": printed_pages(page)}
+    store_example(page, parts=("beslutsunderlag",))
+    counts["delvis"] = printed_pages(page)
+    store_example(page)
+    expect(document(page)).to_contain_text("KS 2026/1234")
+    counts["fullt"] = printed_pages(page)
+    for box in page.locator("[data-bilaga]").all():
+        box.uncheck()
+    expect(document(page)).not_to_contain_text("Bilaga 1.", timeout=PYTHON_TIMEOUT)
+    wait_document(page)
+    counts["bara sammanfattningen"] = printed_pages(page)
+    assert counts["bara sammanfattningen"] <= 2, counts
+    assert counts["fullt"] <= 8, counts
+    assert counts["tomt"] <= counts["delvis"] <= counts["fullt"], counts
+
+
+def test_heading_fields_and_appendix_choices_are_saved_and_shown_as_text(page):
+    page.goto(DOC)
+    wait_document(page)
+    page.get_by_label("Nämnd eller styrelse").fill(HOSTILE)
+    page.get_by_label("Diarienummer").fill("KS 2026/77")
+    page.get_by_label("Kommunikationsplan").uncheck()
+    expect(document(page)).to_contain_text("KS 2026/77", timeout=PYTHON_TIMEOUT)
+    expect(document(page)).to_contain_text(HOSTILE)
+    expect(document(page)).not_to_contain_text("Kommunikationsplan")
+    assert document(page).locator("img").count() == 0
+    assert_no_axe_violations(page, "dokumentet med uppgifter om ärendet")
+    page.reload()
+    expect(page.get_by_label("Nämnd eller styrelse")).to_have_value(HOSTILE)
+    expect(page.get_by_label("Diarienummer")).to_have_value("KS 2026/77")
+    expect(page.get_by_label("Kommunikationsplan")).not_to_be_checked()
+    wait_document(page)
+    expect(document(page)).to_contain_text("KS 2026/77")
+    expect(document(page)).not_to_contain_text("Kommunikationsplan")
+
+
+def test_the_filled_document_fits_a_phone(page):
+    store_example(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = page.evaluate("() => document.documentElement.scrollWidth")
+    assert wide <= 390, f"dokumentet är {wide} px brett på en 390 px skärm"
+    assert_no_axe_violations(page, "dokumentet ifyllt, 390 px")
 
 
 def test_printed_document_is_readable_from_the_dark_scheme(context_factory):

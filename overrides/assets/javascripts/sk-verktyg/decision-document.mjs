@@ -17,6 +17,8 @@ export class DecisionDocument {
     this.store = window.skPython.lagring;
     this.page = root.dataset.sida || "verktyg/dokument.md";
     this.keys = JSON.parse(root.dataset.lagring || "{}"); // {tool id: storage name}
+    this.headingName = root.dataset.uppgifterLagring; // the heading fields (document_heading.py)
+    this.appendixName = root.dataset.bilagorLagring; // the appendices left out
     this.content = root.querySelector("[data-dokument]");
     this.statusBox = root.querySelector("[data-status]");
     this.level = headingLevelOf(this.content);
@@ -39,6 +41,13 @@ export class DecisionDocument {
     root.addEventListener("click", (event) => this.onClick(event));
     this.showAll = root.querySelector("[data-visa-alla]");
     if (this.showAll) this.showAll.addEventListener("change", () => this.schedule(0));
+    this.headingInputs = [...root.querySelectorAll("[data-uppgift]")];
+    this.appendixBoxes = [...root.querySelectorAll("[data-bilaga]")];
+    const choices = root.querySelector("[data-dokument-val]");
+    if (choices) choices.hidden = false;
+    this.fillChoices();
+    this.headingInputs.forEach((input) => input.addEventListener("input", () => this.saveHeading(input)));
+    this.appendixBoxes.forEach((box) => box.addEventListener("change", () => this.saveAppendices()));
     this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
     this.schedule(0);
   }
@@ -48,6 +57,57 @@ export class DecisionDocument {
   }
   say(text) {
     if (this.statusBox) this.statusBox.textContent = text;
+  }
+
+  // The heading fields' record (calculators/checklists/document_heading.py): read as hostile,
+  // Python validates it again; a record that is not one counts as none here.
+  headingRecord() {
+    let record = null;
+    try {
+      record = JSON.parse(this.store.hamta(this.headingName) || "null");
+    } catch (error) {
+      record = null;
+    }
+    return isObject(record) && isObject(record.svar) ? record : null;
+  }
+
+  leftOut() {
+    try {
+      const saved = JSON.parse(this.store.hamta(this.appendixName) || "null");
+      return isObject(saved) && Array.isArray(saved.utan) ? saved.utan.filter((id) => typeof id === "string") : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  // The saved heading fields and appendix choices into the form (not into the field being typed in).
+  fillChoices() {
+    const record = this.headingRecord();
+    this.headingInputs.forEach((input) => {
+      if (input === document.activeElement) return;
+      const entry = record && record.svar[input.dataset.uppgift];
+      const value = isObject(entry) && typeof entry.varde === "string" ? entry.varde : "";
+      input.value = value.slice(0, Number(input.maxLength) > 0 ? input.maxLength : 200);
+    });
+    const left = this.leftOut();
+    this.appendixBoxes.forEach((box) => { box.checked = !left.includes(box.dataset.bilaga); });
+  }
+
+  saveHeading(input) {
+    const record = this.headingRecord() || { version: 1, svar: {} };
+    record.version = 1;
+    record.svar[input.dataset.uppgift] = { varde: input.value, andrad: new Date().toISOString() };
+    if (!this.store.spara(this.headingName, JSON.stringify(record))) {
+      this.say("Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns kvar på sidan tills du stänger den.");
+    }
+    this.markAnswers();
+    this.schedule();
+  }
+
+  saveAppendices() {
+    const utan = this.appendixBoxes.filter((box) => !box.checked).map((box) => box.dataset.bilaga);
+    this.store.spara(this.appendixName, JSON.stringify({ utan }));
+    this.schedule(0);
   }
 
   gather() {
@@ -73,7 +133,8 @@ export class DecisionDocument {
   // Whether answers are saved (data-har-svar), read from storage without Python.
   markAnswers() {
     const { states, problems, scenario } = this.gather();
-    this.root.toggleAttribute("data-har-svar", Object.keys(states).length > 0 || problems.length > 0 || !!scenario);
+    const any = Object.keys(states).length > 0 || problems.length > 0 || !!scenario || !!this.headingRecord();
+    this.root.toggleAttribute("data-har-svar", any);
   }
 
   schedule(delay = 150) {
@@ -88,12 +149,13 @@ export class DecisionDocument {
     const content = this.content;
     content.setAttribute("aria-busy", "true");
     const visa_alla = !!(this.showAll && this.showAll.checked);
-    let response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, scenario, sida: this.page, visa_alla });
+    const rest = { sida: this.page, visa_alla, uppgifter: this.headingRecord(), utan: this.leftOut() };
+    let response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, scenario, ...rest });
     let note = "";
     if (!response.ok && scenario) {
       // The saved calculation could not be used: show the rest, say why.
       note = `Den sparade beräkningen kunde inte tas med: ${errorText(response)} `;
-      response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, sida: this.page, visa_alla });
+      response = await window.skPython.call("beslutsunderlag_dokument", { tillstand: states, ...rest });
     }
     if (mine !== this.seq) return;
     content.removeAttribute("aria-busy");
@@ -106,6 +168,7 @@ export class DecisionDocument {
     content.dataset.uppdaterad = String(mine);
     this.root.setAttribute("data-dokument-klart", "");
     this.markdown = response.data.markdown;
+    this.model = response.data.modell;
     const unread = [...problems, ...(response.data.utelamnade || []).map((t) => t.rubrik)];
     const broken = unread.length ? `De sparade svaren i ${unread.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
     this.say(note + broken);
@@ -141,8 +204,9 @@ export class DecisionDocument {
   }
 
   onStorage(event) {
-    const watched = [CURRENT_KEY, ...Object.values(this.keys)].map((name) => this.store.nyckel(name));
+    const watched = [CURRENT_KEY, this.headingName, this.appendixName, ...Object.values(this.keys)].map((name) => this.store.nyckel(name));
     if (event.key === null || watched.includes(event.key)) {
+      this.fillChoices();
       this.markAnswers();
       this.schedule();
     }
