@@ -155,6 +155,7 @@ test("an empty or broken model still gives a document", async () => {
   for (const model of [null, {}, { block: "nej" }, { block: [null, 7, { typ: "tabell" }, { typ: "lista" }, { typ: "fakta" }, { typ: "__proto__" }, { typ: "rubrik", niva: 9, text: null }] }]) {
     const files = await build(model);
     assert.ok(files["word/document.xml"].includes("<w:body>"));
+    assert.ok(!/<w:tbl>(?:(?!<w:tr>)[\s\S])*?<\/w:tbl>/.test(files["word/document.xml"]), "no table without rows");
   }
   const files = await build({ block: [{ typ: "rubrik", niva: 9, text: "Djup" }] });
   assert.deepEqual(styled(files["word/document.xml"], "Heading4"), ["Djup"]);

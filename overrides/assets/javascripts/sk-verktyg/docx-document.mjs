@@ -176,12 +176,14 @@ function table(d, header, rows, { rowHeaders = false, right = [] } = {}) {
 const strings = (values) => list(values).map(cleanText);
 
 function dataTable(d, block) {
+  const header = strings(block.kolumner);
+  const rows = list(block.rader).map(strings);
+  if (!header.length && !rows.length) return []; // Word cannot open a table without rows
   const out = [];
   if (block.rubrik !== null && block.rubrik !== undefined && cleanText(block.rubrik)) {
     out.push(paragraph(d, textRuns(d, block.rubrik), { style: "Caption", keepNext: true }));
   }
-  const header = strings(block.kolumner);
-  out.push(table(d, header.length ? header : null, list(block.rader).map(strings), {
+  out.push(table(d, header.length ? header : null, rows, {
     rowHeaders: !!block.radrubriker,
     right: block.hoger,
   }));
