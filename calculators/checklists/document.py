@@ -373,6 +373,7 @@ def render_document_shell(page_path: str = DOCUMENT_PAGE, heading_level: int = 2
         '<div class="sk-verktygsrad" role="group" aria-label="Skriv ut eller ladda ner beslutsunderlaget" data-verktygsrad hidden>',
         '<button type="button" class="md-button sk-knapp" data-atgard="skriv-ut">Skriv ut eller spara som PDF</button>',
         '<button type="button" class="md-button sk-knapp" data-atgard="exportera-dokument-markdown">Ladda ner som Markdown</button>',
+        '<button type="button" class="md-button sk-knapp" data-atgard="exportera-dokument-word">Ladda ner som Word</button>',
         '<label class="sk-visa-alla"><input type="checkbox" data-visa-alla> Visa också obesvarade frågor och tomma rader</label>',
         "</div>",
         _choices_html(),

@@ -5,7 +5,7 @@
 // a bare Material page. Pages reached by Material's instant navigation are scanned too.
 //
 //   window.skPython.onPage(fn)  → run fn for this page and every page instant navigation brings
-//   window.skPython.adresser    → runtime addresses (Pyodide, our package, worker, stylesheets)
+//   window.skPython.adresser    → runtime addresses (Pyodide, our package, worker, docx, stylesheets)
 //   window.skPython.status      → "vilande" until the runtime glue takes over
 //   window.skPython.lagring     → this site's localStorage keys (see siteStorage below)
 (function () {
@@ -80,6 +80,7 @@
         paket: new URL(raw.paket, base).href,
         snapshot: raw.snapshot ? new URL(raw.snapshot, base).href : "",
         worker: new URL(raw.worker, base).href,
+        docx: raw.docx ? new URL(raw.docx, base).href : "",
         wasm: /^sha384-[A-Za-z0-9+/]+=*$/.test(raw.wasm || "") ? raw.wasm : "",
         stilar: (raw.stilar || []).map((href) => new URL(href, base).href),
       };

@@ -1,15 +1,37 @@
 // The beslutsunderlag document (docs/verktyg/dokument.md): one DecisionDocument per
 // [data-beslutsunderlag-dokument] element. It gathers every tool's saved answers (the keys
 // come from the element's data-lagring, rendered by calculators/checklists/document.py) and
-// the calculator's current scenario, and shows the document Python builds from them.
+// the calculator's current scenario, and shows the document Python builds from them. The
+// Word file is made here in the browser from the document model Python returns beside the
+// HTML ("modell"), with the docx library imported from our own site only when asked for.
 
 import { engineStatus, errorText, fragment, headingLevelOf } from "./engine-status.mjs";
 import { parseSaved } from "./saved-state.mjs";
 import { CURRENT_KEY } from "./calculator-store.mjs";
 import { engineStatusText } from "./text.mjs";
 import { register } from "./registry.mjs";
+import { fileName, modelToDocx } from "./docx-document.mjs";
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+// The docx library (about 1 MB), imported once per tab on the first Word download from the
+// address in the sk-python meta tag (overrides/hooks/docx_assets.py). A browser keeps a
+// failed module import failed, so a retry asks for the file under a new query.
+let docxLibrary = null;
+let docxAttempt = 0;
+function loadDocx() {
+  const url = window.skPython.adresser && window.skPython.adresser.docx;
+  if (!url) return Promise.reject(new Error("the page names no docx address"));
+  if (!docxLibrary) {
+    const attempt = docxAttempt++;
+    docxLibrary = import(attempt ? `${url}?forsok=${attempt}` : url).catch((error) => {
+      docxLibrary = null;
+      throw error;
+    });
+  }
+  return docxLibrary;
+}
 
 export class DecisionDocument {
   constructor(root) {
@@ -23,6 +45,8 @@ export class DecisionDocument {
     this.statusBox = root.querySelector("[data-status]");
     this.level = headingLevelOf(this.content);
     this.markdown = null;
+    this.model = null;
+    this.makingWord = false;
     this.seq = 0;
     this.timer = null;
     const toolbar = root.querySelector("[data-verktygsrad]");
@@ -168,7 +192,7 @@ export class DecisionDocument {
     content.dataset.uppdaterad = String(mine);
     this.root.setAttribute("data-dokument-klart", "");
     this.markdown = response.data.markdown;
-    this.model = response.data.modell;
+    this.model = isObject(response.data.modell) ? response.data.modell : null;
     const unread = [...problems, ...(response.data.utelamnade || []).map((t) => t.rubrik)];
     const broken = unread.length ? `De sparade svaren i ${unread.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
     this.say(note + broken);
@@ -192,6 +216,32 @@ export class DecisionDocument {
       if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta några sekunder tills det har räknats fram.");
       window.skPython.download("beslutsunderlag.md", this.markdown, "text/markdown;charset=utf-8");
       this.say("Dokumentet är sparat som beslutsunderlag.md.");
+    }
+    else if (button.dataset.atgard === "exportera-dokument-word") this.downloadWord();
+  }
+
+  async downloadWord() {
+    const model = this.model;
+    if (!model) return this.say("Dokumentet är inte klart ännu: vänta några sekunder tills det har räknats fram.");
+    if (this.makingWord) return;
+    this.makingWord = true;
+    this.say("Word-filen skapas …");
+    try {
+      let docx;
+      try {
+        docx = await loadDocx();
+      } catch (error) {
+        return this.say("Word-filen kunde inte skapas: det som skapar Word-filer kunde inte hämtas från webbplatsen (är du utan nätverk?). "
+          + "Inget har försvunnit. Försök igen om en stund, eller ladda ner som Markdown eller skriv ut i stället.");
+      }
+      const blob = await docx.Packer.toBlob(modelToDocx(docx, model));
+      const name = fileName(model);
+      window.skPython.download(name, blob, DOCX_TYPE);
+      this.say(`Dokumentet är sparat som ${name}.`);
+    } catch (error) {
+      this.say("Word-filen kunde inte skapas. Inget har försvunnit: ladda ner som Markdown eller skriv ut i stället.");
+    } finally {
+      this.makingWord = false;
     }
   }
 
