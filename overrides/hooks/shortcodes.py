@@ -75,7 +75,17 @@ def _beslutsunderlag_dokument(argument, page, config):
     return _tool_area(f'<div class="sk-dokumentsida" data-sk-verktyg="dokument">\n{html}\n</div>')
 
 
-TOOLS = {"berakning", "checklista", "beslutsunderlag_dokument"}
+def _dela_med_kollegor(argument, page, config):
+    # "Dela med kollegor": one file with everything, saved and opened
+    # (calculators/checklists/bundle_page.py); made to work by sk-verktyg/bundle-page.mjs.
+    from calculators.checklists.bundle_page import render_bundle_section
+
+    if argument:
+        raise PluginError(f"{page.file.src_uri}: [[dela_med_kollegor]] tar inget argument")
+    return _tool_area(f'<div class="sk-samlad-omslag" data-sk-verktyg="samlad">\n{render_bundle_section()}\n</div>')
+
+
+TOOLS = {"berakning", "checklista", "beslutsunderlag_dokument", "dela_med_kollegor"}
 
 HANDLERS = {
     "utgivare": _utgivare,
@@ -83,6 +93,7 @@ HANDLERS = {
     "berakning": _berakning,
     "checklista": _checklista,
     "beslutsunderlag_dokument": _beslutsunderlag_dokument,
+    "dela_med_kollegor": _dela_med_kollegor,
 }
 
 

@@ -17,6 +17,7 @@
     berakning: "sk-verktyg/calculator.mjs",
     checklista: "sk-verktyg/checklist.mjs",
     dokument: "sk-verktyg/decision-document.mjs",
+    samlad: "sk-verktyg/bundle-page.mjs",
   };
   const scriptBase = new URL(".", document.currentScript.src).href;
   const scripts = new Map();
