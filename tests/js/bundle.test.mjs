@@ -209,7 +209,7 @@ test("hostile files are refused with a Swedish sentence", () => {
   refused(withChange((v) => (v.verktyg.kommunikationsplan.rader.malgrupper = "x")), /Kommunikationsplan har en rad med fel form/);
   refused(withChange((v) => (v.verktyg.kommunikationsplan.rader.malgrupper[0].borttagen = "ja")), /rad med fel form/);
   refused(withChange((v) => (v.dokument = "Kommunstyrelsen")), /Dokumentets uppgifter har fel form/);
-  refused(withChange((v) => (v.dokument.svar.namnd.varde = 5)), /Nämnd ska vara en text/);
+  refused(withChange((v) => (v.dokument.svar.namnd.varde = 5)), /Nämnd eller styrelse ska vara en text/);
   refused(withChange((v) => (v.dokument.version = 9)), /Dokumentets uppgifter .*annan version/);
   refused(withChange((v) => (v.berakning = [])), /beräkningarna har fel form/);
   refused(withChange((v) => (v.berakning.sparade = {})), /ska vara en lista/);
@@ -245,7 +245,7 @@ test("what breaks a limit is left out and named, the rest is read", () => {
     "Beslutsunderlag: Ett sparat svar är längre än vad fältet rymmer och används inte.",
     "Beslutsunderlag: okända uppgifter togs inte med (”syfte.hemligt” och ”gammal”).",
     "Kommunikationsplan: En sparad rad har ett ogiltigt id och används inte.",
-    "Dokumentets uppgift Nämnd är längre än 200 tecken och togs inte med.",
+    "Dokumentets uppgift Nämnd eller styrelse är längre än 200 tecken och togs inte med.",
     "Okända fält bland dokumentets uppgifter togs inte med: ”okant”.",
     "2 sparade beräkningar i filen kunde inte läsas och togs inte med.",
   ]);
