@@ -352,6 +352,11 @@ def indicators_html(periods: list) -> str:
 def summary_html(summary: dict, heading_level: int = 3, links=None) -> str:
     h = f"h{heading_level}"
     out = []
+
+    def to_item(entry, text):
+        """The text as a link to the question on the tool's page, where it is answered."""
+        return f'<a href="#{_id(summary["verktyg"], "fraga", entry["id"])}">{esc(text)}</a>'
+
     verdict = summary["omdome"]
     if verdict is not None:
         out.append(
@@ -365,20 +370,20 @@ def summary_html(summary: dict, heading_level: int = 3, links=None) -> str:
         out.append('<ul class="sk-lista sk-oppna">')
         for e in summary["oppna_forutsattningar"]:
             out.append(
-                f'<li><strong>{esc(e["atgard"])}</strong> <span class="sk-svarstext">(”{esc(e["text"])}” – {esc(e["svarstext"])})</span>{_who(e)}</li>'
+                f'<li><strong>{to_item(e, e["atgard"])}</strong> <span class="sk-svarstext">(”{esc(e["text"])}” – {esc(e["svarstext"])})</span>{_who(e)}</li>'
             )
         out.append("</ul>")
     if summary["delvis_forutsattningar"]:
         out.append(f'<{h} class="sk-rubrik">Delvis uppfyllda förutsättningar</{h}>')
         out.append('<ul class="sk-lista">')
         for e in summary["delvis_forutsattningar"]:
-            out.append(f'<li><strong>{esc(e["atgard"])}</strong> <span class="sk-svarstext">(”{esc(e["text"])}”)</span>{_who(e)}</li>')
+            out.append(f'<li><strong>{to_item(e, e["atgard"])}</strong> <span class="sk-svarstext">(”{esc(e["text"])}”)</span>{_who(e)}</li>')
         out.append("</ul>")
     if summary["vet_ej"]:
         out.append(f'<{h} class="sk-rubrik">Ta reda på (Vet ej)</{h}>')
         out.append('<ul class="sk-lista sk-vetej">')
         for e in summary["vet_ej"]:
-            out.append(f'<li>{esc(e["text"])}{_who(e) if e["ansvarig"] else ""}</li>')
+            out.append(f'<li>{to_item(e, e["text"])}{_who(e) if e["ansvarig"] else ""}</li>')
         out.append("</ul>")
     if summary["nyckeltal"]:
         out.append(f'<{h} class="sk-rubrik">Nyckeltal per period</{h}>')

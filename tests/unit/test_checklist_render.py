@@ -135,3 +135,26 @@ def test_document_shell_passes_through_and_links_the_calculator():
     c = parse(html)
     ids = [a["id"] for _, a in c.elements if "id" in a]
     assert len(ids) == len(set(ids))
+
+
+def test_every_item_the_summary_names_links_to_its_question_on_the_page():
+    """Issue 12, item 6: the verdict's lists name what needs attention and lead to it."""
+    import re
+
+    from calculators.checklists.definitions import get_tool
+    from calculators.checklists.render import render_summary, render_tool
+    from calculators.checklists.state import FORMAT
+
+    for tool_id in ("beslutsunderlag", "genomforande"):
+        tool = get_tool(tool_id)
+        val = [i for s in tool.sections for i in s.items if i.kind == "val"]
+        answers = {i.id: {"varde": ("nej", "delvis", "vet-ej")[n % 3], "andrad": "2026-11-26T09:00:00Z"}
+                   for n, i in enumerate(val)}
+        state = {"format": FORMAT, "schema": 2, "verktyg": tool_id, "uppdaterad": None, "svar": answers, "rader": {}}
+        summary = render_summary(tool_id, state)
+        page = render_tool(tool_id, f"verktyg/{tool_id}.md")
+        targets = re.findall(r'href="#([^"]+)"', summary)
+        named = {i.id for i in val if i.prerequisite} | {i.id for n, i in enumerate(val) if n % 3 == 2}
+        assert len(targets) >= len(named), (tool_id, targets)
+        for target in targets:
+            assert f'id="{target}"' in page, (tool_id, target)
