@@ -158,3 +158,18 @@ def test_every_item_the_summary_names_links_to_its_question_on_the_page():
         assert len(targets) >= len(named), (tool_id, targets)
         for target in targets:
             assert f'id="{target}"' in page, (tool_id, target)
+
+
+def test_no_row_repeats_its_heading_as_a_field_label():
+    """A row read as "Period / Period" (its legend and its first field's label) says nothing."""
+    import re
+
+    from calculators.checklists.definitions import all_tools
+    from calculators.checklists.render import render_tool
+
+    for tool in all_tools():
+        page = render_tool(tool.id, f"verktyg/{tool.id}.md")
+        for row in re.findall(r'<fieldset class="sk-rad".*?</fieldset>', page, re.S):
+            legend = re.search(r'<legend class="sk-radrubrik">(.*?)</legend>', row).group(1)
+            labels = re.findall(r'<label class="sk-etikett"[^>]*>(.*?)</label>', row)
+            assert legend not in labels, (tool.id, legend)
