@@ -282,18 +282,18 @@ def _summary_block(tool: Tool, heading_level: int, links, out):
 def render_tool(tool_id: str, page_path: str, heading_level: int = 2, use_directory_urls: bool = True) -> str:
     """The whole tool as one HTML block for the Markdown page at `page_path` (docs-relative).
 
-    Headings start at `heading_level` (the tool's title); parts and the summary one below.
+    The page's own h1 is the tool's title, so the tool repeats no title: its parts and its
+    summary are headings at `heading_level`, the summary's inner headings one below.
     """
     tool = get_tool(tool_id)
     links = _Links(page_path, use_directory_urls)
-    h1, h2 = heading_level, heading_level + 1
+    h2 = heading_level
     out = []
     out.append(f'<div class="sk-verktyg-omslag" id="{_id(tool.id)}">')
     out.append(
         f'<form class="sk-verktyg" data-verktyg="{esc(tool.id)}" data-schema="{SCHEMA}" '
-        f'data-lagring="{esc(storage_key(tool.id))}" data-sida="{esc(page_path)}" aria-labelledby="{_id(tool.id, "rubrik")}" novalidate>'
+        f'data-lagring="{esc(storage_key(tool.id))}" data-sida="{esc(page_path)}" aria-label="{esc(tool.title)}" novalidate>'
     )
-    out.append(f'<h{h1} class="sk-verktyg-rubrik" id="{_id(tool.id, "rubrik")}">{esc(tool.title)}</h{h1}>')
     out.append(f'<p class="sk-ingress">{esc(tool.intro)}</p>')
     out.append(
         f'<p class="sk-vagledning">Bygger på vägledningen: '

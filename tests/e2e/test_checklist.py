@@ -303,8 +303,11 @@ def test_summary_follows_the_answers_once_python_is_ready(page):
     radio(page, B, "definition", "vet-ej").check()
     expect(summary(page)).to_contain_text("Ta reda på (Vet ej)")
     expect(summary(page)).to_contain_text("Finns en gemensam definition")
-    # Headings keep the page's outline: the summary's headings sit under "Sammanfattning" (h3).
-    assert summary(page).locator("h3").count() == 0 and summary(page).locator("h4").count() >= 2
+    # Headings keep the page's outline: the summary's headings sit under "Sammanfattning" (h2),
+    # which sits under the page's h1, the tool's only title.
+    assert summary(page).locator("h2").count() == 0 and summary(page).locator("h3").count() >= 2
+    assert page.get_by_role("heading", name="Sammanfattning", level=2).count() == 1
+    assert page.locator("h1").count() == 1 and page.locator("h2", has_text=page.locator("h1").inner_text()).count() == 0
 
 
 def test_follow_up_figures_give_indicators(page):
