@@ -6,6 +6,9 @@ assumptions that move the organisation's figure most (the calculator's sensitivi
 
 from __future__ import annotations
 
+import functools
+import json
+
 from calculators import format as fmt
 from calculators.errors import InputError
 from calculators.model import analysis, fields
@@ -32,6 +35,13 @@ def _outcome(value) -> str:
     return f"{fmt.kr_ungefar(value)} i {'plus' if value > 0 else 'minus'}"
 
 
+@functools.lru_cache(maxsize=4)
+def _band(scenario_json: str) -> dict:
+    """The likely range for a scenario, kept: the document is rebuilt on every keystroke in its
+    heading fields, and the 2 000 draws are most of its time."""
+    return results_view.uncertainty(json.loads(scenario_json))
+
+
 def _value(key, value) -> str:
     """ "80 %", "9 000 kr", "12 månader": a tested value with its unit."""
     text = results_view.value_text(key, value)
@@ -51,7 +61,7 @@ def economic_blocks(result: dict, calc: dict, appendix: str, level: int) -> list
         text = [B.bold("Samhällsekonomiskt netto:"), f" {net['totalt_visning']}."] if net else []
         return [B.para(*text), B.para(f"Beräkningen sparades med en äldre version; gör om den för att få det troliga "
                                       f"intervallet. Hela beräkningen finns i {appendix}.", klass="liten")]
-    band = results_view.uncertainty(sc)
+    band = _band(json.dumps(sc, sort_keys=True))
     out = [B.para(f"Beräkningen gäller {answer_mod.people(sc)}, inkomstår {sc['inkomstar']}.")]
     for _, who, text in answer_mod.figures(result, band):
         out.append(B.para(B.bold(f"{who}:"), f" {text}."))
