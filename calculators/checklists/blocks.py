@@ -22,7 +22,9 @@ break. Links are the site's own relative URLs (kept in HTML only).
 
 from __future__ import annotations
 
-from .escape import html_multiline, html_text as esc, md_cell, md_inline, md_text
+import re
+
+from .escape import export_text, html_multiline, html_text as esc, md_cell, md_inline, md_text
 
 PARAGRAPH_CLASS = {"varning": "sk-varning", "tom": "sk-tom", "omdome": "sk-omdome", "forklaring": "sk-forklaring",
                    "liten": "sk-liten", "fritext": "sk-fritext-svar", "fraga": "sk-fragetext",
@@ -79,14 +81,40 @@ def chapter(blocks, klass: str | None = None) -> dict:
 
 
 def flat(blocks) -> list[dict]:
-    """The blocks with chapters opened: what the Word renderer gets."""
+    """The blocks with chapters opened and every text cleaned of control and bidirectional
+    characters (as the HTML and Markdown renderers clean them): what the Word renderer gets."""
     out = []
     for block in blocks:
-        out.extend(flat(block["block"]) if block["typ"] == "kapitel" else [block])
+        out.extend(flat(block["block"]) if block["typ"] == "kapitel" else [_clean(block)])
     return out
 
 
+def _clean(value):
+    if isinstance(value, str):
+        return export_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
 # ─── HTML ───────────────────────────────────────────────────────────────────────────────
+
+
+# A run of 30 or more characters without a space (a pasted link) may break anywhere: without
+# this a printed table grows as wide as the run and its other columns fall off the paper. A
+# date keeps together ("2027-03-31" would otherwise break at a hyphen).
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_LONG = re.compile(r"\S{30,}")
+
+
+def _cell(text) -> str:
+    """Multi-line user text for a table cell or a fact (escaped first; the marks go around
+    whole runs, never inside an entity)."""
+    lines = html_multiline(text).split("<br>")
+    lines = [_LONG.sub(lambda m: f'<span class="sk-langt-ord">{m.group(0)}</span>', line) for line in lines]
+    return "<br>".join(_DATE.sub(lambda m: f'<span class="sk-datum-hel">{m.group(0)}</span>', line) for line in lines)
 
 
 def _runs_html(runs) -> str:
@@ -118,7 +146,7 @@ def to_html(blocks, top: int = 1) -> str:
             out.append('<ul class="sk-lista">' + "".join(f"<li>{_runs_html(i)}</li>" for i in b["punkter"]) + "</ul>")
         elif kind == "fakta":
             out.append('<dl class="sk-dokument-fakta">'
-                       + "".join(f"<dt>{esc(k)}</dt><dd>{html_multiline(v)}</dd>" for k, v in b["par"]) + "</dl>")
+                       + "".join(f"<dt>{esc(k)}</dt><dd>{_cell(v)}</dd>" for k, v in b["par"]) + "</dl>")
         elif kind == "tabell":
             out.append(_table_html(b))
         elif kind == "sidbrytning":
@@ -141,9 +169,10 @@ def _table_html(b) -> str:
         cells = []
         for i, cell in enumerate(row):
             if i == 0 and b["radrubriker"]:
-                cells.append(f'<th scope="row">{html_multiline(cell)}</th>')
+                cells.append(f'<th scope="row">{_cell(cell)}</th>')
             else:
-                cells.append(f"<td{num(i)}>{html_multiline(cell)}</td>")
+                # The column's name beside the value where a narrow screen stacks the cells.
+                cells.append(f'<td{num(i)} data-kolumn="{esc(b["kolumner"][i])}">{_cell(cell)}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)

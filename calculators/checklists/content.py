@@ -93,8 +93,11 @@ def section_blocks(tool: Tool, section: Section, state, level: int, everything=T
         if item.kind == "fritext":
             out.append(B.para(B.bold(item.text), klass="fraga"))
             out.append(B.para(answer, klass="fritext") if answer else B.para(NOT_ANSWERED, klass="tom"))
+        elif item.text.endswith("."):
+            # An instruction ("Fundera först på …."), not a question: the choice on its own line.
+            out.append(B.para(B.bold(item.text), f"\nValt: {answer or EMPTY}"))
         else:
-            sep = "" if item.text.endswith(("?", ".", ":")) else ":"
+            sep = "" if item.text.endswith(("?", ":")) else ":"
             out.append(B.para(B.bold(item.text + sep), " " + (answer or EMPTY)))
         out += [B.para(f"{EXTRA_FIELDS[f][0]}: {record[f]}") for f in item.fields if record.get(f)]
     return out

@@ -98,6 +98,9 @@ def _facts(heading: dict, b_state, day) -> list[tuple[str, str]]:
         value = heading.get(key) or fallback.get(key, "")
         if value:
             pairs.append((label, value))
+    body = _answer(b_state, "beslutsunderlag", "beslutsinstans")
+    if body and heading.get("namnd") and body.casefold() != heading["namnd"].casefold():
+        pairs.append((get_tool("beslutsunderlag").items["beslutsinstans"].text, body))
     for item_id in ("organisation-namn", "beslutsdatum"):
         text = _answer(b_state, "beslutsunderlag", item_id)
         if text:
@@ -107,10 +110,14 @@ def _facts(heading: dict, b_state, day) -> list[tuple[str, str]]:
 
 
 def _proposal(states, heading, summary) -> list[dict]:
+    """Förslag till beslut: what the nämnd adopts, as att-lines. When prerequisites are still
+    missing, the proposal itself says they are to be put right first, so that it never reads
+    "decide" above an assessment that says "not yet"."""
     b = states["beslutsunderlag"]
     org = _answer(b, "beslutsunderlag", "organisation-namn") or "den upphandlande organisationen"
     who = heading.get("namnd") or _answer(b, "beslutsunderlag", "beslutsinstans") or "Nämnden"
     decision = b["svar"].get("beslut", {}).get("varde")
+    start = states["genomforande"]["svar"].get("start", {}).get("varde")
     out = [B.heading(2, "Förslag till beslut")]
     if decision is None:
         out.append(B.para("Inget förslag till beslut är valt ännu. Välj beslut i verktyget Beslutsunderlag, "
@@ -125,15 +132,20 @@ def _proposal(states, heading, summary) -> list[dict]:
         pilot = _answer(states["genomforande"], "genomforande", "pilot-avgransning")
         if decision == "ja-pilot" and pilot:
             proposal = [proposal[0] + ", avgränsad till: " + pilot]
+        verdict = summary["omdome"]
+        if decision != "nej" and verdict and verdict["status"] in ("inte_redo", "ej_klar"):
+            proposal.append("att de förutsättningar som saknas (se nedan) ska vara på plats innan de första kraven ställs")
         follow_up = _answer(b, "beslutsunderlag", "uppfoljningsdatum")
         if follow_up and decision != "nej":
             proposal.append(f"att beslutet följs upp senast {follow_up}")
         out.append(B.para(f"{_cap(who)} föreslås besluta"))
         out.append(B.bullets(proposal))
+        if decision == "ja-generellt" and start == "pilot":
+            out.append(B.para("Förslaget är att ställa krav generellt, men i Förbered genomförandet är en pilot vald. "
+                              "Välj ett av dem innan ärendet går till beslut.", klass="varning"))
     reason = _answer(b, "beslutsunderlag", "motivering")
     if reason:
         out += [B.para(B.bold("Motivering och villkor"), klass="fraga"), B.para(reason, klass="fritext")]
-    out += [B.para(w, klass="varning") for w in summary["varningar"]]
     return out
 
 
@@ -158,55 +170,78 @@ def _case(states, summary) -> list[dict]:
         out.append(B.para(B.bold("Syfte: "), short + ("" if short == purpose else " (hela svaret i bilaga 1)")))
     verdict = summary["omdome"]
     if verdict and verdict["status"] != "tom":
-        out.append(B.para(B.bold(f"Checklistans omdöme: {verdict['rubrik']}."),
-                          f" {verdict['text']} {_counts_sentence(verdict)}", klass="omdome"))
+        # The verdict's title and the counts; its advice ("Åtgärda dem innan ni beslutar") is
+        # for whoever fills in the checklist, not for the nämnd: the proposal says it instead.
+        out.append(B.para(B.bold(f"Checklistans omdöme: {verdict['rubrik']}."), " " + _counts_sentence(verdict),
+                          klass="omdome"))
     else:
         out.append(B.para("Checklistan med förutsättningarna är inte besvarad ännu.", klass="tom"))
     return out
 
 
-def _missing_rows(tool_id, state):
-    """(rows, unanswered prerequisites) for a checklist: every Nej, Vet ej and Delvis."""
-    tool = get_tool(tool_id)
-    rows, unanswered = [], []
-    for section in tool.sections:
-        for item in section.items:
-            if item.kind != "val" or not item.applies(state["svar"]):
-                continue
-            record = state["svar"].get(item.id, {})
-            value = record.get("varde")
-            if value in MISSING_ORDER:
-                text = item.text + (f"\nÅtgärd: {item.action}" if item.action else "")
-                rows.append((MISSING_ORDER[value], [text, item.label_of(value), record.get("ansvarig") or EMPTY,
-                                                    record.get("kommentar") or EMPTY]))
-            elif value is None and item.prerequisite:
-                unanswered.append(item.text)
+CHECKLISTS = ("beslutsunderlag", "genomforande")
+
+
+def _missing_rows(states):
+    """(rows, unanswered prerequisites): every Nej, Vet ej and Delvis of both checklists, once
+    per question (the two tools share some questions; where their answers differ, both are
+    shown)."""
+    found, unanswered = {}, []
+    for tool_id in CHECKLISTS:
+        state = states[tool_id]
+        if not _has_answers(state):
+            continue  # said once, below the table
+        tool = get_tool(tool_id)
+        for section in tool.sections:
+            for item in section.items:
+                if item.kind != "val" or not item.applies(state["svar"]):
+                    continue
+                record = state["svar"].get(item.id, {})
+                value = record.get("varde")
+                if value in MISSING_ORDER:
+                    found.setdefault(item.id, []).append((tool, item, record))
+                elif value is None and item.prerequisite and item.text not in unanswered:
+                    unanswered.append(item.text)
+    rows = []
+    for entries in found.values():
+        tool, item, record = entries[0]
+        prerequisite = any(i.prerequisite for _, i, _ in entries)
+        action = next((i.action for _, i, _ in entries if i.action), "")
+        text = item.text + (" (förutsättning)" if prerequisite else "") + (f"\nÅtgärd: {action}" if action else "")
+        answers = [(t, i.label_of(r["varde"])) for t, i, r in entries]
+        if len({a for _, a in answers}) > 1:
+            answer = "\n".join(f"{a} ({t.title})" for t, a in answers)
+        else:
+            answer = answers[0][1]
+        who = "\n".join(dict.fromkeys(r["ansvarig"].strip() for _, _, r in entries if (r.get("ansvarig") or "").strip()))
+        notes = []
+        for _, _, r in entries:
+            if (r.get("kommentar") or "").strip():
+                notes.append(r["kommentar"].strip())
+            if r.get("klart_senast"):
+                notes.append(f"Klart senast {r['klart_senast']}")
+        severity = min(MISSING_ORDER[r["varde"]] for _, _, r in entries)
+        rows.append((severity, [text, answer, who or EMPTY, "\n".join(dict.fromkeys(notes)) or EMPTY]))
     return [r for _, r in sorted(rows, key=lambda r: r[0])], unanswered
 
 
 def _missing(states) -> list[dict]:
     out = [B.heading(2, "Förutsättningar som saknas")]
-    checklists = (("beslutsunderlag", "I checklistan"), ("genomforande", "I förberedelsen av genomförandet"))
-    if not any(_has_answers(states[tool_id]) for tool_id, _ in checklists):
+    if not any(_has_answers(states[tool_id]) for tool_id in CHECKLISTS):
         return out + [B.para("Checklistorna är inte besvarade ännu.", klass="tom")]
-    anything = False
-    for tool_id, where in checklists:
+    rows, unanswered = _missing_rows(states)
+    if rows:
+        out.append(B.para("Varje fråga som är besvarad med Nej, Vet ej eller Delvis i Beslutsunderlag och Förbered "
+                          "genomförandet."))
+        out.append(B.table(["Fråga", "Svar", "Ansvarig", "Kommentar"], rows, klass="sk-saknas"))
+    if unanswered and len(unanswered) <= 3:
+        out += [B.para("Obesvarade förutsättningar:"), B.bullets(unanswered)]
+    elif unanswered:
+        out.append(B.para(f"{len(unanswered)} förutsättningar är obesvarade."))
+    for tool_id in CHECKLISTS:
         if not _has_answers(states[tool_id]):
-            out += [B.heading(3, where), B.para("Inte besvarad ännu.", klass="tom")]
-            anything = True
-            continue
-        rows, unanswered = _missing_rows(tool_id, states[tool_id])
-        if not rows and not unanswered:
-            continue
-        anything = True
-        out.append(B.heading(3, where))
-        if rows:
-            out.append(B.table(["Fråga", "Svar", "Ansvarig", "Kommentar"], rows, klass="sk-saknas"))
-        if unanswered and len(unanswered) <= 3:
-            out += [B.para("Obesvarade förutsättningar:"), B.bullets(unanswered)]
-        elif unanswered:
-            out.append(B.para(f"{len(unanswered)} förutsättningar är obesvarade."))
-    if not anything:
+            out.append(B.para(f"{get_tool(tool_id).title} är inte besvarat ännu.", klass="tom"))
+    if not rows and not unanswered:
         out.append(B.para("Inga: varje besvarad förutsättning är uppfylld."))
     return out
 

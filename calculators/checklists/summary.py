@@ -237,7 +237,8 @@ def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
     for section in tool.sections:
         for item in section.items:
             record = _item_record(state, item.id)
-            if item.kind == "val" and record.get("varde") == "vet-ej":
+            # A prerequisite answered Vet ej is listed under "Åtgärda först" already.
+            if item.kind == "val" and record.get("varde") == "vet-ej" and not item.prerequisite:
                 unknown.append({"id": item.id, "text": item.text, "avsnitt": section.title, "ansvarig": (record.get("ansvarig") or "").strip()})
 
     verdict = _verdict(tool, state)

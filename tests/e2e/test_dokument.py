@@ -68,7 +68,7 @@ def test_document_gathers_every_tool_and_the_saved_calculation(page):
     expect(doc).to_contain_text("Anna")
     expect(doc).to_contain_text(HOSTILE)
     expect(doc).to_contain_text("Leverantörsträff i mars")
-    expect(doc).to_contain_text("Ja, som pilot")
+    expect(doc).to_contain_text("börjar med sysselsättningskrav som en pilot")  # the decision chosen
     expect(doc).to_contain_text("Inte redo ännu")
     expect(doc.locator(".sk-berakning-saknas")).to_have_count(0)
     expect(doc).to_contain_text("Samhällsekonomisk beräkning")
@@ -254,11 +254,11 @@ def test_document_downloads_as_markdown(page):
     page.goto(DOC)
     wait_document(page)
     name, markdown = download_text(page, page.get_by_role("button", name="Ladda ner som Markdown"))
-    assert name == "beslutsunderlag.md"
+    assert re.fullmatch(r"beslutsunderlag-\d{4}-\d{2}-\d{2}\.md", name), name  # named as the Word file is
     assert markdown.startswith("# Beslutsunderlag")
     assert "Fler i arbete" in markdown and "Leverantörsträff i mars" in markdown
     assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
-    expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("beslutsunderlag.md")
+    expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text(name)
 
 
 @pytest.mark.ny_flik  # replaces window.print
@@ -267,6 +267,26 @@ def test_print_button_opens_the_print_dialog(page):
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.get_by_role("button", name="Skriv ut eller spara som PDF").click()
     assert page.evaluate("() => window.__printed") == 1
+
+
+@pytest.mark.ny_flik  # replaces window.print
+def test_printing_right_after_a_change_prints_the_changed_document(page):
+    page.goto(DOC)
+    wait_document(page)
+    page.evaluate("""() => {
+      window.__printed = [];
+      window.print = () => window.__printed.push(document.querySelector("[data-dokument]").textContent);
+      const input = document.querySelector("[data-uppgift=diarienummer]");
+      input.value = "KS 2026/999";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      document.querySelector("[data-atgard=skriv-ut]").click();  // in the same moment
+    }""")
+    expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("utskriften startar")
+    deadline = time.monotonic() + PYTHON_TIMEOUT / 1000
+    while not page.evaluate("() => window.__printed.length") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert page.evaluate("() => window.__printed.length") == 1
+    assert "KS 2026/999" in page.evaluate("() => window.__printed[0]")
 
 
 @pytest.mark.ny_flik  # Python held back; replaces window.print

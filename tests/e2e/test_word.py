@@ -97,7 +97,7 @@ def test_the_document_downloads_as_a_word_file_with_headings_tables_and_the_answ
     assert table._tbl.xpath("./w:tblPr/w:tblBorders/w:top"), "the table has borders"
     assert any("Leverantörsträff i mars" in c for c in cells)
     assert any("Fler i arbete" in t for t in everything)
-    assert any("Ja, som pilot" in t for t in everything)
+    assert any("börjar med sysselsättningskrav som en pilot" in t for t in everything)  # the decision chosen
     # The hostile text is text: literally there, no element made of it, no control character.
     assert sum(HOSTILE_AS_TEXT in t for t in everything) >= 1
     body = document.element.xml

@@ -60,7 +60,7 @@ export class DecisionDocument {
     this.printWait.className = "sk-utskrift-vantar";
     this.printWait.textContent = "Dokumentet med era svar är inte klart ännu. Vänta några sekunder tills sidan visar era svar och skriv sedan ut igen.";
     this.content.before(this.printWait);
-    this.printWhenReady = false;
+    this.whenReady = null; // what a button asked for while the document was being made
     this.markAnswers();
     root.addEventListener("click", (event) => this.onClick(event));
     this.showAll = root.querySelector("[data-visa-alla]");
@@ -70,7 +70,10 @@ export class DecisionDocument {
     const choices = root.querySelector("[data-dokument-val]");
     if (choices) choices.hidden = false;
     this.fillChoices();
-    this.headingInputs.forEach((input) => input.addEventListener("input", () => this.saveHeading(input)));
+    this.headingInputs.forEach((input) => {
+      input.addEventListener("input", () => this.saveHeading(input));
+      input.addEventListener("paste", (event) => this.onPaste(event, input));
+    });
     this.appendixBoxes.forEach((box) => box.addEventListener("change", () => this.saveAppendices()));
     this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
     this.schedule(0);
@@ -115,6 +118,17 @@ export class DecisionDocument {
     });
     const left = this.leftOut();
     this.appendixBoxes.forEach((box) => { box.checked = !left.includes(box.dataset.bilaga); });
+  }
+
+  // The field keeps at most its maxlength; a longer paste is cut by the browser without a
+  // word, so say what was left out.
+  onPaste(event, input) {
+    const pasted = (event.clipboardData && event.clipboardData.getData("text")) || "";
+    const room = input.maxLength - input.value.length + (input.selectionEnd - input.selectionStart);
+    if (input.maxLength > 0 && pasted.length > room) {
+      const label = this.root.querySelector(`label[for="${input.id}"]`);
+      this.say(`${label ? label.textContent : "Fältet"} rymmer högst ${input.maxLength} tecken: det du klistrade in kortades.`);
+    }
   }
 
   saveHeading(input) {
@@ -196,28 +210,40 @@ export class DecisionDocument {
     const unread = [...problems, ...(response.data.utelamnade || []).map((t) => t.rubrik)];
     const broken = unread.length ? `De sparade svaren i ${unread.join(", ")} kunde inte läsas och är inte med. Öppna verktyget för att se vad som hänt. ` : "";
     this.say(note + broken);
-    if (this.printWhenReady) {
-      this.printWhenReady = false;
-      window.print();
+    if (this.whenReady) {
+      const action = this.whenReady;
+      this.whenReady = null;
+      action();
     }
+  }
+
+  // Not yet the document of what is saved: Python has not read the answers, or a change
+  // (a keystroke in the heading fields, another tab) is being worked in.
+  stale() {
+    const unread = this.root.hasAttribute("data-har-svar") && !this.root.hasAttribute("data-dokument-klart");
+    return unread || (this.root.hasAttribute("data-dokument-klart") && this.content.classList.contains("sk-inaktuell"));
+  }
+
+  // Print and the downloads wait for the document of what is saved, then run.
+  afterRefresh(action, what) {
+    if (!this.stale()) return action();
+    this.whenReady = action;
+    this.say(`Dokumentet med era senaste ändringar räknas fram – ${what} startar när det är klart.`);
   }
 
   onClick(event) {
     const button = event.target.closest("[data-atgard]");
     if (!button) return;
-    if (button.dataset.atgard === "skriv-ut") {
-      if (this.root.hasAttribute("data-har-svar") && !this.root.hasAttribute("data-dokument-klart")) {
-        this.printWhenReady = true;
-        return this.say("Dokumentet med era svar räknas fram – utskriften startar när det är klart.");
-      }
-      window.print();
-    }
-    else if (button.dataset.atgard === "exportera-dokument-markdown") {
-      if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta några sekunder tills det har räknats fram.");
-      window.skPython.download("beslutsunderlag.md", this.markdown, "text/markdown;charset=utf-8");
-      this.say("Dokumentet är sparat som beslutsunderlag.md.");
-    }
-    else if (button.dataset.atgard === "exportera-dokument-word") this.downloadWord();
+    if (button.dataset.atgard === "skriv-ut") this.afterRefresh(() => window.print(), "utskriften");
+    else if (button.dataset.atgard === "exportera-dokument-markdown") this.afterRefresh(() => this.downloadMarkdown(), "nedladdningen");
+    else if (button.dataset.atgard === "exportera-dokument-word") this.afterRefresh(() => this.downloadWord(), "nedladdningen");
+  }
+
+  downloadMarkdown() {
+    if (!this.markdown) return this.say("Dokumentet är inte klart ännu: vänta några sekunder tills det har räknats fram.");
+    const name = this.model ? this.model.filnamn.replace(/\.docx$/, ".md") : "beslutsunderlag.md";
+    window.skPython.download(name, this.markdown, "text/markdown;charset=utf-8");
+    this.say(`Dokumentet är sparat som ${name}.`);
   }
 
   async downloadWord() {
