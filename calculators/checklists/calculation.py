@@ -124,8 +124,10 @@ def calculation_blocks(summary: dict | None, link: str, level: int = 3, assumpti
                        " och spara den, så kommer den med här.", klass="saknas")]
     out = [B.heading(level, "Antaganden"), B.facts(assumptions or [(row["text"], row["visning"]) for row in summary["antaganden"]])]
     rows = [[row["text"], row["per_person_visning"], row["totalt_visning"]] for row in summary["aktorer"]]
-    out.append(B.table(["Aktör", "Per person", "Totalt"], rows, caption="Resultat per aktör i kronor", right=(1, 2),
-                       klass="sk-berakning-tabell"))
+    # As the calculator labels them: per person without the one-off items (the procurement's
+    # extra cost, the employer's administration), which only the total holds.
+    out.append(B.table(["Aktör", "Per person under perioden", "Alla personer, inklusive engångsposter"], rows,
+                       caption="Resultat per aktör i kronor", right=(1, 2), klass="sk-berakning-tabell"))
     out.append(B.para(TOTALS_NOTE, klass="forklaring"))
     if summary["varningar"]:
         out.append(B.bullets(summary["varningar"]))
