@@ -126,6 +126,9 @@ test("Swedish, A4 with margins, and the title in the core properties", async () 
   assert.match(files["word/document.xml"], /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/><w:pgMar w:top="1418" w:right="1418" w:bottom="1418" w:left="1418"/);
   assert.match(files["docProps/core.xml"], /<dc:title>Beslutsunderlag: sysselsättningskrav i offentlig upphandling<\/dc:title>/);
   assert.ok(!files["docProps/core.xml"].includes("Un-named"), "no made-up author");
+  const footer = Object.keys(files).find((name) => /^word\/footer\d*\.xml$/.test(name));
+  assert.ok(footer, "a footer");
+  assert.match(files[footer], /Sida [\s\S]*PAGE[\s\S]* av [\s\S]*NUMPAGES/, "page numbers: Sida N av M");
 });
 
 test("hostile text stays text, and characters XML cannot hold are removed", async () => {

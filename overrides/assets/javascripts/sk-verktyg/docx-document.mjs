@@ -285,6 +285,15 @@ export function modelToDocx(d, model) {
           margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN },
         },
       },
+      // "Sida 2 av 8" at the foot of every page: a printed document is discussed by page.
+      footers: {
+        default: new d.Footer({
+          children: [new d.Paragraph({
+            alignment: d.AlignmentType.RIGHT,
+            children: [new d.TextRun({ children: ["Sida ", d.PageNumber.CURRENT, " av ", d.PageNumber.TOTAL_PAGES] })],
+          })],
+        }),
+      },
       children,
     }],
   });
