@@ -405,8 +405,18 @@ def axe_violations(page, context=None):
     ]
 
 
+STILL_JS = """() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
+    resolve(document.getAnimations().every((a) => a.playState !== "running")))))"""
+
+
 def assert_no_axe_violations(page, label=""):
     violations = axe_violations(page)
+    if violations:
+        # Something caught half-way through a transition (Material's back-to-top button fading
+        # in after a scroll, a button's colour change) reads as too little contrast. Once
+        # nothing moves, look again: a real violation is still there.
+        page.wait_for_function(STILL_JS, timeout=5_000)
+        violations = axe_violations(page)
     assert not violations, f"axe violations {label}:\n{json.dumps(violations, indent=1, ensure_ascii=False)}"
 
 
