@@ -147,4 +147,12 @@
   }
 
   onPage(scan);
+
+  // Offline use (sk-natverk.js registers the service worker): after the load and when the
+  // browser is idle, so that it never competes with the first paint.
+  if (document.querySelector('meta[name="sk-offline"]') && "serviceWorker" in navigator) {
+    const later = () => (window.requestIdleCallback || setTimeout)(() => loadScript("sk-natverk.js"), { timeout: 3000 });
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
+  }
 })();
