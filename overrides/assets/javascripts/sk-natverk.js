@@ -1,16 +1,11 @@
-// Offline use (issue 13). sk-python.js loads this once the page has loaded and the browser is
-// idle, so it costs the first paint nothing. It registers the service worker (sw.js, written
-// by overrides/hooks/offline.py; not on `mkdocs serve`, where the page has no sk-offline
-// meta), says when the page is offline, and offers a new version of the site when its worker
-// has cached all of it. Two status lines under the header, outside the part of the page that
-// Material's instant navigation replaces, so they stay from page to page.
+// Offline use (issue 13): the lines that say the page is offline and that a new version is
+// ready. sk-python.js registers the service worker and loads this file only when there is
+// something to say (offline, a new version installing) or a tool on the page. The lines sit
+// under the header, outside what Material's instant navigation replaces.
 (function () {
   "use strict";
-  const meta = document.querySelector('meta[name="sk-offline"]');
-  if (!meta || !("serviceWorker" in navigator) || window.skPython.natverk) return;
+  if (document.querySelector(".sk-natverk")) return;
   const container = navigator.serviceWorker;
-  const workerUrl = new URL(meta.getAttribute("content"), document.baseURI);
-  const controlled = Boolean(container.controller);
 
   const box = document.createElement("div");
   box.className = "sk-natverk";
@@ -25,8 +20,6 @@
   if (place) place.before(box);
   else document.body.prepend(box);
 
-  window.skPython.natverk = { registrering: null };
-
   function showOffline() {
     offline.textContent = navigator.onLine
       ? ""
@@ -36,54 +29,42 @@
   window.addEventListener("offline", showOffline);
   showOffline();
 
-  // The new version takes over only when asked: until then this tab keeps every file from the
-  // version it was loaded with. When it takes over, every tab of the site reloads (the answers
-  // are saved as they are typed), so no tab goes on with files of two versions.
-  function offerUpdate(registration) {
-    if (!registration.waiting || !container.controller || update.childElementCount) return;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button sk-knapp";
-    button.textContent = "Ladda om sidan";
-    button.addEventListener("click", () => {
-      button.disabled = true;
-      if (registration.waiting) registration.waiting.postMessage({ type: "aktivera" });
-    });
-    update.append("En ny version av webbplatsen finns. ", button);
+  // The registration, also when registering again failed because the browser is offline.
+  container.getRegistration().then((registration) => registration && watch(registration));
+
+  function watch(registration) {
+    // A new version has cached all of itself and waits. It takes over only when asked; then
+    // every tab of the site reloads (sk-python.js).
+    const offerUpdate = () => {
+      if (!registration.waiting || !container.controller || update.childElementCount) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button sk-knapp";
+      button.textContent = "Ladda om sidan";
+      button.addEventListener("click", () => {
+        button.disabled = true;
+        if (registration.waiting) registration.waiting.postMessage({ type: "aktivera" });
+      });
+      update.append("En ny version av webbplatsen finns. ", button);
+    };
+    const watchInstall = () => {
+      const next = registration.installing;
+      if (next) next.addEventListener("statechange", () => next.state === "installed" && offerUpdate());
+    };
+    registration.addEventListener("updatefound", watchInstall);
+    watchInstall();
+    offerUpdate();
+    // A tab kept open moves between pages without loading one: look for a new version when
+    // the network comes back.
+    window.addEventListener("online", () => registration.update().catch(() => {}));
   }
-  let reloading = false;
-  container.addEventListener("controllerchange", () => {
-    if (!controlled || reloading) return;
-    reloading = true;
-    window.location.reload();
-  });
 
   // Python started before the worker controlled this page (the first visit to a tool): its
   // runtime did not pass through the worker, so ask the worker to keep it for offline use.
   function keepPython() {
     if (container.controller || window.skPython.status !== "redo") return;
-    container.ready.then((registration) => {
-      if (registration.active) registration.active.postMessage({ type: "behall", grupp: "python" });
-    });
+    container.ready.then((ready) => ready.active && ready.active.postMessage({ type: "behall", grupp: "python" }));
   }
   document.addEventListener("sk-python-status", keepPython);
-
-  container.register(workerUrl.href, { scope: new URL("./", workerUrl).href, updateViaCache: "none" })
-    .then((registration) => {
-      if (!registration) return; // registration blocked by the browser (the tests' profiles)
-      window.skPython.natverk.registrering = registration;
-      keepPython();
-      offerUpdate(registration);
-      registration.addEventListener("updatefound", () => {
-        const next = registration.installing;
-        if (next) next.addEventListener("statechange", () => next.state === "installed" && offerUpdate(registration));
-      });
-      // A tab kept open for days moves between pages without loading one: look for a new
-      // version when the network comes back.
-      window.addEventListener("online", () => registration.update().catch(() => {}));
-    })
-    .catch(() => {
-      // No service worker here (a private window, storage turned off): the site works as
-      // before, only not offline.
-    });
+  keepPython();
 })();
