@@ -169,6 +169,10 @@ class WarmProfile:
         self.context = pw.chromium.launch_persistent_context(
             str(directory), executable_path=CHROMIUM, args=CHROMIUM_ARGS, base_url=base_url,
             locale="sv-SE", accept_downloads=True, viewport=DEFAULT_VIEWPORT,
+            # No service worker (offline use, tests/e2e/test_offline.py has its own contexts):
+            # it would cache the site in the background in every test and answer requests
+            # that tests intercept with page.route().
+            service_workers="block",
         )
         self.watch = None
         self.context.on("page", lambda p: self.watch.attach(p) if self.watch else None)

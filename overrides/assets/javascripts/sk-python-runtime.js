@@ -55,6 +55,13 @@
     }
   }
 
+  // A runtime that could not be loaded while the browser is offline was never kept by the
+  // service worker (this browser has not used a tool online since the site was updated).
+  function loadFailed(meddelande) {
+    if (navigator.onLine !== false) return meddelande;
+    return "Du är utan nätverk, och beräkningen har inte hämtats till den här webbläsaren. Anslut till nätverket och välj Försök igen.";
+  }
+
   function failure(meddelande) {
     return { ok: false, fel: [{ falt: null, meddelande }] };
   }
@@ -101,8 +108,9 @@
         if (message.status === "fel") {
           // The worker cannot go on (runtime files missing, Python stopped): end it, so that
           // "Försök igen" starts a fresh one and no call waits for an answer that never comes.
-          stop(message.meddelande);
-          setStatus("fel", message.meddelande);
+          const meddelande = api.status === "laddar" ? loadFailed(message.meddelande) : message.meddelande;
+          stop(meddelande);
+          setStatus("fel", meddelande);
         } else if (message.status !== "laddar") {
           if (message.status === "redo") api.fromSnapshot = Boolean(message.snapshot);
           setStatus(message.status, message.meddelande);
@@ -122,7 +130,7 @@
     };
     const broken = (event) => {
       if (event && event.preventDefault) event.preventDefault();
-      const meddelande = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
+      const meddelande = loadFailed("Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.");
       stop(meddelande);
       setStatus("fel", meddelande);
     };

@@ -147,4 +147,32 @@
   }
 
   onPage(scan);
+
+  // Offline use (issue 13): the service worker (sw.js, overrides/hooks/offline.py) is
+  // registered after the load, when the browser is idle, so the first paint never waits.
+  // sk-natverk.js (status lines, the offer of a new version) loads only when it has
+  // something to do. When another tab lets a new version take over, this tab reloads, so it
+  // never goes on with files of two versions (answers are saved as they are typed).
+  const offline = document.querySelector('meta[name="sk-offline"]');
+  if (offline && "serviceWorker" in navigator) {
+    const sw = navigator.serviceWorker;
+    const url = new URL(offline.content, document.baseURI);
+    let registered = null;
+    const ui = () => registered && registered.then(() => loadScript("sk-natverk.js"));
+    if (sw.controller) sw.addEventListener("controllerchange", () => window.location.reload(), { once: true });
+    window.addEventListener("offline", ui);
+    document.addEventListener("sk-python-status", ui);
+    const register = () => {
+      registered = sw.register(url.href, { scope: new URL("./", url).href, updateViaCache: "none" }).then((reg) => {
+        // A new version, not the first install (then there is no controller yet); no reg when
+        // registration is blocked (the shared test profiles).
+        if (reg) reg.addEventListener("updatefound", () => sw.controller && ui());
+        const update = reg && sw.controller && (reg.installing || reg.waiting);
+        if (update || !navigator.onLine || window.skPython.status !== "vilande") ui();
+      }, () => !navigator.onLine && ui()); // offline, or no worker here (a private window)
+    };
+    const later = () => (window.requestIdleCallback || setTimeout)(register, { timeout: 3000 });
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
+  }
 })();

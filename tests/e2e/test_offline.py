@@ -1,0 +1,216 @@
+"""Offline use (issue 13) in Chromium: the service worker written by overrides/hooks/offline.py.
+
+These tests serve the session's built site from a server of their own, through a symbolic
+link that a test can point at another build (the update test), and read the server's log (to
+prove what a guidance page never downloads). Each test uses a new browser context with
+service workers allowed (the shared warm profiles block them, see conftest.py), so every
+test starts as a first visit.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pathlib
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from bench.common import serve
+
+from .conftest import PageWatch
+from .test_checklist import (B, answer_of, answer_syfte_nej, field, radio, summary, tool_url, wait_python_summary,
+                             wait_saved)
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "overrides" / "hooks" / "offline.py")
+offline_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(offline_hook)
+
+OFFLINE_TEXT = "Du är utan nätverk. Sidorna och dina sparade svar finns kvar i den här webbläsaren."
+RUNTIME_PREFIXES = ("/assets/pyodide/", "/assets/py/", "/assets/docx/")
+
+# Resolves once a service worker is active for the page (it has cached the whole build).
+WORKER_ACTIVE = """async () => {
+  const registration = await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (worker.state !== "activated") {
+    await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "activated" && resolve()));
+  }
+  return (await caches.keys()).filter((name) => name.startsWith("sk-offline:"));
+}"""
+
+# Whether the page's cache holds every runtime file Python starts from.
+RUNTIME_CACHED = """async () => {
+  const urls = window.skPython.adresser;
+  const wanted = [urls.paket, urls.snapshot, ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+    "python_stdlib.zip", "pyodide-lock.json"].map((f) => new URL(f, urls.pyodide).href)];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    const found = await Promise.all(wanted.map((u) => cache.match(u)));
+    if (found.every(Boolean)) return true;
+  }
+  return false;
+}"""
+
+
+@pytest.fixture(scope="module")
+def offline_server(site_dir, tmp_path_factory):
+    """The built site behind a symbolic link (`point(dir)` swaps it), with a request log."""
+    root = tmp_path_factory.mktemp("offline")
+    current = root / "current"
+    current.symlink_to(site_dir, target_is_directory=True)
+    log = []
+    server, url = serve(str(current), 0, log)
+
+    def point(directory):
+        link = root / "next"
+        link.symlink_to(directory, target_is_directory=True)
+        os.replace(link, current)
+
+    yield {"url": url, "log": log, "point": point, "root": root, "site": site_dir}
+    point(site_dir)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def offline_context(offline_server, browser):
+    """A new, empty browser context with service workers allowed; fails the test on a
+    request to another host."""
+    context = browser.new_context(base_url=offline_server["url"], locale="sv-SE", service_workers="allow")
+    watch = PageWatch(offline_server["url"].rstrip("/"))
+    context.on("page", watch.attach)
+    context.sk_watch = watch
+    yield context
+    context.close()
+    assert not watch.foreign_requests, watch.foreign_requests
+
+
+def wait_for_worker(page):
+    return page.evaluate(WORKER_ACTIVE)
+
+
+def controlled(page):
+    return page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
+
+
+def test_guidance_pages_open_offline_after_one_visit(offline_context, offline_server):
+    page = offline_context.new_page()
+    page.goto("forbered/")
+    assert len(wait_for_worker(page)) == 1
+    offline_context.set_offline(True)
+    page.reload()
+    assert controlled(page)
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text=OFFLINE_TEXT)).to_be_visible()
+    # A link followed, and an address typed.
+    page.locator(".md-nav__link[href$='analysera/']").first.click()
+    expect(page).to_have_url(offline_server["url"] + "analysera/")
+    expect(page.locator("h1")).to_be_visible()
+    page.goto("besluta/")
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("[data-sk-natverk]")).to_have_text(OFFLINE_TEXT)
+    assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
+    # This visitor never used a tool, so Python was never downloaded: offline, the tool says
+    # why it cannot summarise, and the answers are still saved.
+    page.goto(tool_url(B))
+    expect(page.locator("[data-motorstatus]")).to_contain_text("Du är utan nätverk, och beräkningen har inte hämtats")
+    expect(page.get_by_role("button", name="Försök igen")).to_be_visible()
+    answer_syfte_nej(page)
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar"))
+    offline_context.set_offline(False)
+    expect(page.locator("[data-sk-natverk]")).to_have_text("")
+
+
+def test_a_tool_with_saved_answers_works_offline(offline_context):
+    page = offline_context.new_page()
+    page.goto(tool_url(B))
+    answer_syfte_nej(page, who="Anna")
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar"))
+    wait_python_summary(page)
+    wait_for_worker(page)
+    # Python started before the worker controlled the page: the page asked it to keep the runtime.
+    for _ in range(200):
+        if page.evaluate(RUNTIME_CACHED):
+            break
+        page.wait_for_timeout(50)
+    else:
+        raise AssertionError("the runtime was never kept for offline use")
+    offline_context.set_offline(True)
+    page.reload()
+    expect(page.locator("[data-sk-natverk]")).to_have_text(OFFLINE_TEXT)
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(field(page, B, "syfte", "ansvarig")).to_have_value("Anna")
+    radio(page, B, "definition", "vet-ej").check()
+    wait_python_summary(page)
+    expect(summary(page)).to_contain_text("Ansvarig: Anna")
+    expect(summary(page)).to_contain_text("Finns en gemensam definition")
+    assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
+
+
+def _build_b(site_a: pathlib.Path, target: pathlib.Path) -> str:
+    """Build "B": the same site with a changed page text and stylesheet and a new sw.js
+    (links to A's files for everything else, so it costs no copy)."""
+    shutil.copytree(site_a, target, copy_function=os.symlink)
+    page = target / "forbered" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    page.unlink()
+    page.write_text(text.replace("<h1", '<p data-bygge="B">Bygge B</p><h1', 1), encoding="utf-8")
+    sheet = target / "assets" / "stylesheets" / "sk.css"
+    css = sheet.read_text(encoding="utf-8")
+    sheet.unlink()
+    sheet.write_text(css + "\n/* bygge B */\n", encoding="utf-8")
+    (target / "sw.js").unlink()  # a link to A's worker: never write through it
+    return offline_hook.write_service_worker(target)
+
+
+BUILD_OF_PAGE = """async () => ({
+  page: document.querySelector("[data-bygge]") ? "B" : "A",
+  css: await fetch(document.querySelector("link[href$='/sk.css']").href)
+    .then((r) => (r.ok ? r.text() : "")).then((t) => (t.includes("bygge B") ? "B" : t.includes(".sk-natverk") ? "A" : "?")),
+  caches: (await caches.keys()).filter((name) => name.startsWith("sk-offline:")),
+})"""
+
+
+def test_a_new_build_replaces_the_old_one_whole(offline_context, offline_server):
+    page = offline_context.new_page()
+    page.goto("forbered/")
+    [cache_a] = wait_for_worker(page)
+    page.reload()
+    assert controlled(page)
+    build_b = _build_b(offline_server["site"], offline_server["root"] / "bygge-b")
+    cache_b = cache_a.rsplit(":", 1)[0] + ":" + build_b
+    offline_server["point"](offline_server["root"] / "bygge-b")
+    try:
+        page.reload()  # the browser sees the new sw.js and installs it in the background
+        button = page.get_by_role("button", name="Ladda om sidan")
+        expect(button).to_be_visible(timeout=15_000)
+        expect(page.get_by_role("status").filter(has_text="En ny version av webbplatsen finns")).to_be_visible()
+        # Installed, not yet in charge: this tab still gets build A only, and both caches exist.
+        before = page.evaluate(BUILD_OF_PAGE)
+        assert (before["page"], before["css"]) == ("A", "A"), before
+        assert sorted(before["caches"]) == sorted([cache_a, cache_b]), before
+        button.click()  # the new worker takes over and the tab reloads
+        expect(page.locator("[data-bygge]")).to_have_text("Bygge B")
+        after = page.evaluate(BUILD_OF_PAGE)
+        assert after == {"page": "B", "css": "B", "caches": [cache_b]}, after
+        assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
+    finally:
+        offline_server["point"](offline_server["site"])
+
+
+def test_a_guidance_visit_never_downloads_python(offline_context, offline_server):
+    log = offline_server["log"]
+    start = len(log)
+    page = offline_context.new_page()
+    page.goto("")
+    wait_for_worker(page)
+    page.goto("forbered/")
+    page.get_by_role("link", name="Analysera").first.click()
+    page.wait_for_timeout(300)
+    paths = [entry[0] for entry in log[start:]]
+    assert any(p.endswith("/sw.js") for p in paths), "the worker was never registered"
+    runtime = [p for p in paths if p.startswith(RUNTIME_PREFIXES)]
+    assert not runtime, runtime
