@@ -34,15 +34,16 @@ ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PACKAGE_DIR = ROOT / "calculators"
 # The runtime files Pyodide needs to start with the standard library and nothing else.
+# The full standard library (python_stdlib.zip) and the package index (pyodide-lock.json)
+# are not shipped: the worker gets the trimmed, precompiled library below and an empty index.
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
 )
 PACKAGE_SUFFIXES = {".py", ".toml", ".json"}
 SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
+STDLIB_SCRIPT = Path(__file__).with_name("pyodide_stdlib.mjs")
 SNAPSHOT_CACHE = ROOT / ".cache" / "pyodide-snapshot"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -104,51 +105,86 @@ def wasm_integrity() -> str:
     return "sha384-" + base64.b64encode(digest).decode("ascii")
 
 
-def snapshot_name(zip_data: bytes) -> str:
-    """The snapshot's file name: a hash over everything that goes into it."""
+def _inputs_digest(zip_data: bytes, *scripts: Path) -> str:
     digest = hashlib.sha256(zip_data)
     for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide.mjs"):
         digest.update((PYODIDE_DIR / name).read_bytes())
-    digest.update(SNAPSHOT_SCRIPT.read_bytes())
-    return f"snapshot-{digest.hexdigest()[:12]}.bin.gz"
+    for script in scripts:
+        digest.update(script.read_bytes())
+    return digest.hexdigest()[:12]
 
 
-def make_snapshot(zip_path: Path, target: Path) -> None:
-    """Run the Node script that makes the snapshot (about 10 s), unless it is cached."""
+def stdlib_name(zip_data: bytes) -> str:
+    """The trimmed standard library's file name: a hash over everything that goes into it
+    (the same inputs give the same bytes, so the name is a content hash too)."""
+    return f"stdlib-{_inputs_digest(zip_data, STDLIB_SCRIPT)}.zip"
+
+
+def snapshot_name(zip_data: bytes) -> str:
+    """The snapshot's file name: a hash over everything that goes into it (the snapshot is
+    made with the trimmed standard library: zipimport keeps the zip's directory in memory)."""
+    return f"snapshot-{_inputs_digest(zip_data, STDLIB_SCRIPT, SNAPSHOT_SCRIPT)}.bin.gz"
+
+
+def _cached(target: Path, make) -> None:
+    """Copy `target.name` from the cache, calling make(path) first if it is not there."""
     cached = SNAPSHOT_CACHE / target.name
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
     with open(SNAPSHOT_CACHE / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two builds at once (the test workers) make it once
         if not cached.is_file():
-            _run_snapshot_script(zip_path, cached)
+            partial = cached.with_name(cached.name + ".tmp")
+            make(partial)
+            partial.replace(cached)
+            prefix = cached.name.split("-")[0] + "-"
+            for old in SNAPSHOT_CACHE.glob(prefix + "*"):
+                if old.name not in (cached.name, cached.name + ".json") and not old.name.startswith(cached.name):
+                    old.unlink()
     shutil.copyfile(cached, target)
 
 
-def _run_snapshot_script(zip_path: Path, cached: Path) -> None:
-    """Make the snapshot into the cache, and drop the cache's older ones."""
-    partial = cached.with_suffix(".tmp")
+def _node(script: Path, *args: Path) -> None:
     try:
-        subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(PYODIDE_DIR), str(zip_path), str(partial)],
+        subprocess.run(["node", str(script), str(PYODIDE_DIR), *map(str, args)],
                        check=True, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.SubprocessError) as error:
         from mkdocs.exceptions import PluginError
 
         detail = getattr(error, "stderr", "") or str(error)
-        raise PluginError(f"Python-ögonblicksbilden kunde inte göras (Node.js krävs): {detail.strip()[-2000:]}") from error
-    partial.replace(cached)
-    for old in SNAPSHOT_CACHE.glob("snapshot-*.bin.gz"):
-        if old.name != cached.name:
-            old.unlink()
+        raise PluginError(f"Python för webbläsaren kunde inte förberedas (Node.js krävs): {detail.strip()[-2000:]}") from error
+
+
+def make_stdlib(zip_path: Path, target: Path) -> Path:
+    """The trimmed, precompiled standard library (pyodide_stdlib.mjs, a few seconds), unless
+    it is cached; returns the path of its manifest (modules included, built-in modules)."""
+    def make(partial: Path) -> None:
+        _node(STDLIB_SCRIPT, zip_path, partial, SNAPSHOT_CACHE / (target.name + ".json"))
+    _cached(target, make)
+    return SNAPSHOT_CACHE / (target.name + ".json")
+
+
+def make_snapshot(zip_path: Path, target: Path, stdlib_path: Path) -> None:
+    """Run the Node script that makes the snapshot (about 10 s), unless it is cached."""
+    _cached(target, lambda partial: _node(SNAPSHOT_SCRIPT, zip_path, partial, stdlib_path))
+
+
+def lock_info() -> dict:
+    """The package index's header: the worker hands Pyodide an index with no packages
+    instead of downloading the 119 kB file (the site loads no packages)."""
+    return json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
 
 
 def on_config(config):
     version = pyodide_version()
     data, name = build_package_zip()
     snapshot = snapshot_name(data)
-    _state.update(version=version, zip_data=data, zip_name=name, snapshot=snapshot)
+    stdlib = stdlib_name(data)
+    _state.update(version=version, zip_data=data, zip_name=name, snapshot=snapshot, stdlib=stdlib)
     config.extra["sk_python"] = {
         "pyodide": f"assets/pyodide/{version}/",
         "paket": f"assets/py/{name}",
+        "stdlib": f"assets/py/{stdlib}",
+        "lock": lock_info(),
         "snapshot": f"assets/py/{snapshot}",
         "worker": "assets/javascripts/sk-python-worker.mjs",
         "wasm": wasm_integrity(),
@@ -177,12 +213,17 @@ def on_post_build(config):
         _copy_if_changed(source, runtime / name)
     packages = site / "assets" / "py"
     packages.mkdir(parents=True, exist_ok=True)
-    for old in [*packages.glob("calculators-*.zip"), *packages.glob("snapshot-*.bin.gz")]:
-        if old.name not in (_state["zip_name"], _state["snapshot"]):
+    for old in [*packages.glob("calculators-*.zip"), *packages.glob("snapshot-*.bin.gz"), *packages.glob("stdlib-*.zip")]:
+        if old.name not in (_state["zip_name"], _state["snapshot"], _state["stdlib"]):
+            old.unlink()
+    for old in runtime.iterdir():
+        if old.name not in RUNTIME_FILES:
             old.unlink()
     zip_path = packages / _state["zip_name"]
     zip_path.write_bytes(_state["zip_data"])
-    make_snapshot(zip_path, packages / _state["snapshot"])
+    stdlib_path = packages / _state["stdlib"]
+    make_stdlib(zip_path, stdlib_path)
+    make_snapshot(zip_path, packages / _state["snapshot"], stdlib_path)
 
 
 def on_serve(server, config, builder):

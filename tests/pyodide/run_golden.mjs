@@ -1,10 +1,12 @@
 // Run golden cases through `calculators.web.handle` inside real Pyodide (npm `pyodide`, from
 // node_modules), the same runtime the site ships.
 //
-//   node tests/pyodide/run_golden.mjs [--snapshot <snapshot .bin.gz>] <calculators zip> <golden.json>...
+//   node tests/pyodide/run_golden.mjs [--stdlib <stdlib zip>] [--snapshot <snapshot .bin.gz>] <calculators zip> <golden.json>...
 //
-// With --snapshot, Pyodide starts from the build's memory snapshot (as the site's worker
-// does) instead of a fresh interpreter.
+// With --stdlib, Pyodide uses the site's trimmed standard library (as the site's worker
+// does) instead of node_modules' full one, and prints the modules imported from it
+// ("stdlib_modules"). With --snapshot, it starts from the build's memory snapshot instead of
+// a fresh interpreter.
 // A golden file is a JSON list of cases {"namn", "request", "expected"} (or an object with a
 // "cases" list). `request` is the request object (or its JSON text). Prints one JSON object:
 //   {"pyodide": version, "python": version, "results": [{"fil", "namn", "response"}]}
@@ -20,6 +22,7 @@ const root = resolve(here, "..", "..");
 const pyodideDir = resolve(root, "node_modules", "pyodide");
 
 const args = process.argv.slice(2);
+const stdlibPath = args[0] === "--stdlib" ? args.splice(0, 2)[1] : null;
 const snapshotPath = args[0] === "--snapshot" ? args.splice(0, 2)[1] : null;
 const [zipPath, ...goldenPaths] = args;
 if (!zipPath) {
@@ -29,7 +32,8 @@ if (!zipPath) {
 
 const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
 const snapshot = snapshotPath ? { _loadSnapshot: gunzipSync(await readFile(snapshotPath)) } : {};
-const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [], ...snapshot });
+const stdlib = stdlibPath ? { stdLibURL: resolve(stdlibPath) } : {};
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [], ...stdlib, ...snapshot });
 const archive = new Uint8Array(await readFile(zipPath));
 const extractDir = "/home/pyodide/sk";
 pyodide.unpackArchive(archive, "zip", { extractDir });
@@ -56,6 +60,10 @@ process.stdout.write(
   JSON.stringify({
     pyodide: pyodide.version,
     snapshot: Boolean(snapshotPath),
+    stdlib: Boolean(stdlibPath),
+    stdlib_modules: JSON.parse(pyodide.runPython(`import json, sys
+json.dumps(sorted(n for n, m in sys.modules.items()
+                  if (getattr(getattr(m, "__spec__", None), "origin", None) or "").startswith("/lib/python")))`)),
     python: pyodide.runPython("import sys; sys.version"),
     results,
   }) + "\n",

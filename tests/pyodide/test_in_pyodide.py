@@ -1,8 +1,10 @@
 """The golden cases, run inside real Pyodide under Node, give the same answers as CPython.
 
-The calculators zip and the memory snapshot are made exactly as the site build makes them
-(the hook's `build_package_zip` and `make_snapshot`), the Node script `run_golden.mjs`
-starts Pyodide from node_modules and that snapshot, as the site's worker does,
+The calculators zip, the trimmed standard library and the memory snapshot are made exactly as
+the site build makes them (the hook's `build_package_zip`, `make_stdlib` and
+`make_snapshot`: the files the site ships), the Node script `run_golden.mjs` starts Pyodide
+from node_modules' runtime with that standard library, once from that snapshot (as the
+site's worker does on a later visit) and once without it (a first visit),
 and each golden case {"namn", "request", "expected"} of tests/golden/*.json becomes one
 test here. Floats compare with a relative tolerance of 1e-9.
 """
@@ -103,17 +105,24 @@ def pyodide_results(tmp_path_factory):
     data, name = hook.build_package_zip()
     zip_path = tmp / name
     zip_path.write_bytes(data)
+    stdlib = tmp / hook.stdlib_name(data)
+    manifest = json.loads(hook.make_stdlib(zip_path, stdlib).read_text(encoding="utf-8"))
     snapshot = tmp / hook.snapshot_name(data)
-    hook.make_snapshot(zip_path, snapshot)
+    hook.make_snapshot(zip_path, snapshot, stdlib)
     own = tmp / "egna.json"
     own.write_text(json.dumps(OWN_CASES, ensure_ascii=False), encoding="utf-8")
     goldens = [str(own)] + [str(p) for p in sorted(GOLDEN_DIR.glob("*.json"))]
-    done = subprocess.run(
-        [node, str(SCRIPT), "--snapshot", str(snapshot), str(zip_path), *goldens],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
-    assert done.returncode == 0, f"run_golden.mjs misslyckades:\n{done.stderr[-4000:]}"
-    output = json.loads(done.stdout)
+    outputs = []
+    for start in (["--snapshot", str(snapshot)], []):
+        done = subprocess.run(
+            [node, str(SCRIPT), "--stdlib", str(stdlib), *start, str(zip_path), *goldens],
+            cwd=ROOT, capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, f"run_golden.mjs misslyckades:\n{done.stderr[-4000:]}"
+        outputs.append(json.loads(done.stdout))
+    output, fresh = outputs
+    output["fresh"] = fresh
+    output["manifest"] = manifest
     return {(r["fil"], r["namn"]): r["response"] for r in output["results"]}, output
 
 
@@ -123,6 +132,53 @@ def test_pyodide_version_is_the_pinned_one(pyodide_results):
     assert output["pyodide"] == pinned
     assert output["python"].startswith("3.")
     assert output["snapshot"], "the cases must run in Pyodide started from the site's snapshot"
+    assert output["stdlib"] and output["fresh"]["stdlib"], "the cases must run with the site's standard library"
+
+
+def test_a_first_visit_without_the_snapshot_gives_the_same_answers(pyodide_results):
+    results, output = pyodide_results
+    fresh = {(r["fil"], r["namn"]): r["response"] for r in output["fresh"]["results"]}
+    assert fresh.keys() == results.keys()
+    for key, response in results.items():
+        same(fresh[key], response, f"{key}")
+
+
+def _imported_stdlib_modules():
+    """Every standard library module the package names in an import statement (at the top
+    or inside a function), but for the command line's: the browser never runs it."""
+    import ast
+    import sys
+
+    names = set()
+    for path in sorted((ROOT / "calculators").rglob("*.py")):
+        if path.name == "__main__.py" or path.name == "cli.py" and path.parent.name == "calculators":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for name in found:
+                if name.split(".")[0] in sys.stdlib_module_names and name.split(".")[0] != "__future__":
+                    names.add((name, path.relative_to(ROOT).as_posix()))
+    return names
+
+
+def test_the_trimmed_standard_library_holds_every_module_the_core_imports(pyodide_results):
+    """The guard: a module the core imports (even inside a function that the build's
+    requests never call) that is neither in the trimmed zip nor built into Python fails
+    here, before a visitor's browser meets a ModuleNotFoundError."""
+    _, output = pyodide_results
+    manifest = output["manifest"]
+    available = set(manifest["modules"]) | set(manifest["frozen"]) | set(manifest["builtin"])
+    missing = sorted(f"{name} ({where})" for name, where in _imported_stdlib_modules()
+                     if name not in available and name.rsplit(".", 1)[0] not in available)
+    assert not missing, "saknas i det bantade standardbiblioteket: " + ", ".join(missing)
+    # and whatever the golden cases imported at run time came from that zip
+    for run in (output, output["fresh"]):
+        assert set(run["stdlib_modules"]) <= available | {"__main__"}
 
 
 def test_package_zip_is_deterministic():

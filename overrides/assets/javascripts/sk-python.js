@@ -80,6 +80,8 @@
         pyodide: new URL(raw.pyodide, base).href,
         paket: new URL(raw.paket, base).href,
         snapshot: raw.snapshot ? new URL(raw.snapshot, base).href : "",
+        stdlib: raw.stdlib ? new URL(raw.stdlib, base).href : "",
+        lock: raw.lock && typeof raw.lock === "object" ? raw.lock : null,
         worker: new URL(raw.worker, base).href,
         docx: raw.docx ? new URL(raw.docx, base).href : "",
         wasm: /^sha384-[A-Za-z0-9+/]+=*$/.test(raw.wasm || "") ? raw.wasm : "",

@@ -1,0 +1,95 @@
+// Derive the standard library the site ships: only the modules that Pyodide's own start and
+// our package import, compiled to bytecode inside the same Pyodide.
+//
+//   node overrides/hooks/pyodide_stdlib.mjs <pyodide dir> <calculators zip> <output .zip> <output .json>
+//
+// Called by pyodide_assets.py at build time. Pyodide starts from its full python_stdlib.zip,
+// imports every module of `calculators` (but the command line's) and runs one request of
+// each kind; every module then loaded from the standard library zip goes into the output,
+// compiled by this Python (3.14), so the browser neither downloads the rest (2.5 MB gzip
+// in all) nor compiles source on every start (most of a start's CPU time). The bytecode is
+// made small: no docstrings or asserts (optimize=2) and a line table that names each
+// function's first line only. Unchecked hash-based .pyc files carry no time stamp: the same
+// input gives the same bytes. The .json lists what was included and what Python has built
+// in (tests/pyodide checks the package's imports against it).
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const EXTRACT_DIR = "/home/pyodide/sk";
+const [pyodideDir, zipPath, outZip, outJson] = process.argv.slice(2);
+if (!outJson) {
+  console.error("Användning: node pyodide_stdlib.mjs <pyodide-katalog> <calculators.zip> <ut.zip> <ut.json>");
+  process.exit(2);
+}
+
+const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: resolve(pyodideDir) + "/", packages: [] });
+pyodide.unpackArchive(new Uint8Array(await readFile(zipPath)), "zip", { extractDir: EXTRACT_DIR });
+const manifest = pyodide.runPython(`
+import importlib, importlib.util, io, json, pkgutil, sys, types, zipfile
+import importlib._bootstrap_external as external
+
+stdlib = next(p for p in sys.path if p.endswith(".zip"))
+sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})
+import calculators
+# The command line (argparse and friends) never runs in the browser.
+BROWSER_ONLY_NOT = ("calculators.__main__", "calculators.cli")
+for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
+    if module.name not in BROWSER_ONLY_NOT:
+        importlib.import_module(module.name)
+from calculators import web
+for op in ("forinstallningar", "parametrar"):
+    assert json.loads(web.handle(json.dumps({"op": op, "data": {}})))["ok"], op
+scenario = json.loads(web.handle('{"op": "standardscenario", "data": {}}'))["data"]
+assert json.loads(web.handle(json.dumps({"op": "berakna", "data": {"scenario": scenario}})))["ok"]
+
+prefix = stdlib + "/"
+names = set()
+for name, module in list(sys.modules.items()):
+    spec = getattr(module, "__spec__", None)
+    origin = getattr(spec, "origin", None) or ""
+    if origin.startswith(prefix):  # frozen modules (origin "frozen") are in the binary
+        names.add(origin[len(prefix):])
+        # a package's __init__ is needed for any of its submodules
+        parts = origin[len(prefix):].split("/")[:-1]
+        for i in range(1, len(parts) + 1):
+            names.add("/".join(parts[:i]) + "/__init__.py")
+
+def line_table(code):
+    # One "no columns" entry per 8 code units, line delta 0: every instruction is on the
+    # function's first line. Tracebacks still name the file and function.
+    units, out = len(code.co_code) // 2, bytearray()
+    while units > 0:
+        n = min(units, 8)
+        out += bytes((0x80 | (13 << 3) | (n - 1), 0))
+        units -= n
+    return bytes(out)
+
+def small(code):
+    consts = tuple(small(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_consts=consts, co_linetable=line_table(code))
+
+source = zipfile.ZipFile(stdlib)
+present = set(source.namelist())
+files = sorted(n for n in names if n in present)
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    for name in files:
+        text = source.read(name)
+        code = small(compile(text, name, "exec", dont_inherit=True, optimize=2))
+        data = external._code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
+        info = zipfile.ZipInfo(name + "c", (1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 3
+        archive.writestr(info, bytes(data))
+with open("/tmp/stdlib.zip", "wb") as out:
+    out.write(buffer.getvalue())
+modules = sorted({n[:-3].replace("/", ".").removesuffix(".__init__") for n in files})
+frozen = sorted(n for n, m in sys.modules.items() if getattr(getattr(m, "__spec__", None), "origin", None) == "frozen")
+json.dumps({"python": sys.version.split()[0], "modules": modules, "frozen": frozen,
+            "builtin": sorted(sys.builtin_module_names)}, indent=1)
+`);
+await writeFile(outZip, pyodide.FS.readFile("/tmp/stdlib.zip"));
+await writeFile(outJson, manifest + "\n");
