@@ -44,8 +44,8 @@ WORKER_ACTIVE = """async () => {
 # Whether the page's cache holds every runtime file Python starts from.
 RUNTIME_CACHED = """async () => {
   const urls = window.skPython.adresser;
-  const wanted = [urls.paket, urls.snapshot, ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-    "python_stdlib.zip", "pyodide-lock.json"].map((f) => new URL(f, urls.pyodide).href)];
+  const wanted = [urls.paket, urls.snapshot, urls.stdlib,
+    ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map((f) => new URL(f, urls.pyodide).href)];
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
     const found = await Promise.all(wanted.map((u) => cache.match(u)));
