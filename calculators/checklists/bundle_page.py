@@ -107,7 +107,7 @@ def render_bundle_section(heading_level: int = 2) -> str:
         '<noscript><p class="sk-status">Att spara och öppna en fil med allt kräver JavaScript.</p></noscript>',
         '<div class="sk-verktygsrad sk-samlad-knappar" data-kraver-js hidden>',
         '<button type="button" class="md-button sk-knapp" data-atgard="spara-allt">Spara allt i en fil</button>',
-        f'<input type="file" class="sk-samlad-filval" id="{file_id}" accept=".json,application/json" data-samlad-oppna>',
+        f'<input type="file" class="sk-visuellt-dold sk-samlad-filval" id="{file_id}" accept=".json,application/json" data-samlad-oppna>',
         f'<label class="md-button sk-knapp" for="{file_id}">Öppna en fil med allt</label>',
         "</div>",
         '<p class="sk-status" role="status" data-status></p>',

@@ -53,7 +53,7 @@ def test_the_section_is_one_html_block_with_a_labelled_file_input():
     assert "\n\n" not in out
     rules = json.loads(html.unescape(re.search(r'data-regler="([^"]*)"', out).group(1)))
     assert rules == bundle_rules()
-    assert '<input type="file" class="sk-samlad-filval" id="sk-samlad-fil"' in out
+    assert '<input type="file" class="sk-visuellt-dold sk-samlad-filval" id="sk-samlad-fil"' in out
     assert '<label class="md-button sk-knapp" for="sk-samlad-fil">Öppna en fil med allt</label>' in out
     assert 'role="status"' in out
     assert ">Dela med kollegor</h2>" in out
