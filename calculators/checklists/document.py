@@ -246,7 +246,7 @@ def _missing(states) -> list[dict]:
     return out
 
 
-def _start(states) -> list[dict]:
+def _start(states, summaries) -> list[dict]:
     g = states["genomforande"]
     out = [B.heading(2, "Så börjar ni")]
     start = g["svar"].get("start", {}).get("varde")
@@ -258,7 +258,7 @@ def _start(states) -> list[dict]:
                                                                          "Vad policy och riktlinjer ska beskriva är inte ifyllt ännu.")))
     else:
         out.append(B.para("Inte valt ännu: välj pilot eller att börja direkt i verktyget Förbered genomförandet.", klass="tom"))
-    verdict = summarize("genomforande", g)["omdome"]
+    verdict = summaries["genomforande"]["omdome"]
     if verdict and verdict["status"] != "tom":
         out.append(B.para(B.bold(f"Förberedelserna: {verdict['rubrik']}."), " " + verdict["text"], klass="omdome"))
     return out
@@ -273,7 +273,7 @@ def _tool_blocks(tool_id, sections, state, everything) -> list[dict]:
     return out
 
 
-def _appendix(key, states, result, calc, link, everything) -> list[dict]:
+def _appendix(key, states, summaries, sc, calc, link, everything) -> list[dict]:
     b = get_tool("beslutsunderlag")
     by_part = {p.id: [s for s in b.sections if s.part == p.id] for p in b.parts}
     if key == "analys":
@@ -282,14 +282,13 @@ def _appendix(key, states, result, calc, link, everything) -> list[dict]:
         return _tool_blocks("beslutsunderlag", by_part["b"], states["beslutsunderlag"], everything)
     if key == "berakning":
         rows = None
-        sc = economics.valid_scenario(result) if result is not None else None
         if sc is not None:
             rows = [(label, value + (f" (ändrat, standard {default})" if default else ""))
                     for label, value, default in assumption_rows(sc)]
         return calculation_blocks(calc, link, 3, rows)
     state = states[key]
     out = _tool_blocks(key, list(get_tool(key).sections), state, everything)
-    found = summarize(key, state)
+    found = summaries[key]
     if key == "genomforande" and found["omdome"]:
         out.append(B.para(B.bold(f"Omdöme: {found['omdome']['rubrik']}."), " " + found["omdome"]["text"], klass="omdome"))
     if key == "uppfoljning":
@@ -311,7 +310,9 @@ def document_model(states, berakning=None, page_path: str = DOCUMENT_PAGE, visa_
         heading = {}
         problems.append(err.messages[0]["meddelande"])
     calc = calculation_summary(berakning) if berakning is not None else None
-    summary = summarize("beslutsunderlag", states["beslutsunderlag"])
+    sc = economics.valid_scenario(berakning) if berakning is not None else None
+    summaries = {tool_id: summarize(tool_id, state) for tool_id, state in states.items()}
+    summary = summaries["beslutsunderlag"]
     day = _latest_date(states)
     link = relative_url(CALCULATOR_PAGE, page_path)
 
@@ -331,11 +332,11 @@ def document_model(states, berakning=None, page_path: str = DOCUMENT_PAGE, visa_
     if calc is None:
         summary_part += calculation_blocks(None, link)
     else:
-        summary_part += economics.economic_blocks(berakning, calc, calc_where, 3)
-    summary_part += _missing(states) + _start(states)
+        summary_part += economics.economic_blocks(berakning, sc, calc, calc_where, 3)
+    summary_part += _missing(states) + _start(states, summaries)
     blocks.append(B.chapter(summary_part, "sk-sammanfattning"))
     for n, (key, title) in enumerate(shown, 1):
-        part = [B.heading(2, f"Bilaga {n}. {title}")] + _appendix(key, states, berakning, calc, link, visa_alla)
+        part = [B.heading(2, f"Bilaga {n}. {title}")] + _appendix(key, states, summaries, sc, calc, link, visa_alla)
         blocks += ([B.PAGE_BREAK] if n == 1 else []) + [B.chapter(part)]
     stamp = heading.get("datum") or day
     return {

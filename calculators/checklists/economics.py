@@ -51,10 +51,10 @@ def _value(key, value) -> str:
     return text
 
 
-def economic_blocks(result: dict, calc: dict, appendix: str, level: int) -> list[dict]:
-    """`result` is the model's result (format 2), `calc` its checked summary
-    (calculation.calculation_summary), `appendix` names where the full calculation is."""
-    sc = valid_scenario(result)
+def economic_blocks(result: dict, sc: dict | None, calc: dict, appendix: str, level: int) -> list[dict]:
+    """`result` is the model's result (format 2), `sc` its validated scenario (valid_scenario)
+    or None, `calc` its checked summary (calculation.calculation_summary), `appendix` names
+    where the full calculation is."""
     if sc is None or result.get("version") != 2:
         rows = {row["id"]: row for row in calc["aktorer"]}
         net = rows.get("samhallsekonomiskt_netto")
