@@ -9,7 +9,7 @@ home in merge.mjs. This module renders the section and hands the browser the rul
 checked against, from where they live:
 
 - per tool: its title, storage key, the text limits of every answer field and table column
-  (the `maxlength` the form carries, state.MAX_TEXT / MAX_NUMBER_TEXT), the ids of retired
+  (the `maxlength` the form carries, state.TYPED_MAX_CHARS), the ids of retired
   questions, and per table the row-id rule, the pre-filled rows, MAX_ROWS and MAX_TOMBSTONES;
 - the document's heading record (its storage name, fields and text limit);
 - the calculator's field names (a saved calculation keeps only those);
@@ -29,16 +29,13 @@ from .definitions import ADDED_ROW_RE, EXTRA_FIELDS, ROW_ID_MAX, TOOL_IDS, get_t
 from .escape import html_text as esc
 from . import document_heading
 from .export import MAX_IMPORT_CHARS
-from .state import MAX_NUMBER_TEXT, MAX_ROWS, MAX_TEXT, MAX_TOMBSTONES, storage_key
+from .state import TYPED_MAX_CHARS, MAX_ROWS, MAX_TOMBSTONES, storage_key
 
 FORMAT = "sysselsattningskrav-samlat"
 VERSION = 1
 # A file with everything holds at most every tool's largest export, and some room for the
 # heading fields and the saved calculations.
 MAX_CHARS = len(TOOL_IDS) * MAX_IMPORT_CHARS + 2_000_000
-
-# The `maxlength` the form gives a control of each kind (render._control); 0: no text limit.
-_MAXLENGTH = {"fritext": MAX_TEXT, "text": MAX_TEXT, "tal": MAX_NUMBER_TEXT, "datum": 0, "alternativ": 0, "val": 0}
 
 SECTION_ID = "dela-med-kollegor"
 
@@ -47,9 +44,9 @@ def _tool_rules(tool_id: str) -> dict:
     tool = get_tool(tool_id)
     questions = {}
     for item in tool.items.values():
-        fields = {"varde": _MAXLENGTH[item.kind]}
+        fields = {"varde": TYPED_MAX_CHARS.get(item.kind, 0)}
         for name in item.fields:
-            fields[name] = _MAXLENGTH[EXTRA_FIELDS[name][1]]
+            fields[name] = TYPED_MAX_CHARS.get(EXTRA_FIELDS[name][1], 0)
         questions[item.id] = fields
     tables = {}
     for table in tool.tables.values():
@@ -59,7 +56,7 @@ def _tool_rules(tool_id: str) -> dict:
             "forifyllda": [row.id for row in table.rows],
             "maxRader": MAX_ROWS,
             "maxBorttagna": MAX_TOMBSTONES,
-            "kolumner": {col.id: _MAXLENGTH[col.kind] for col in table.columns},
+            "kolumner": {col.id: TYPED_MAX_CHARS.get(col.kind, 0) for col in table.columns},
         }
     return {
         "titel": tool.title,

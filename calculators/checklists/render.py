@@ -17,7 +17,7 @@ The HTML contract for the JavaScript glue (nothing else in the page is relied up
   text) whose row's `data-rad` is the placeholder to replace in attribute values with the new
   row id. Buttons: `data-atgard="lagg-till-rad" data-tabell="<table id>"` (followed by a
   hidden `[data-radgrans]` note shown when the table is full), `data-atgard="ta-bort-rad"`.
-- Text controls carry `maxlength` (state.MAX_TEXT, or MAX_NUMBER_TEXT for numbers).
+- Text controls carry `maxlength` (state.TYPED_MAX_CHARS by kind).
 - The toolbar `[data-verktygsrad]` is `hidden` until the glue shows it; its buttons have
   `data-atgard` = exportera-markdown | exportera-csv | exportera-json | importera |
   borja-om | angra-borja-om (hidden until needed) | skriv-ut; the file input for import has
@@ -38,7 +38,7 @@ from .calculation import CALCULATOR_PAGE, calculation_html
 from .definitions import ADDED_ROW_RE, EXTRA_FIELDS, ROW_ID_MAX, Item, Section, Table, Tool, get_tool
 from .escape import html_text as esc
 from .export import MAX_IMPORT_CHARS
-from .state import MAX_NUMBER_TEXT, MAX_ROWS, MAX_TEXT, MAX_TOMBSTONES, SCHEMA, storage_key
+from .state import TYPED_MAX_CHARS, MAX_ROWS, MAX_TOMBSTONES, SCHEMA, storage_key
 from .summary import summarize
 from ._fmt import tal
 
@@ -102,12 +102,12 @@ def _control(kind, control_id, name_field, choices, described="") -> str:
     """An input for a single value (not radio groups)."""
     data = f' data-falt="{esc(name_field)}"'
     if kind == "fritext":
-        return f'<textarea class="sk-fritext" id="{control_id}" name="{control_id}" rows="3" maxlength="{MAX_TEXT}"{data}{described}></textarea>'
+        return f'<textarea class="sk-fritext" id="{control_id}" name="{control_id}" rows="3" maxlength="{TYPED_MAX_CHARS[kind]}"{data}{described}></textarea>'
     if kind == "text":
-        return f'<input class="sk-text" type="text" id="{control_id}" name="{control_id}" maxlength="{MAX_TEXT}" autocomplete="off"{data}{described}>'
+        return f'<input class="sk-text" type="text" id="{control_id}" name="{control_id}" maxlength="{TYPED_MAX_CHARS[kind]}" autocomplete="off"{data}{described}>'
     if kind == "tal":
         return (f'<input class="sk-tal" type="text" inputmode="decimal" id="{control_id}" name="{control_id}" '
-                f'maxlength="{MAX_NUMBER_TEXT}" autocomplete="off"{data}{described}>')
+                f'maxlength="{TYPED_MAX_CHARS[kind]}" autocomplete="off"{data}{described}>')
     if kind == "datum":
         return f'<input class="sk-datum" type="date" id="{control_id}" name="{control_id}"{data}{described}>'
     if kind == "alternativ":

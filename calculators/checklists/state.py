@@ -68,6 +68,9 @@ EPOCH = "1970-01-01T00:00:00Z"
 
 MAX_TEXT = 20_000
 MAX_NUMBER_TEXT = 100
+# The most characters a typed value of each kind may hold (the form's `maxlength`); the other
+# kinds are chosen, not typed.
+TYPED_MAX_CHARS = {"fritext": MAX_TEXT, "text": MAX_TEXT, "tal": MAX_NUMBER_TEXT}
 MAX_ROWS = 200
 MAX_TOMBSTONES = 200
 MAX_ROW_ENTRIES = 5_000  # live rows and tombstones together, before pruning: a guard, not a rule
