@@ -55,10 +55,16 @@ def site_dir(tmp_path_factory, base_url):
 
 
 @pytest.fixture(scope="session")
-def served_site(site_dir, server_port, base_url):
+def server_log():
+    """(path, status, bytes) of every GET the session's server answered, in order."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir, server_port, base_url, server_log):
     # The benchmarks' server: GitHub Pages' MIME types (module workers and WebAssembly refuse
     # anything else) and caching.
-    httpd, _url = serve(str(site_dir), server_port)
+    httpd, _url = serve(str(site_dir), server_port, server_log)
     yield base_url
     httpd.shutdown()
     httpd.server_close()

@@ -150,6 +150,53 @@ def test_a_tool_with_saved_answers_works_offline(offline_context):
     assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
 
 
+@pytest.fixture
+def site_context(served_site, browser):
+    """Like offline_context, on the session's own server: the site was built for its address,
+    so Material's instant navigation takes the links (it falls back to page loads elsewhere)."""
+    context = browser.new_context(base_url=served_site, locale="sv-SE", service_workers="allow")
+    watch = PageWatch(served_site.rstrip("/"))
+    context.on("page", watch.attach)
+    context.sk_watch = watch
+    yield context
+    context.close()
+    assert not watch.foreign_requests, watch.foreign_requests
+
+
+def test_a_returning_tool_user_finds_python_ready_after_a_guidance_page(site_context, served_site, server_log):
+    page = site_context.new_page()
+    page.goto(tool_url(B))
+    wait_python_summary(page)
+    wait_for_worker(page)
+    for _ in range(200):
+        if page.evaluate(RUNTIME_CACHED):
+            break
+        page.wait_for_timeout(50)
+    else:
+        raise AssertionError("the runtime was never kept for offline use")
+    # Back another day, on a guidance page: when the browser is idle, Python starts from this
+    # build's files in the worker's cache, without asking the server for any of them.
+    start = len(server_log)
+    page.goto("besluta/")
+    expect(page.locator("h1")).to_be_visible()
+    for _ in range(200):
+        if page.evaluate("() => window.skPython.status") == "redo":
+            break
+        page.wait_for_timeout(50)
+    else:
+        raise AssertionError("Python was not warmed up on the guidance page")
+    started = page.evaluate("() => window.skPython.startedAt")
+    assert page.evaluate("() => window.skPython.fromSnapshot") is True
+    runtime = [entry[0] for entry in server_log[start:] if entry[0].startswith(RUNTIME_PREFIXES)]
+    assert not runtime, runtime
+    # The link to the tool (instant navigation) finds the same, ready Python.
+    page.locator("a.sk-verktygslank").first.click()
+    expect(page).to_have_url(served_site + tool_url(B))
+    wait_python_summary(page)
+    assert page.evaluate("() => window.skPython.startedAt") == started
+    assert not site_context.sk_watch.console_errors, site_context.sk_watch.console_errors
+
+
 def _build_b(site_a: pathlib.Path, target: pathlib.Path) -> str:
     """Build "B": the same site with a changed page text and stylesheet and a new sw.js
     (links to A's files for everything else, so it costs no copy)."""
@@ -209,7 +256,9 @@ def test_a_guidance_visit_never_downloads_python(offline_context, offline_server
     wait_for_worker(page)
     page.goto("forbered/")
     page.get_by_role("link", name="Analysera").first.click()
-    page.wait_for_timeout(300)
+    # Idle after the load: a first visitor's browser does not warm Python up.
+    page.evaluate("() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300)))")
+    assert page.evaluate("() => window.skPython.status") == "vilande"
     paths = [entry[0] for entry in log[start:]]
     assert any(p.endswith("/sw.js") for p in paths), "the worker was never registered"
     runtime = [p for p in paths if p.startswith(RUNTIME_PREFIXES)]

@@ -150,6 +150,26 @@
 
   onPage(scan);
 
+  // Warm-up (issue 13): a visitor who has used a tool before finds Python ready when they
+  // follow a link from a guidance page to a tool (Material's instant navigation keeps the
+  // tab's worker). Only when the browser is idle after the load, only if this build's memory
+  // snapshot is already in the service worker's cache (so the visitor has run a tool here and
+  // nothing is downloaded: the snapshot's name carries the build's hash), and never when the
+  // visitor asked to save data. Tool pages start Python themselves (scan).
+  function warmUp() {
+    const urls = window.skPython.adresser;
+    if (document.querySelector("[data-sk-verktyg]") || window.skPython.status !== "vilande") return;
+    if (!urls || !urls.snapshot || !window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+    if (navigator.connection && navigator.connection.saveData) return;
+    window.caches.match(urls.snapshot).then((kept) => {
+      if (!kept || window.skPython.status !== "vilande") return;
+      loadScript("sk-python-runtime.js").then(() => window.skPython.start && window.skPython.start());
+    }, () => {});
+  }
+  const idle = () => (window.requestIdleCallback ? window.requestIdleCallback(warmUp) : setTimeout(warmUp, 2000));
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+
   // Offline use (issue 13): the service worker (sw.js, overrides/hooks/offline.py) is
   // registered after the load, when the browser is idle, so the first paint never waits.
   // sk-natverk.js (status lines, the offer of a new version) loads only when it has
