@@ -393,6 +393,39 @@ def page(context_factory, request):
     return profile.take_home()
 
 
+# Holds Python in its loading state: the tab's Python worker is created but gets no start
+# message until release_python(), on every load of the tab (a reload too) until then. The
+# page sees exactly what a slow download shows. Intercepting a runtime file instead
+# (page.route) would turn the browser's cache off for the tab (Playwright does), and every
+# such test then compiled the 9.6 MB WebAssembly from scratch: seconds of CPU each.
+HOLD_PYTHON_JS = """(() => {
+  if (sessionStorage.getItem("sk-test-python-fri") === "1" || !window.Worker) return;
+  const held = [];
+  let released = false;
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    postMessage(message, ...rest) {
+      if (!released && message && message.type === "init") held.push(() => super.postMessage(message, ...rest));
+      else super.postMessage(message, ...rest);
+    }
+  };
+  window.__skReleasePython = () => {
+    released = true;
+    sessionStorage.setItem("sk-test-python-fri", "1");
+    held.splice(0).forEach((go) => go());
+  };
+})()"""
+
+
+def hold_python(page):
+    """Keep Python loading in this tab (a `ny_flik` one) until release_python(page)."""
+    page.add_init_script(HOLD_PYTHON_JS)
+
+
+def release_python(page):
+    page.evaluate("() => window.__skReleasePython && window.__skReleasePython()")
+
+
 def axe_violations(page, context=None):
     """Run axe-core's WCAG 2.1 A/AA rules on the page; return the violations found."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):

@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError, expect
+from playwright.sync_api import expect
 
 from bench.common import pdf_pages
 from calculators import format as fmt
@@ -22,7 +22,7 @@ from calculators.cli import main as cli_main
 from calculators.model import actors, scenario as scenario_mod
 from calculators.pages import answer, results_view
 
-from .conftest import assert_no_axe_violations, switch_scheme
+from .conftest import assert_no_axe_violations, hold_python, release_python, switch_scheme
 
 PATH = "verktyg/berakning/"
 READY_TIMEOUT = 90_000
@@ -507,20 +507,9 @@ def pathlib_read(download):
         return handle.read()
 
 
-def release(page, held):
-    """Let held WebAssembly downloads go on (those of a page since reloaded are gone)."""
-    for route in held:
-        try:
-            route.continue_()
-        except PlaywrightError:
-            pass
-    page.unroute("**/pyodide.asm.wasm")
-
-
 @pytest.mark.ny_flik  # Python still loading
 def test_save_while_python_starts_refuses_instead_of_saving_the_default(page):
-    held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    hold_python(page)
     page.goto(PATH)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
     field(page, "bruttolon").fill("31 000")
@@ -532,7 +521,7 @@ def test_save_while_python_starts_refuses_instead_of_saving_the_default(page):
     assert stored(page, "sk-berakning:sparade") is None
     page.click("[data-sk-exportera-json]")
     expect(message).to_contain_text("Ingen JSON-fil skapades")
-    release(page, held)
+    release_python(page)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     expect_totals(page, cli({"version": 2, "bruttolon": 31000}))
     save_as(page, "Mitt")
@@ -744,8 +733,7 @@ def test_print_is_at_most_three_pages_with_the_answer_first(page, fields, name):
 
 @pytest.mark.ny_flik  # Python still loading
 def test_typed_values_survive_a_reload_before_python_starts(page):
-    held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    hold_python(page)
     page.goto(PATH)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
     fill_my_scenario(page)
@@ -753,7 +741,7 @@ def test_typed_values_survive_a_reload_before_python_starts(page):
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
     for name, value in MY_SCENARIO_FIELDS.items():
         expect(field(page, name)).to_have_value(value)
-    release(page, held)
+    release_python(page)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     expect_totals(page, cli(MY_SCENARIO))
     expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
@@ -1077,11 +1065,9 @@ def test_keyboard_only_from_first_input_to_export(context_factory):
 
 def test_accessible_while_loading_light_and_dark(context_factory):
     page = context_factory(color_scheme="light").new_page()
-    # Hold the WebAssembly download so the loading state lasts as long as the checks. It is
-    # never let go: the ready states are checked in the next test, in a tab whose Python has
-    # started already (a page with an intercepted download gets no cache and starts cold).
-    held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    # Python held back so the loading state lasts as long as the checks. It is never let go:
+    # the ready states are checked in the next test, in a tab whose Python has started already.
+    hold_python(page)
     page.goto(PATH)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
     assert_no_axe_violations(page, "(laddar, light)")

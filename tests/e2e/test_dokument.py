@@ -12,7 +12,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_no_axe_violations, hold_python, release_python
 from .test_checklist import (
     HOSTILE, PYTHON_TIMEOUT, answer_syfte_nej, download_text, fill_everything, tool_url, wait_saved,
     answer_of,
@@ -294,8 +294,7 @@ def test_printing_before_the_answers_are_read_never_gives_an_empty_template(page
     page.goto(tool_url(B))
     answer_syfte_nej(page, who="Anna", comment="Saknas i budgeten")
     wait_saved(page, B, lambda s: answer_of(s, "syfte") == "nej")
-    held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    hold_python(page)
     page.goto(DOC)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     # Printed from the browser's menu now: a notice, not the empty questions.
@@ -308,9 +307,7 @@ def test_printing_before_the_answers_are_read_never_gives_an_empty_template(page
     page.get_by_role("button", name="Skriv ut eller spara som PDF").click()
     expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("utskriften startar")
     assert page.evaluate("() => window.__printed") == 0
-    for route in held:
-        route.continue_()
-    page.unroute("**/pyodide.asm.wasm")
+    release_python(page)
     wait_document(page)
     expect(document(page)).to_contain_text("Saknas i budgeten")
     deadline = time.monotonic() + 10

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from calculators.checklists.document import TITLE
 
+from .conftest import hold_python, release_python
 from .test_checklist import PYTHON_TIMEOUT, answer_of, answer_syfte_nej, tool_url, wait_saved
 
 DOC = "verktyg/dokument/"
@@ -130,14 +131,11 @@ def test_a_blocked_library_says_so_in_swedish_and_a_second_try_works(page):
 
 @pytest.mark.ny_flik  # Python held back, so the document is not ready
 def test_word_before_the_document_is_ready_says_wait(page):
-    held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    hold_python(page)
     page.goto(DOC)
     requests = []
     page.on("request", lambda r: requests.append(r.url) if "/assets/docx/" in r.url else None)
     word_button(page).click()
     expect(page.locator(".sk-dokument-omslag [data-status]")).to_contain_text("inte klart ännu")
     assert requests == []
-    for route in held:
-        route.continue_()
-    page.unroute("**/pyodide.asm.wasm")
+    release_python(page)
