@@ -25,7 +25,7 @@ def break_even(m, tot=None):
     buyer_name = BUYER_NAMES[m.buyer]
     buyer_total = getattr(tot, m.buyer)
     out = {"kopare": m.buyer, "kopare_resultat": buyer_total}
-    _buyer_budget(out, sc, buyer_total, buyer_name)
+    _buyer_budget(out, sc, buyer_total, buyer_name, m.pass_share > 0)
     _employer(out, m)
     _months(out, m, buyer_total, buyer_name)
     texts = {
@@ -44,8 +44,10 @@ def break_even(m, tot=None):
     return out
 
 
-def _buyer_budget(out, sc, buyer_total, buyer_name):
-    """The largest procurement cost + bonus with the buyer still ≥ 0."""
+def _buyer_budget(out, sc, buyer_total, buyer_name, priced_in):
+    """The largest procurement cost + bonus with the buyer still ≥ 0. The supplier's cost in
+    the price stays in the figure, and the loss sentence says so (it is a cost of the
+    procurement too, shown as its own row)."""
     excl = buyer_total + sc["upphandlingskostnad"] + sc["bonus"]
     if excl > 0:
         out["max_upphandlingskostnad_och_bonus"] = excl
@@ -53,10 +55,11 @@ def _buyer_budget(out, sc, buyer_total, buyer_name):
             f"Merkostnad för upphandlingen och bonus kan tillsammans vara upp till {kr(excl)} "
             f"innan {buyer_name}s resultat blir negativt.")
     else:
+        price = ", med leverantörens kostnad för kravet i priset" if priced_in else ""
         out["max_upphandlingskostnad_och_bonus"] = None
         out["max_upphandlingskostnad_och_bonus_text"] = (
-            f"{buyer_name.capitalize()} går med förlust även om upphandlingen inte kostar något extra: "
-            f"resultatet är {kr(excl)} före merkostnad och bonus.")
+            f"{buyer_name.capitalize()} går med förlust även utan merkostnad för upphandlingen och bonus: "
+            f"resultatet är då {kr(excl)}{price}.")
 
 
 def _employer(out, m):

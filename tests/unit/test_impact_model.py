@@ -108,6 +108,11 @@ def test_scenario_a_totals_and_one_offs():
     assert t["summa_aktorer"] - t["indirekt_skatt"] == pytest.approx(t["samhallsekonomiskt_netto"], abs=1e-6)
     b = r["brytpunkter"]
     assert b["max_upphandlingskostnad_och_bonus"] is None   # −66 110 before procurement cost and bonus
+    # The −66 110 still carries the supplier's cost in the price, so the sentence may not say
+    # that the procurement then costs nothing extra (a reviewer read it against the table).
+    text = b["max_upphandlingskostnad_och_bonus_text"]
+    assert "inte kostar något extra" not in text
+    assert "−66\u00a0110\u00a0kr" in text and "i priset" in text, text
     assert b["manader_till_brytpunkt"] is None              # every month costs the kommun
     # The employer's own break-even (before pricing the cost in) is as in version 1:
     #   pf = (32 855 − 6 284 + 4 599,70 + 10 000 / 12) / 32 855
