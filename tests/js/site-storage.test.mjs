@@ -28,7 +28,8 @@ function load(base, storage) {
     addEventListener: () => {},
   };
   const window = { localStorage: storage };
-  vm.runInNewContext(source, { window, document, URL, console });
+  // No idle time here: the warm-up (a tool's Python started on a guidance page) never runs.
+  vm.runInNewContext(source, { window, document, URL, console, setTimeout: () => 0 });
   return window.skPython.lagring;
 }
 
