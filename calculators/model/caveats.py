@@ -1,7 +1,10 @@
 """Swedish sentences about the assumptions behind a result that the user should know
 (the result's "varningar").
 
-    warnings(sc, model, month) -> list[str]
+    warnings(sc, model, month) -> (list[str], list[str])
+        every sentence, and those among them that ask the user to check an input or say that
+        a figure which moves the result a lot is not verified (the answer shows these beside
+        its figures: the result's "kontrollera")
 """
 
 from calculators.format import kr, procent, tal
@@ -9,7 +12,12 @@ from calculators.model import age_rules, fields, params
 
 
 def warnings(sc, m, month):
-    out = []
+    out, checks = [], []
+
+    def check(text):
+        out.append(text)
+        checks.append(text)
+
     year = sc["inkomstar"]
     if sc["dodvikt"] == 0 and sc["undantrangning"] == 0:
         out.append("Dödvikt och undanträngning är 0: beräkningen förutsätter att personen annars hade "
@@ -23,10 +31,10 @@ def warnings(sc, m, month):
         out.extend(_equalisation(sc, m))
         if sc["bruttolon"] < 1000:
             # "24" typed for 24 000 kr gives a whole, wrong calculation without it.
-            out.append(f"Bruttolönen {kr(sc['bruttolon'])} per månad vid heltid är mycket låg. Kontrollera att "
+            check(f"Bruttolönen {kr(sc['bruttolon'])} per månad vid heltid är mycket låg. Kontrollera att "
                        "beloppet står i kronor per månad, till exempel 24 000 och inte 24.")
         if sc["kommunalskatt"] > 0.25:
-            out.append(f"Kommunalskatten {procent(sc['kommunalskatt'], 2)} är ovanligt hög för bara kommunens del. "
+            check(f"Kommunalskatten {procent(sc['kommunalskatt'], 2)} är ovanligt hög för bara kommunens del. "
                        "Ange kommunens skattesats utan regionens, inte den sammanlagda.")
         out.extend(_age(sc, m))
         out.extend(_support(sc, m))
@@ -43,14 +51,14 @@ def warnings(sc, m, month):
                    "påverkas inte av utjämningen: kommunen behåller hela besparingen.")
         p = params.load(sc["inkomstar"])
         if sc["forsorjningsstod"] == p["forsorjningsstod_manad"]["value"] and not p["forsorjningsstod_manad"]["verified"]:
-            out.append(f"Försörjningsstödet {kr(sc['forsorjningsstod'])} per månad är ett härlett riksgenomsnitt per "
+            check(f"Försörjningsstödet {kr(sc['forsorjningsstod'])} per månad är ett härlett riksgenomsnitt per "
                        "hushåll och månad med stöd, inte verifierat. Det är ofta den största posten för kommunen: "
                        "ange kommunens egen uppgift för de personer som är aktuella.")
     if not m.praktik and month.individ < 0:
-        out.append("Individen får lägre disponibel inkomst med jobbet än med ersättningarna före. "
+        check("Individen får lägre disponibel inkomst med jobbet än med ersättningarna före. "
                    "Kontrollera lön, omfattning och ersättningar.")
     out.extend(_unverified_defaults(sc, m))
-    return out
+    return out, checks
 
 
 def _equalisation(sc, m):

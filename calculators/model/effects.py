@@ -4,7 +4,7 @@
 its old meaning) and returns the result in result format version 2 (see berakningsmodell.md):
 
     {"version": 2, "scenario": {...}, "per_person_och_manad": {...}, "per_person": {...},
-     "totalt": {...}, "brytpunkter": {...}, "varningar": [...], "aldre_format": [...],
+     "totalt": {...}, "brytpunkter": {...}, "varningar": [...], "kontrollera": [...], "aldre_format": [...],
      "delposter": {...}, "engangsposter": {...}, "efter_kravet": {...}}
 
 All amounts are kronor, unrounded. `Model` is the prepared core that the Monte Carlo and the
@@ -351,7 +351,7 @@ def evaluate_validated(sc, model=None):
         "aldre_format": [],
     }
     result["brytpunkter"] = breakeven.break_even(m, tot)
-    result["varningar"] = caveats.warnings(sc, m, month)
+    result["varningar"], result["kontrollera"] = caveats.warnings(sc, m, month)
     result["engangsposter"] = {
         "upphandlingskostnad": float(sc["upphandlingskostnad"]),
         "bonus": float(sc["bonus"]),

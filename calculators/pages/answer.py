@@ -86,6 +86,19 @@ def heading_line(sc, name=""):
     return f"{what}. {people(sc)}, inkomstår {sc['inkomstar']}."
 
 
+def counts_on(sc):
+    """The assumptions that move the buyer's figure most, in one line: what the person had
+    before the job, the support to the employer and the procurement's extra cost."""
+    before = sc["statlig_ersattning"]["typ"]
+    state = ("ingen ersättning från staten" if before == "ingen"
+             else fields.option_label("statlig_ersattning.typ", before).lower())
+    social = (f"försörjningsstöd {fmt.kr(sc['forsorjningsstod'])} i månaden" if sc["forsorjningsstod"] > 0
+              else "inget försörjningsstöd")
+    support = fields.option_label("anstallningsstod.typ", sc["anstallningsstod"]["typ"]).lower()
+    return (f"Räknat med: före jobbet {state} och {social}; stöd till arbetsgivaren: {support}; "
+            f"{fields.label('upphandlingskostnad').lower()} {fmt.kr(sc['upphandlingskostnad'])}.")
+
+
 def figures(result, band=None):
     """[(key, who, text)]: the buyer's figure ("kopare") and society's, each with its likely
     range once `band` is known, e.g. ("kopare", "För kommunen", "cirka 180 000 kr i plus
@@ -119,10 +132,13 @@ def answer(result, band=None, name=""):
     else:
         lead, odds = chance(result, band)
         more = f'<p class="sk-svar-mer">{_e(lead)}<strong>{_e(odds)}</strong>.</p>'
+    checks = "".join(f'<p class="sk-svar-kontroll"><strong>Kontrollera:</strong> {_e(text)}</p>'
+                     for text in result.get("kontrollera", []))
     return (
         '<h2 id="sk-svar-rubrik" class="sk-svar-rubrik">Svaret i korthet</h2>'
         f'<p class="sk-svar-scenario"><bdi>{_e(heading_line(sc, name))}</bdi></p>'
-        + "".join(lines) + more +
+        + "".join(lines) + more + checks
+        + f'<p class="sk-svar-antaganden">{_e(counts_on(sc))}</p>' +
         f'<p class="sk-svar-forklaring">{_e(actors.label(NET))}: vad samhället som helhet vinner, '
         "när skatter och bidrag räknats bort som överföringar.</p>"
         f'<p class="sk-svar-lank"><a href="#{RESULTS_ID}">Till resultatet</a></p>'

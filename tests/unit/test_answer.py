@@ -92,3 +92,23 @@ def test_a_preset_is_recognised_only_while_every_value_is_the_presets():
 def test_a_unit_follows_its_value():
     assert calculator.berakna_sida({"falt": {"antal_personer": "1"}})["enheter"]["antal_personer"] == "person"
     assert calculator.berakna_sida({"falt": {"antal_personer": "2"}})["enheter"]["antal_personer"] == "personer"
+
+
+def test_the_answer_says_what_it_counts_on_and_what_to_check():
+    # The default: aktivitetsstöd before, no försörjningsstöd, nystartsjobb, 40 000 kr extra.
+    sc = results_view.default_scenario()
+    html = answer.answer(results_view.evaluate(sc))
+    assert (f"Räknat med: före jobbet aktivitetsstöd och inget försörjningsstöd; stöd till arbetsgivaren: "
+            f"nystartsjobb; merkostnad för upphandlingen 40{NB}000{NB}kr.") in html
+    assert "Kontrollera" not in html
+    # The reviewers' case: the derived försörjningsstöd moves the kommun's figure most and is
+    # not verified, so the answer says so beside the figure, not only under "Att tänka på".
+    result = results_view.evaluate({"version": 2, "antal_personer": 5, "bruttolon": 24000, "forsorjningsstod": 11370,
+                                    "statlig_ersattning": {"typ": "ingen"}})
+    html = answer.answer(result)
+    assert f"före jobbet ingen ersättning från staten och försörjningsstöd 11{NB}370{NB}kr i månaden" in html
+    assert "sk-svar-kontroll" in html and "inte verifierat" in html
+    assert result["kontrollera"] and set(result["kontrollera"]) <= set(result["varningar"])
+    # A wage typed as 24 instead of 24 000: said beside the figure.
+    html = answer.answer(results_view.evaluate({"version": 2, "bruttolon": 24}))
+    assert "är mycket låg" in html
