@@ -441,7 +441,9 @@ def comparison(named):
     """named: [(name, result)] — side-by-side table of totals and key inputs."""
     # A name the user typed is isolated: right-to-left letters in it do not reorder the rest.
     head = "".join(f'<th scope="col"><bdi>{_e(n)}</bdi></th>' for n, _ in named)
-    rows = []
+    # Two groups under one heading row of scenario names: the results, then the inputs.
+    group = lambda title: f'<tr class="sk-jamfor-grupp"><th scope="colgroup" colspan="{len(named) + 1}">{title}</th></tr>'
+    rows = [group("Resultat per aktör")]
     for key, label in ACTORS + [("summa_aktorer", SUMMA), ("samhallsekonomiskt_netto", NETTO)]:
         cells = "".join(f'<td class="{_sign_class(r["totalt"][key])}">{kr(r["totalt"][key])}</td>' for _, r in named)
         rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
@@ -457,6 +459,7 @@ def comparison(named):
         ("statlig_ersattning.typ", lambda s: _option_text("statlig_ersattning.typ", s["statlig_ersattning"]["typ"])),
         ("upphandlingskostnad", lambda s: kr(s["upphandlingskostnad"])),
     ]
+    rows.append(group("Uppgifter"))
     for key, get in inputs:
         label = _e(fields.label(key))
         cells = "".join(f"<td>{_e(get(r['scenario']))}</td>" for _, r in named)
@@ -465,7 +468,7 @@ def comparison(named):
         '<h3 id="sk-jamforelse-rubrik">Jämförelse</h3>'
         + _scroll(
             f'<table class="sk-jamfor sk-jamfor--{len(named)}"><caption>Sparade scenarier sida vid sida, alla personer</caption>'
-            f'<thead><tr><th scope="col">Aktör</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
+            f'<thead><tr><th scope="col">Scenario</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
             "Jämförelse",
         )
     )

@@ -102,6 +102,12 @@ def test_the_comparison_names_options_as_the_form_does_and_says_how_many_columns
         row = re.search(r'<th scope="row">' + re.escape(fields.label(key)) + r"</th>(.*?)</tr>", table).group(1)
         for text in re.findall(r"<td>([^<]*)</td>", row):
             assert text in options and text[0].isupper(), text
+    # The corner names the columns (scenarios); the actors and the inputs each have their own
+    # heading row, so "Aktör" never stands above an input (a new user read it so).
+    assert re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', table)[0] == "Scenario"
+    groups = re.findall(r'<th scope="colgroup" colspan="4">([^<]*)</th>', table)
+    assert groups == ["Resultat per aktör", "Uppgifter"]
+    assert table.index("Uppgifter") < table.index(fields.label("bruttolon"))
     # The CSS lays out a stacked comparison for every number of scenarios the page allows.
     for n in range(calculator.COMPARE_MIN, calculator.COMPARE_MAX + 1):
         assert f"sk-jamfor--{n}" in CSS, n
