@@ -3,7 +3,7 @@
 // them Python's own check answers.
 
 import { MAX_NAME, SAVED_KEY, cleanName, comparisonRefusal, readSaved } from "./calculator-store.mjs";
-import { isolated, messageText } from "./text.mjs";
+import { arriving, cutAt, isolated, messageText } from "./text.mjs";
 
 // Names joined the Swedish way ("A, B och C"), each isolated in a <bdi>: a list for say().
 function namesSv(names) {
@@ -25,6 +25,10 @@ export class SavedScenarios {
     this.comparison = $("[data-sk-jamforelse]");
     this.nameField = $("[data-sk-spara-namn]");
     this.nameField.maxLength = MAX_NAME; // a longer name would be cut when saved
+    // The browser cuts a longer paste without a word: say so.
+    this.nameField.addEventListener("paste", (event) => {
+      if (cutAt(this.nameField, arriving(event))) calc.say(`Namnet får vara högst ${MAX_NAME} tecken; det du klistrade in kortades.`);
+    });
     $("[data-sk-spara]").addEventListener("click", () => this.saveCurrent());
     this.compareButton.addEventListener("click", () => this.compare());
   }

@@ -10,7 +10,7 @@ import { ChecklistForm } from "./checklist-form.mjs";
 import { ChecklistStorage } from "./checklist-storage.mjs";
 import { ChecklistActions } from "./checklist-actions.mjs";
 import { emptyState, merge, pruneTombstones, signature, stampAfter } from "./merge.mjs";
-import { engineStatusText, number } from "./text.mjs";
+import { arriving, cutAt, engineStatusText, number } from "./text.mjs";
 import { register } from "./registry.mjs";
 
 const SAVE_DELAY = 250;
@@ -53,10 +53,10 @@ export class Checklist {
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("focusout", (event) => this.onFocusOut(event));
     // The browser cuts text at maxlength without a word: say so (the status line is read out).
-    form.addEventListener("paste", (event) => this.noteCut(event, event.clipboardData));
-    form.addEventListener("drop", (event) => this.noteCut(event, event.dataTransfer));
+    form.addEventListener("paste", (event) => this.noteCut(event, arriving(event)));
+    form.addEventListener("drop", (event) => this.noteCut(event, arriving(event)));
     form.addEventListener("beforeinput", (event) => {
-      if (event.inputType === "insertText" || event.inputType === "insertLineBreak") this.noteCut(event, null, event.data || "\n");
+      if (event.inputType === "insertText" || event.inputType === "insertLineBreak") this.noteCut(event, event.data || "\n");
     });
 
     const saved = this.storage.load(this.state);
@@ -118,16 +118,11 @@ export class Checklist {
       this.form.printCopy(t);
     }
   }
-  // Says that text was left out when `incoming` (or the pasted/dropped text) does not fit in
-  // the field's maxlength.
-  noteCut(event, transfer, incoming = null) {
+  // Says that text was left out when `incoming` does not fit in the field's maxlength.
+  noteCut(event, incoming) {
     const t = event.target;
-    const most = t && t.maxLength;
-    if (!most || most < 0 || !t.matches("[data-falt]")) return;
-    const raw = incoming ?? (transfer ? transfer.getData("text/plain") || transfer.getData("text") : "");
-    const text = raw.replace(/\r\n?/g, "\n"); // as the field will hold it
-    const selected = Math.max(0, (t.selectionEnd ?? 0) - (t.selectionStart ?? 0));
-    if (t.value.length - selected + text.length > most) this.say(`Texten får vara högst ${number(most)} tecken; resten kom inte med.`);
+    const most = t && t.matches("[data-falt]") ? cutAt(t, incoming) : 0;
+    if (most) this.say(`Texten får vara högst ${number(most)} tecken; resten kom inte med.`);
   }
   // Same values (ignoring `andrad`): "" and a missing value count as equal.
   static sameValues(fields, record) {

@@ -8,7 +8,7 @@
 import { engineStatus, errorText, fragment, headingLevelOf } from "./engine-status.mjs";
 import { parseSaved } from "./saved-state.mjs";
 import { CURRENT_KEY } from "./calculator-store.mjs";
-import { engineStatusText } from "./text.mjs";
+import { arriving, cutAt, engineStatusText } from "./text.mjs";
 import { register } from "./registry.mjs";
 import { fileName, modelToDocx } from "./docx-document.mjs";
 
@@ -123,11 +123,10 @@ export class DecisionDocument {
   // The field keeps at most its maxlength; a longer paste is cut by the browser without a
   // word, so say what was left out.
   onPaste(event, input) {
-    const pasted = (event.clipboardData && event.clipboardData.getData("text")) || "";
-    const room = input.maxLength - input.value.length + (input.selectionEnd - input.selectionStart);
-    if (input.maxLength > 0 && pasted.length > room) {
+    const most = cutAt(input, arriving(event));
+    if (most) {
       const label = this.root.querySelector(`label[for="${input.id}"]`);
-      this.say(`${label ? label.textContent : "Fältet"} rymmer högst ${input.maxLength} tecken: det du klistrade in kortades.`);
+      this.say(`${label ? label.textContent : "Fältet"} rymmer högst ${most} tecken: det du klistrade in kortades.`);
     }
   }
 

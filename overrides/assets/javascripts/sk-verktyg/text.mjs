@@ -1,7 +1,24 @@
-// Small formatting helpers for the Swedish messages the tools show. No DOM.
+// Small formatting helpers for the Swedish messages the tools show. No DOM (cutAt reads a
+// field's value, selection and limit, nothing more).
 
 // 1 234 (Swedish digit grouping).
 export const number = (n) => n.toLocaleString("sv-SE");
+
+// The browser cuts text that does not fit a field's maxlength without a word. cutAt(field,
+// incoming) is the field's limit when `incoming` (typed, pasted or dropped over the current
+// selection) does not fit, else 0; the tools then say so. arriving(event) is the text a
+// paste or drop brings.
+export function cutAt(field, incoming) {
+  const most = field && field.maxLength;
+  if (!most || most < 0) return 0;
+  const text = String(incoming ?? "").replace(/\r\n?/g, "\n"); // as the field will hold it
+  const selected = Math.max(0, (field.selectionEnd ?? 0) - (field.selectionStart ?? 0));
+  return field.value.length - selected + text.length > most ? most : 0;
+}
+export function arriving(event) {
+  const transfer = event.clipboardData || event.dataTransfer;
+  return transfer ? transfer.getData("text/plain") || transfer.getData("text") : "";
+}
 
 // At most `n` characters of something the user typed or stored, for a message.
 export function shortText(value, n = 40) {
