@@ -161,10 +161,15 @@ def _clean_number_text(text, field):
 
 def _to_float(cleaned, field, original, example):
     not_a_number = f"{field}: {quoted(original)} är inte ett tal. Skriv till exempel {example}."
-    if _AMBIGUOUS.fullmatch(cleaned):
+    ambiguous = _AMBIGUOUS.fullmatch(cleaned)
+    if ambiguous:
+        # Both readings of what was typed: "11.370" is 11 370 or 11,37.
+        sign = MINUS if cleaned.startswith("-") else ""
+        whole, three = re.split("[.,]", cleaned.lstrip("+-"))
+        decimals = three.rstrip("0")
         raise InputError.field(field, (
-            f"{field}: {quoted(original)} kan läsas på två sätt. Skriv tusental med mellanslag "
-            "(till exempel 25 000) och decimaler med komma (till exempel 25,5)."))
+            f"{field}: {quoted(original)} kan läsas på två sätt: {sign}{tal(int(whole + three))} eller "
+            f"{sign}{whole}{',' + decimals if decimals else ''}. Skriv tusental med mellanslag och decimaler med komma."))
     if cleaned.count(",") > 1 or ("," in cleaned and "." in cleaned):
         raise InputError.field(field, not_a_number)
     cleaned = cleaned.replace(",", ".")
@@ -175,7 +180,7 @@ def _to_float(cleaned, field, original, example):
     except ValueError:
         raise InputError.field(field, not_a_number) from None
     if not math.isfinite(value):
-        raise InputError.field(field, f"{field}: ange ett ändligt tal.")
+        raise InputError.field(field, f"{field}: {quoted(original)} är för stort. Skriv till exempel {example}.")
     return value
 
 

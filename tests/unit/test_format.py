@@ -77,7 +77,25 @@ def test_a_number_that_reads_two_ways_is_refused_with_how_to_write_it(text):
     with pytest.raises(InputError) as err:
         parse_tal(text, "Bruttolön")
     message = str(err.value)
-    assert "kan läsas på två sätt" in message and "25 000" in message and "25,5" in message
+    assert "kan läsas på två sätt" in message and "mellanslag" in message and "komma" in message
+
+
+def test_a_number_that_reads_two_ways_is_answered_with_its_own_two_readings():
+    # The two readings of what was typed, not an example about another figure.
+    with pytest.raises(InputError) as err:
+        parse_tal("11.370", "Försörjningsstöd före, per månad")
+    message = str(err.value).replace("\u00a0", " ")
+    assert "11 370 eller 11,37" in message, message
+    with pytest.raises(InputError) as err:
+        parse_tal("−999.000", "Bruttolön")
+    assert "−999 000 eller −999" in str(err.value).replace("\u00a0", " ")
+
+
+def test_a_number_too_large_to_hold_says_so_in_plain_words():
+    with pytest.raises(InputError) as err:
+        parse_tal("9" * 400, "Bruttolön", "25 000")
+    message = str(err.value)
+    assert "för stort" in message and "25 000" in message and "ändligt" not in message
 
 
 @pytest.mark.parametrize("text, value", [("25 000", 25000.0), ("25,5", 25.5), ("0,125", 0.125), ("25,0", 25.0),
