@@ -194,7 +194,7 @@ def validate(data):
     for key in data:
         if key not in FIELDS:
             shown = str(key)[:40]
-            errors.append({"falt": shown, "meddelande": f"Okänd nyckel ”{shown}” i scenariot. Kontrollera stavningen; tillåtna nycklar finns i exempelscenariot."})
+            errors.append({"falt": shown, "meddelande": f"Okänd uppgift ”{shown}”: beräkningen känner inte till den. Kontrollera stavningen, eller be den som gav dig filen eller länken om en ny."})
 
     if "version" not in data:
         errors.append({"falt": "version", "meddelande": f"{label('version')}: saknas. Ange \"version\": {VERSION} först i scenariot."})

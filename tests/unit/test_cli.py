@@ -72,7 +72,7 @@ def test_stdin_and_implicit_berakna():
     ("{bad", "inte giltig JSON"),
     ('{"version": 1, "bruttolon": -3}', "Bruttolön per månad vid heltid"),
     ('{"bruttolon": 25000}', "Formatversion"),
-    ('{"version": 1, "lön": 1}', "Okänd nyckel"),
+    ('{"version": 1, "lön": 1}', "Okänd uppgift"),
     ("[1, 2]", "JSON-objekt"),
 ])
 def test_bad_input_exit_2_swedish_no_traceback(tmp_path, content, needle):

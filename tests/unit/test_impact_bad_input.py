@@ -68,7 +68,7 @@ def test_missing_version_and_unknown_keys_and_all_errors_collected():
     errs = errors_for(data)
     assert set(errs) == {"version", "brutolon", "dodvikt", "omfattning"}
     assert "saknas" in errs["version"]
-    assert "Okänd nyckel" in errs["brutolon"]
+    assert "Okänd uppgift" in errs["brutolon"]
 
 
 def test_nested_errors_name_dotted_fields():
