@@ -327,10 +327,14 @@ def test_broken_share_links_say_so_and_keep_the_users_own(context_factory):
         if case == "fel värde":
             expect(notice).to_contain_text("Bruttolön")
         assert "#scenario=" not in page.url, case  # the broken link leaves the address bar
-        expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
         for name, value in MY_SCENARIO_FIELDS.items():
             expect(field(page, name), case).to_have_value(value)
-        expect_totals(page, expected)
+        if case in ("fel värde", "djupt nästlad"):
+            # Python refused the wrong value, and the page goes on after the deepest link:
+            # in both, Python computes the user's own scenario (the other two links are
+            # refused by the page's decoder before Python is needed).
+            expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+            expect_totals(page, expected)
         assert stored(page, "sk-berakning:aktuellt")["falt"]["bruttolon"] == "27 500", case
         expect(page.locator("[data-sk-sparade-lista] li")).to_have_count(0)
         assert_clean_text(page)

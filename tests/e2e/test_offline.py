@@ -124,32 +124,6 @@ def test_guidance_pages_open_offline_after_one_visit(offline_context, offline_se
     expect(page.locator("[data-sk-natverk]")).to_have_text("")
 
 
-def test_a_tool_with_saved_answers_works_offline(offline_context):
-    page = offline_context.new_page()
-    page.goto(tool_url(B))
-    answer_syfte_nej(page, who="Anna")
-    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar"))
-    wait_python_summary(page)
-    wait_for_worker(page)
-    # Python started before the worker controlled the page: the page asked it to keep the runtime.
-    for _ in range(200):
-        if page.evaluate(RUNTIME_CACHED):
-            break
-        page.wait_for_timeout(50)
-    else:
-        raise AssertionError("the runtime was never kept for offline use")
-    offline_context.set_offline(True)
-    page.reload()
-    expect(page.locator("[data-sk-natverk]")).to_have_text(OFFLINE_TEXT)
-    expect(radio(page, B, "syfte", "nej")).to_be_checked()
-    expect(field(page, B, "syfte", "ansvarig")).to_have_value("Anna")
-    radio(page, B, "definition", "vet-ej").check()
-    wait_python_summary(page)
-    expect(summary(page)).to_contain_text("Ansvarig: Anna")
-    expect(summary(page)).to_contain_text("Finns en gemensam definition")
-    assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
-
-
 @pytest.fixture
 def site_context(served_site, browser):
     """Like offline_context, on the session's own server: the site was built for its address,
@@ -163,19 +137,32 @@ def site_context(served_site, browser):
     assert not watch.foreign_requests, watch.foreign_requests
 
 
-def test_a_returning_tool_user_finds_python_ready_after_a_guidance_page(site_context, served_site, server_log):
+def test_a_tool_with_saved_answers_works_offline_and_warms_up_from_a_guidance_page(site_context, served_site, server_log):
     page = site_context.new_page()
     page.goto(tool_url(B))
+    answer_syfte_nej(page, who="Anna")
+    wait_saved(page, B, lambda s: answer_of(s, "syfte", "kommentar"))
     wait_python_summary(page)
     wait_for_worker(page)
+    # Python started before the worker controlled the page: the page asked it to keep the runtime.
     for _ in range(200):
         if page.evaluate(RUNTIME_CACHED):
             break
         page.wait_for_timeout(50)
     else:
         raise AssertionError("the runtime was never kept for offline use")
-    # Back another day, on a guidance page: when the browser is idle, Python starts from this
-    # build's files in the worker's cache, without asking the server for any of them.
+    site_context.set_offline(True)
+    page.reload()
+    expect(page.locator("[data-sk-natverk]")).to_have_text(OFFLINE_TEXT)
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+    expect(field(page, B, "syfte", "ansvarig")).to_have_value("Anna")
+    radio(page, B, "definition", "vet-ej").check()
+    wait_python_summary(page)
+    expect(summary(page)).to_contain_text("Ansvarig: Anna")
+    expect(summary(page)).to_contain_text("Finns en gemensam definition")
+    # Back another day, online, on a guidance page: when the browser is idle, Python starts
+    # from this build's files in the worker's cache, without asking the server for any of them.
+    site_context.set_offline(False)
     start = len(server_log)
     page.goto("besluta/")
     expect(page.locator("h1")).to_be_visible()
