@@ -37,6 +37,15 @@ def test_a_dark_system_setting_gives_the_dark_scheme(context_factory, path):
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
+def test_a_tap_anywhere_on_a_start_page_card_opens_its_tool(page):
+    page.goto("")
+    card = page.locator(".grid.cards li", has_text="Vad kravet är värt i kronor")
+    card.scroll_into_view_if_needed()
+    box = card.locator("p").nth(1).bounding_box()  # the line under the title, not the link
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(r"/verktyg/berakning/$"))
+
+
 def test_palette_toggle_switches_to_dark_and_is_remembered(page):
     page.goto("")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
