@@ -224,9 +224,9 @@ def _compute(scenario, tornado_aktor="kopare"):
     return result
 
 
-def _name(visning):
-    """The scenario's name as the page sends it (a saved scenario's), trimmed for a heading."""
-    name = visning.get("namn")
+def shown_name(name):
+    """A scenario's name as the page sends it (a saved scenario's), trimmed for a heading;
+    "" for anything but text."""
     return fmt.drop_unsafe(name).strip()[:80] if isinstance(name, str) else ""
 
 
@@ -251,7 +251,7 @@ def berakna_sida(data):
             "resultat": results_html.results(result),
             "kanslighet": results_html.sensitivity(result),
             "antaganden": assumptions_html(used, changed),
-            "svar": answer.answer(result, None, _name(visning)),
+            "svar": answer.answer(result, None, shown_name(visning.get("namn"))),
             "svarsrad": answer.answer_bar(result),
         },
         "andrade": markers,
@@ -272,7 +272,7 @@ def osakerhet_sida(data):
         result = results_view.evaluate(scenario)
     except InputError as err:
         raise _map_errors(err) from None
-    return {"html": results_html.band(band), "svar": answer.answer(result, band, _name(visning))}
+    return {"html": results_html.band(band), "svar": answer.answer(result, band, shown_name(visning.get("namn")))}
 
 
 _COUNT_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex"}

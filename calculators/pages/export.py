@@ -1,16 +1,21 @@
 """Output formats for a result: CSV for Swedish Excel, Markdown and a terminal table.
 
-    to_csv(result, osakerhet=None) -> str      UTF-8 text with BOM, ";" separator, decimal comma, CRLF
+    to_csv(result, osakerhet=None, name="", day="") -> str
+                                               UTF-8 text with BOM, ";" separator, decimal comma, CRLF
     to_markdown(result, osakerhet=None) -> str
     to_table(result, osakerhet=None) -> str    readable Swedish table for a terminal
-    OPS["exportera_csv"]                       the browser's CSV download: {"scenario", "osakerhet"?}
-                                               -> {"innehall"} (the page names the file, as the JSON)
+    OPS["exportera_csv"]                       the browser's CSV download: {"scenario", "osakerhet"?,
+                                               "namn"?, "datum"?} -> {"innehall"} (the page names
+                                               the file, as the JSON)
 """
 
+import re
+
+from calculators.errors import InputError
 from calculators.format import kr, procent, tal
 from calculators.model import actors, api, effects, fields
 from calculators.model.actors import ACTORS, TOTALS as TOTAL_KEYS
-from calculators.pages import calculator, results_html
+from calculators.pages import answer, calculator, results_html
 
 # The labels on screen (calculators/data/aktorer.toml) are the labels in every export.
 ACTOR_LABELS = actors.LABELS
@@ -53,10 +58,18 @@ def _csv_cell(text):
     return text
 
 
-def to_csv(result, osakerhet=None):
-    """CSV that opens correctly in Swedish Excel (BOM, semicolons, decimal comma, CRLF)."""
+def to_csv(result, osakerhet=None, name="", day=""):
+    """CSV that opens correctly in Swedish Excel (BOM, semicolons, decimal comma, CRLF).
+    `name` is the scenario's (shown as the answer's heading shows it) and `day` the date it
+    was computed, "YYYY-MM-DD", or ""."""
+    # What the file is about, as the answer's heading says it ("Scenario: <name>. 5 personer,
+    # …": a name the user typed never starts a cell, so Excel never reads it as a formula).
+    rows = [[answer.heading_line(result["scenario"], calculator.shown_name(name))]]
+    if day:
+        rows.append(["Beräknad", day])
+    rows.append([])
     # The screen's table: its headings and rows; amounts in kronor as numbers Excel reads.
-    rows = [list(results_html.actor_columns(result["scenario"]["antal_personer"]))]
+    rows.append(list(results_html.actor_columns(result["scenario"]["antal_personer"])))
     rows += [[label, *(_csv_number(a) for a in amounts)] for _key, label, *amounts in results_html.actor_rows(result)]
     rows.append([])
     rows.append(["Brytpunkt", "Värde", "Förklaring"])
@@ -155,14 +168,20 @@ def to_table(result, osakerhet=None):
     return "\n".join(out) + "\n"
 
 
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def exportera_csv(data):
-    """The result as CSV text for Swedish Excel."""
+    """The result as CSV text for Swedish Excel: {"scenario", "osakerhet"?, "namn"?, "datum"?}."""
     data = api.request_data(data)
-    api.check_keys(data, ("scenario", "osakerhet"))
+    api.check_keys(data, ("scenario", "osakerhet", "namn", "datum"))
     sc = api.scenario_of(data)
     result = effects.evaluate_validated(sc)
     mc = api.uncertainty(sc, data.get("osakerhet"))
-    return {"innehall": to_csv(result, mc)}
+    day = data.get("datum", "")
+    if not isinstance(day, str) or day and not DAY.fullmatch(day):
+        raise InputError.field("datum", "Datum: ange det som ÅÅÅÅ-MM-DD.")
+    return {"innehall": to_csv(result, mc, data.get("namn", ""), day)}
 
 
 OPS = {"exportera_csv": exportera_csv}

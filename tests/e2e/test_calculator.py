@@ -382,7 +382,9 @@ def test_export_csv_and_json_and_reimport(context_factory, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf"), "CSV saknar BOM (svenska Excel)"
     text = raw.decode("utf-8-sig")
     # Semicolons between cells (Swedish Excel), and the headings the table on screen has.
-    first = text.splitlines()[0]
+    lines = text.splitlines()
+    assert lines[0].startswith("Era uppgifter. 3 personer") and re.fullmatch(r"Beräknad;\d{4}-\d{2}-\d{2}", lines[1])
+    first = lines[3]
     on_screen = page.locator("table.sk-aktorer thead th").all_inner_texts()
     assert first.split(";") == [t.strip() for t in on_screen]
     individ = next(line for line in text.splitlines() if line.startswith("Individen;"))

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from calculators.errors import InputError
 from calculators.model import analysis, effects, scenario
 from calculators.pages import calculator, export, results_html
 
@@ -55,8 +56,8 @@ def _section(rows, first):
 
 
 def test_every_figure_is_a_number_swedish_excel_reads(csv_rows):
-    assert csv_rows[0] == list(results_html.actor_columns(1234))  # the screen's headings, "1 234 st." as shown
-    figures = [c for r in _section(csv_rows, csv_rows[0]) for c in r[1:] if c]
+    assert csv_rows[2] == list(results_html.actor_columns(1234))  # the screen's headings, "1 234 st." as shown
+    figures = [c for r in _section(csv_rows, csv_rows[2]) for c in r[1:] if c]
     figures += [r[1] for r in _section(csv_rows, ["Brytpunkt", "Värde", "Förklaring"]) if r[1]]
     assert len(figures) > 20
     for cell in figures:
@@ -82,3 +83,17 @@ def test_break_even_figures_are_in_the_units_their_names_say():
     by_name = {r[0]: r for r in rows if r}
     lowest = by_name["Lägsta produktionsfaktor (%)"]
     assert float(lowest[1].replace(",", ".")) == pytest.approx(result["brytpunkter"]["lagsta_produktionsfaktor"] * 100, abs=0.01)
+
+
+def test_the_file_says_what_it_is_about_and_when_it_was_computed():
+    # Above the table, as the answer's heading says it: the scenario's name, people, year.
+    result = effects.evaluate({**scenario.default_scenario(), "antal_personer": 5})
+    rows = _rows(export.OPS["exportera_csv"]({"scenario": result["scenario"], "namn": "=Alt A\u202e", "datum": "2026-11-27"})["innehall"])
+    assert rows[0] == ["Scenario: =Alt A. 5 personer, anställning i 12 månader, inkomstår 2026."]
+    assert rows[1] == ["Beräknad", "2026-11-27"] and rows[2] == [""]
+    assert rows[3][0] == "Aktör"
+    # Without a name: whether it is the default; a day that is not a date is refused.
+    plain = _rows(export.to_csv(effects.evaluate(scenario.default_scenario())))
+    assert plain[0][0].startswith("Standardscenariot.") and plain[1] == [""]
+    with pytest.raises(InputError):
+        export.OPS["exportera_csv"]({"scenario": scenario.default_scenario(), "datum": "<img>"})

@@ -51,9 +51,10 @@ def test_csv_for_swedish_excel(scenario_file):
     assert code == 0
     assert out.startswith("\ufeff")
     assert "\r\n" in out and "\n" not in out.replace("\r\n", "")
-    header = out[1:].split("\r\n")[0]
-    assert header.split(";")[0] == "Aktör"
-    row = out.split("\r\n")[1].split(";")
+    lines = out[1:].split("\r\n")
+    assert lines[0].endswith("inkomstår 2026.") and lines[1] == ""  # what the file is about
+    assert lines[2].split(";")[0] == "Aktör"
+    row = lines[3].split(";")
     assert row[0] == "Individen" and "," in row[1] and "." not in row[1]
 
 

@@ -36,7 +36,7 @@ def test_parametrar_have_sources_and_verified_flag():
 
 def test_exportera_csv():
     r = export.OPS["exportera_csv"]({"scenario": scenario.default_scenario()})
-    assert set(r) == {"innehall"} and r["innehall"].startswith("\ufeffAktör;")
+    assert set(r) == {"innehall"} and r["innehall"].startswith("\ufeffStandardscenariot. 1 person")
 
 
 def test_jamfor_reports_errors_per_scenario():

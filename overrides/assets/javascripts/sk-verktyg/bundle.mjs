@@ -25,7 +25,7 @@ import { emptyState, merge, newer, signature, time } from "./merge.mjs";
 import { applyLimits, parseSaved } from "./saved-state.mjs";
 import { CURRENT_KEY, MAX_NAME, SAVED_KEY, cleanFields, cleanName, parseJson, readSaved } from "./calculator-store.mjs";
 import { MAX_DEPTH, canonical, tooDeep } from "./share-link.mjs";
-import { joinSv, number, shortText } from "./text.mjs";
+import { isoDay, joinSv, number, shortText } from "./text.mjs";
 
 export const FORMAT = "sysselsattningskrav-samlat";
 export const VERSION = 1;
@@ -44,8 +44,7 @@ const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many}`;
 
 // "sysselsattningskrav-allt-2026-11-26.json" (the local date).
 export function fileName(date = new Date()) {
-  const two = (n) => String(n).padStart(2, "0");
-  return `sysselsattningskrav-allt-${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}.json`;
+  return `sysselsattningskrav-allt-${isoDay(date)}.json`;
 }
 
 // A tool's rules as saved-state.mjs and merge.mjs take limits (as checklist-form.mjs reads

@@ -5,7 +5,7 @@
 // tests/js/calculator-files.test.mjs).
 
 import { MAX_DEPTH, tooDeep } from "./share-link.mjs";
-import { messageText } from "./text.mjs";
+import { isoDay, messageText } from "./text.mjs";
 
 const MAX_FILE_BYTES = 1000000; // a scenario file is a few kilobytes
 const MAX_SLUG = 40;
@@ -27,9 +27,7 @@ export function slug(name) {
 
 // "berakning-<the scenario's name, or egen>-<YYYY-MM-DD, local date>.<extension>".
 export function fileName(name, extension, date = new Date()) {
-  const two = (n) => String(n).padStart(2, "0");
-  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-  return `berakning-${slug(name || "") || "egen"}-${day}.${extension}`;
+  return `berakning-${slug(name || "") || "egen"}-${isoDay(date)}.${extension}`;
 }
 
 // The same scenario whatever the order of its keys.
@@ -63,7 +61,10 @@ export class CalculatorFiles {
   // The saved scenario opened or saved (calc.scenarioName, as the answer's heading names it),
   // else one with the same content (after a reload, say).
   nameFor(scenario, extension) {
-    return fileName(this.calc.scenarioName || savedNameFor(scenario, this.calc.saved.read().list), extension);
+    return fileName(this.scenarioName(scenario), extension);
+  }
+  scenarioName(scenario) {
+    return this.calc.scenarioName || savedNameFor(scenario, this.calc.saved.read().list) || "";
   }
 
   async exportJson() {
@@ -79,7 +80,10 @@ export class CalculatorFiles {
     const calc = this.calc;
     const scenario = await calc.scenarioOnScreen("Ingen CSV-fil skapades");
     if (!scenario) return;
-    const response = await window.skPython.call("exportera_csv", { scenario, osakerhet: calc.settings.osakerhet });
+    // Inside the file too: what it is about and the day, as its name says.
+    const response = await window.skPython.call("exportera_csv", {
+      scenario, osakerhet: calc.settings.osakerhet, namn: this.scenarioName(scenario), datum: isoDay(),
+    });
     if (!response.ok) return calc.say(`Ingen CSV-fil skapades: ${messageText(response)}`);
     const name = this.nameFor(scenario, "csv");
     window.skPython.download(name, response.data.innehall, "text/csv;charset=utf-8");

@@ -31,10 +31,16 @@ export function joinSv(items) {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
 }
 
+const two = (n) => String(n).padStart(2, "0");
+
+// "2025-05-03" (the local day), for file names and the day a file was made.
+export function isoDay(date = new Date()) {
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
 // "2025-05-03 kl. 14.05" (local time).
 export function stamp(date = new Date()) {
-  const two = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} kl. ${two(date.getHours())}.${two(date.getMinutes())}`;
+  return `${isoDay(date)} kl. ${two(date.getHours())}.${two(date.getMinutes())}`;
 }
 
 // The messages of a failed worker response ({ok: false, fel: [{falt, meddelande}]}).
