@@ -32,10 +32,10 @@ def warnings(sc, m, month):
         if sc["bruttolon"] < 1000:
             # "24" typed for 24 000 kr gives a whole, wrong calculation without it.
             check(f"Bruttolönen {kr(sc['bruttolon'])} per månad vid heltid är mycket låg. Kontrollera att "
-                       "beloppet står i kronor per månad, till exempel 24 000 och inte 24.")
+                  "beloppet står i kronor per månad, till exempel 24 000 och inte 24.")
         if sc["kommunalskatt"] > 0.25:
             check(f"Kommunalskatten {procent(sc['kommunalskatt'], 2)} är ovanligt hög för bara kommunens del. "
-                       "Ange kommunens skattesats utan regionens, inte den sammanlagda.")
+                  "Ange kommunens skattesats utan regionens, inte den sammanlagda.")
         out.extend(_age(sc, m))
         out.extend(_support(sc, m))
     if m.pass_share == 0 and not m.praktik:
@@ -52,11 +52,11 @@ def warnings(sc, m, month):
         p = params.load(sc["inkomstar"])
         if sc["forsorjningsstod"] == p["forsorjningsstod_manad"]["value"] and not p["forsorjningsstod_manad"]["verified"]:
             check(f"Försörjningsstödet {kr(sc['forsorjningsstod'])} per månad är ett härlett riksgenomsnitt per "
-                       "hushåll och månad med stöd, inte verifierat. Det är ofta den största posten för kommunen: "
-                       "ange kommunens egen uppgift för de personer som är aktuella.")
+                  "hushåll och månad med stöd, inte verifierat. Det är ofta den största posten för kommunen: "
+                  "ange kommunens egen uppgift för de personer som är aktuella.")
     if not m.praktik and month.individ < 0:
         check("Individen får lägre disponibel inkomst med jobbet än med ersättningarna före. "
-                   "Kontrollera lön, omfattning och ersättningar.")
+              "Kontrollera lön, omfattning och ersättningar.")
     out.extend(_unverified_defaults(sc, m))
     return out, checks
 

@@ -442,7 +442,8 @@ def comparison(named):
     # A name the user typed is isolated: right-to-left letters in it do not reorder the rest.
     head = "".join(f'<th scope="col"><bdi>{_e(n)}</bdi></th>' for n, _ in named)
     # Two groups under one heading row of scenario names: the results, then the inputs.
-    group = lambda title: f'<tr class="sk-jamfor-grupp"><th scope="colgroup" colspan="{len(named) + 1}">{title}</th></tr>'
+    def group(title):
+        return f'<tr class="sk-jamfor-grupp"><th scope="colgroup" colspan="{len(named) + 1}">{title}</th></tr>'
     rows = [group("Resultat per aktör")]
     for key, label in ACTORS + [("summa_aktorer", SUMMA), ("samhallsekonomiskt_netto", NETTO)]:
         cells = "".join(f'<td class="{_sign_class(r["totalt"][key])}">{kr(r["totalt"][key])}</td>' for _, r in named)
