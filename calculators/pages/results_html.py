@@ -225,7 +225,7 @@ def break_even(sentences):
     if not sentences:
         return ""
     items = "".join(f"<li>{_e(s)}</li>" for s in sentences)
-    return f'<section class="sk-brytpunkter" aria-labelledby="sk-brytpunkter-rubrik"><h3 id="sk-brytpunkter-rubrik">Brytpunkter</h3><ul>{items}</ul></section>'
+    return f'<section class="sk-brytpunkter" aria-labelledby="sk-brytpunkter-rubrik"><h3 id="sk-brytpunkter-rubrik">När går det jämnt upp?</h3><ul>{items}</ul></section>'
 
 
 def _short(text, room):
@@ -268,7 +268,7 @@ def _tornado_svg(rows, variant, base, title, desc):
                          f'class="sk-stapeletikett">{_e(_short(row["namn"], 34))}</text>')
     # The base value's text stays within the picture: centred on its line where there is room.
     bx = x(base)
-    base_text = f"Utgångsläge {kr(base)}"
+    base_text = f"Med era uppgifter: {kr(base)}"
     half = len(base_text) * _CHAR_W / 2
     anchor = "start" if bx - half < 0 else "end" if bx + half > width else "middle"
     ids = f"sk-tornado-{variant}"
