@@ -17,6 +17,7 @@ import html
 from calculators import format as fmt
 from calculators.model import actors, fields
 from calculators.model import scenario as scenario_mod
+from calculators.pages import results_view
 
 BUYER_NAMES = fields.definite_names("upphandlande_organisation")
 NET = "samhallsekonomiskt_netto"
@@ -75,14 +76,17 @@ def people(sc):
 
 
 def heading_line(sc, name=""):
-    """What the answer is for: the scenario's name (or whether it is the default), the people
-    and the income year."""
+    """What the answer is for: the scenario's name (or whether it is the default), the typfall
+    it follows, the people and the income year."""
     if name:
         what = f"Scenario: {name}"
     elif scenario_mod.changed(sc):
         what = "Era uppgifter"
     else:
         what = "Standardscenariot"
+    preset = results_view.preset_name(sc)
+    if preset:
+        what += f", typfall {preset}"
     return f"{what}. {people(sc)}, inkomstår {sc['inkomstar']}."
 
 

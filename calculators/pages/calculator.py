@@ -278,12 +278,16 @@ def osakerhet_sida(data):
 _COUNT_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex"}
 
 
+def _compare_count():
+    """ "två eller tre": how many saved scenarios a comparison takes."""
+    low, high = _COUNT_WORDS[COMPARE_MIN], _COUNT_WORDS[COMPARE_MAX]
+    return f"{low} till {high}" if COMPARE_MAX - COMPARE_MIN > 1 else f"{low} eller {high}"
+
+
 def jamfor_sida(data):
     items = (data or {}).get("scenarier")
     if not isinstance(items, list) or not COMPARE_MIN <= len(items) <= COMPARE_MAX:
-        raise InputError(f"Välj {_COUNT_WORDS[COMPARE_MIN]} till {_COUNT_WORDS[COMPARE_MAX]} scenarier att jämföra."
-                         if COMPARE_MAX - COMPARE_MIN > 1 else
-                         f"Välj {_COUNT_WORDS[COMPARE_MIN]} eller {_COUNT_WORDS[COMPARE_MAX]} scenarier att jämföra.")
+        raise InputError(f"Välj {_compare_count()} scenarier att jämföra.")
     named = []
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("namn"), str) or not isinstance(item.get("scenario"), dict):
@@ -429,7 +433,7 @@ def assumptions_html(scenario, changed=None):
         return f'<div class="sk-andrat"><dt>{_e(label)}</dt><dd>{_e(value)} (ändrat, standard {_e(default)})</dd></div>'
 
     items = "".join(item(*row) for row in assumption_rows(scenario, changed))
-    preset = next((p["namn"] for p in results_view.presets() if p["id"] == results_view.matching_preset(scenario)), "")
+    preset = results_view.preset_name(scenario)
     return (
         '<h2 id="sk-antaganden-rubrik">Antaganden</h2>'
         + (f"<p>Personens situation före anställningen: typfallet {_e(preset)}.</p>" if preset else "")
@@ -518,7 +522,11 @@ def render_page(year=None):
 <button type="button" class="md-button" data-sk-spara>Spara scenario</button></div>
 <p data-sk-inga-sparade>Inga sparade scenarier ännu.</p>
 <ul class="sk-sparade" data-sk-sparade-lista></ul>
-<button type="button" class="md-button" data-sk-jamfor hidden>Jämför valda scenarier</button>
+<div class="sk-jamfor-del" data-sk-jamfor-del hidden>
+<p class="sk-hjalp" id="sk-jamfor-hjalp">Kryssa i {_compare_count()} scenarier och jämför dem sida vid sida.</p>
+<button type="button" class="md-button" data-sk-jamfor aria-describedby="sk-jamfor-hjalp">Jämför valda scenarier</button>
+<p class="sk-atgardsmeddelande" data-sk-jamfor-meddelande role="status"></p>
+</div>
 <div class="sk-jamforelse" data-sk-jamforelse tabindex="-1" hidden></div>
 </section>
 </div>"""

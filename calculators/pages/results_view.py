@@ -121,3 +121,11 @@ def matching_preset(sc):
     """The id of the preset whose every value the validated scenario `sc` has, or ""."""
     return next((pid for pid, values in _preset_values()
                  if all(sc.get(key) == value for key, value in values.items())), "")
+
+
+def preset_name(sc):
+    """The name of the typfall the validated scenario `sc` follows (matching_preset), or ""."""
+    from calculators.model import presets as presets_mod
+
+    chosen = matching_preset(sc)
+    return next((p["namn"] for p in presets_mod.presets() if p["id"] == chosen), "") if chosen else ""

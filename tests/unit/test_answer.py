@@ -112,3 +112,15 @@ def test_the_answer_says_what_it_counts_on_and_what_to_check():
     # A wage typed as 24 instead of 24 000: said beside the figure.
     html = answer.answer(results_view.evaluate({"version": 2, "bruttolon": 24}))
     assert "är mycket låg" in html
+
+
+def test_the_answer_names_the_typfall_the_scenario_follows():
+    # A typfall chosen and then people and wage typed: the heading still says which case the
+    # figure assumes (a new user found it only in print).
+    from calculators.model import presets
+
+    chosen = presets.presets()[0]
+    sc = scenario_mod.validate({**presets.apply(results_view.default_scenario(), chosen["id"]),
+                                "antal_personer": 5, "bruttolon": 24000})
+    assert answer.heading_line(sc).startswith(f"Era uppgifter, typfall {chosen['namn']}. 5 personer")
+    assert "typfall" not in answer.heading_line(results_view.default_scenario())

@@ -22,6 +22,8 @@ export class SavedScenarios {
     this.list = $("[data-sk-sparade-lista]");
     this.none = $("[data-sk-inga-sparade]");
     this.compareButton = $("[data-sk-jamfor]");
+    this.compareArea = $("[data-sk-jamfor-del]");
+    this.compareMessage = $("[data-sk-jamfor-meddelande]");
     this.comparison = $("[data-sk-jamforelse]");
     this.nameField = $("[data-sk-spara-namn]");
     this.nameField.maxLength = MAX_NAME; // a longer name would be cut when saved
@@ -62,7 +64,7 @@ export class SavedScenarios {
     const ticked = new Set(this.ticked());
     this.list.textContent = "";
     this.none.hidden = saved.length > 0;
-    this.compareButton.hidden = saved.length < Math.max(2, calc.settings.jamforMin || 0);
+    this.compareArea.hidden = saved.length < Math.max(2, calc.settings.jamforMin || 0);
     if (broken) calc.say(`${broken === 1 ? "Ett sparat scenario" : `${broken} sparade scenarier`} i webbläsaren kunde inte läsas och visas inte.`);
     saved.forEach((item, index) => this.list.appendChild(this.entry(item, index, ticked.has(item.namn))));
   }
@@ -136,6 +138,13 @@ export class SavedScenarios {
     }
   }
 
+  // What the comparison says stands under its button: the page's message line is far above
+  // it once several scenarios are listed (a phone's screen or more).
+  sayBeside(text) {
+    if (Array.isArray(text)) this.compareMessage.replaceChildren(...text);
+    else this.compareMessage.textContent = text;
+  }
+
   async compare() {
     const calc = this.calc;
     const saved = new Map(this.read().list.map((item) => [item.namn, item]));
@@ -143,18 +152,18 @@ export class SavedScenarios {
     const gone = names.filter((name) => !saved.has(name));
     if (gone.length) {
       this.render();
-      return calc.say([...namesSv(gone), ` finns inte längre bland de sparade scenarierna (${gone.length === 1 ? "det togs" : "de togs"} bort i en annan flik). Välj igen och jämför.`]);
+      return this.sayBeside([...namesSv(gone), ` finns inte längre bland de sparade scenarierna (${gone.length === 1 ? "det togs" : "de togs"} bort i en annan flik). Välj igen och jämför.`]);
     }
     const chosen = names.map((name) => saved.get(name));
     const refused = comparisonRefusal(chosen.length, calc.settings.jamforMin, calc.settings.jamforMax);
-    if (refused) return calc.say(refused);
+    if (refused) return this.sayBeside(refused);
     const unusable = chosen.filter((item) => !item.scenario).map((item) => item.namn);
-    if (unusable.length) return calc.say([...namesSv(unusable), ` har uppgifter som inte är giltiga och kan inte jämföras. Öppna och rätta ${unusable.length === 1 ? "det" : "dem"} först.`]);
+    if (unusable.length) return this.sayBeside([...namesSv(unusable), ` har uppgifter som inte är giltiga och kan inte jämföras. Öppna och rätta ${unusable.length === 1 ? "det" : "dem"} först.`]);
     const response = await window.skPython.call("jamfor_sida", { scenarier: chosen.map(({ namn, scenario }) => ({ namn, scenario })) });
-    if (!response.ok) return calc.say(messageText(response));
+    if (!response.ok) return this.sayBeside(messageText(response));
     this.comparison.innerHTML = response.data.html; // built and escaped by Python
     this.comparison.hidden = false;
     this.comparison.focus();
-    calc.say(["Jämförelse av ", ...namesSv(chosen.map((c) => c.namn)), " visas nedan."]);
+    this.sayBeside(["Jämförelse av ", ...namesSv(chosen.map((c) => c.namn)), " visas nedan."]);
   }
 }
