@@ -837,6 +837,11 @@ def test_saved_scenarios_compare_and_delete(page):
     expect_totals(page, second)
     save_as(page, "Praktik")
     page.check("[data-sk-sparade-lista] li:nth-child(1) input[type=checkbox]")
+    # One ticked: the button says why not, under itself, where the user is looking.
+    page.click("[data-sk-jamfor]")
+    expect(page.locator("[data-sk-jamfor-meddelande]")).to_contain_text("Välj två eller tre")
+    expect(page.locator("[data-sk-jamfor-meddelande]")).to_be_in_viewport()
+    expect(page.locator("#sk-jamfor-hjalp")).to_contain_text("Kryssa i två eller tre scenarier")
     page.check("[data-sk-sparade-lista] li:nth-child(2) input[type=checkbox]")
     page.click("[data-sk-jamfor]")
     table = page.locator("[data-sk-jamforelse] table")
@@ -901,7 +906,7 @@ def test_comparison_picks_the_ticked_scenarios_when_another_tab_changed_the_list
     a.evaluate("() => { const k = window.skPython.lagring.nyckel('sk-berakning:sparade');"
                " localStorage.setItem(k, JSON.stringify(JSON.parse(localStorage.getItem(k)).filter((x) => x.namn !== 'S3'))); }")
     a.click("[data-sk-jamfor]")
-    expect(a.locator("[data-sk-atgardsmeddelande]")).to_contain_text("S3 finns inte längre")
+    expect(a.locator("[data-sk-jamfor-meddelande]")).to_contain_text("S3 finns inte längre")
 
 
 def test_a_long_unbroken_scenario_name_wraps_in_the_saved_list(context_factory):
@@ -1102,6 +1107,9 @@ def test_accessible_when_ready_light_and_dark(context_factory):
     field(page, "bruttolon").fill("25 000")
     expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
     assert_no_axe_violations(page, "(redo, light)")
+    page.hover("[data-sk-form] button[type=submit]")  # the Räkna button under the pointer
+    page.wait_for_timeout(300)  # past the theme's 125 ms colour transition
+    assert_no_axe_violations(page, "(redo, Räkna under pekaren, light)")
     switch_scheme(page, "dark")
     assert_no_axe_violations(page, "(redo, dark)")
 
