@@ -881,7 +881,7 @@ def test_scenario_names_drop_bidi_controls_and_are_shown_isolated(page):
     head = page.locator("[data-sk-jamforelse] table thead")
     expect(head).to_be_visible()
     assert head.evaluate(isolated) == ["abcTXT.exe", "\u05e9\u05dc\u05d5\u05dd 2"]
-    assert page.locator("[data-sk-atgardsmeddelande]").evaluate(isolated) == ["abcTXT.exe", "\u05e9\u05dc\u05d5\u05dd 2"]
+    assert page.locator("[data-sk-jamfor-meddelande]").evaluate(isolated) == ["abcTXT.exe", "\u05e9\u05dc\u05d5\u05dd 2"]
 
 
 def test_comparison_picks_the_ticked_scenarios_when_another_tab_changed_the_list(context_factory):
