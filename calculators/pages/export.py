@@ -15,7 +15,7 @@ from calculators.errors import InputError
 from calculators.format import kr, procent, tal
 from calculators.model import actors, api, effects, fields
 from calculators.model.actors import ACTORS, TOTALS as TOTAL_KEYS
-from calculators.pages import answer, calculator, results_html
+from calculators.pages import answer, calculator, results_html, results_view
 
 # The labels on screen (calculators/data/aktorer.toml) are the labels in every export.
 ACTOR_LABELS = actors.LABELS
@@ -58,6 +58,15 @@ def _csv_cell(text):
     return text
 
 
+# Each break-even sentence's figure: its key, its name in the CSV and its scale.
+_BREAK_EVEN_VALUES = {
+    "max_upphandlingskostnad_och_bonus_text": ("max_upphandlingskostnad_och_bonus", "Högsta merkostnad och bonus (kr)", 1),
+    "manader_till_brytpunkt_text": ("manader_till_brytpunkt", "Månader till brytpunkt för den upphandlande organisationen", 1),
+    "lagsta_produktionsfaktor_text": ("lagsta_produktionsfaktor", "Lägsta produktionsfaktor (%)", 100),
+    "lagsta_stod_text": ("lagsta_stod_per_manad", "Lägsta stöd per månad (kr)", 1),
+}
+
+
 def to_csv(result, osakerhet=None, name="", day=""):
     """CSV that opens correctly in Swedish Excel (BOM, semicolons, decimal comma, CRLF).
     `name` is the scenario's (shown as the answer's heading shows it) and `day` the date it
@@ -74,12 +83,8 @@ def to_csv(result, osakerhet=None, name="", day=""):
     rows.append([])
     rows.append(["Brytpunkt", "Värde", "Förklaring"])
     b = result["brytpunkter"]
-    for key, text_key, name, scale in (
-        ("max_upphandlingskostnad_och_bonus", "max_upphandlingskostnad_och_bonus_text", "Högsta merkostnad och bonus (kr)", 1),
-        ("lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", "Lägsta produktionsfaktor (%)", 100),
-        ("lagsta_stod_per_manad", "lagsta_stod_text", "Lägsta stöd per månad (kr)", 1),
-        ("manader_till_brytpunkt", "manader_till_brytpunkt_text", "Månader till brytpunkt för den upphandlande organisationen", 1),
-    ):
+    for text_key in results_view.BREAK_EVEN_TEXTS:  # in the page's order
+        key, name, scale = _BREAK_EVEN_VALUES[text_key]
         value = b.get(key)
         rows.append([name, _csv_number(None if value is None else value * scale), b.get(text_key, "")])
     if osakerhet:
@@ -99,7 +104,7 @@ def to_csv(result, osakerhet=None, name="", day=""):
     for f in calculator.shown_fields(result["scenario"]):
         rows.append([f.label, *_csv_input(f, calculator.field_value(result["scenario"], f.key))])
     rows.append([])
-    rows.append(["Varningar"])
+    rows.append([results_html.WARNINGS_HEADING])
     for w in result["varningar"]:
         rows.append([w])
     return BOM + "\r\n".join(";".join(_csv_cell(c) for c in row) for row in rows) + "\r\n"
@@ -108,8 +113,7 @@ def to_csv(result, osakerhet=None, name="", day=""):
 
 def _breakeven_lines(result):
     b = result["brytpunkter"]
-    return [b["max_upphandlingskostnad_och_bonus_text"], b["lagsta_produktionsfaktor_text"],
-            b["lagsta_stod_text"], b["manader_till_brytpunkt_text"]]
+    return [b[key] for key in results_view.BREAK_EVEN_TEXTS if b.get(key)]
 
 
 def to_markdown(result, osakerhet=None):
@@ -131,7 +135,7 @@ def to_markdown(result, osakerhet=None):
         lines += ["", f"Sannolikhet att den upphandlande organisationen går jämnt upp eller bättre: "
                       f"{procent(osakerhet['sannolikhet_kopare_ej_negativ'], 1)}."]
     if result["varningar"]:
-        lines += ["", "## Att tänka på", ""] + [f"- {w}" for w in result["varningar"]]
+        lines += ["", f"## {results_html.WARNINGS_HEADING}", ""] + [f"- {w}" for w in result["varningar"]]
     return "\n".join(lines) + "\n"
 
 
@@ -164,7 +168,7 @@ def to_table(result, osakerhet=None):
         out.append(f"  Sannolikhet att den upphandlande organisationen går jämnt upp eller bättre: "
                    f"{procent(osakerhet['sannolikhet_kopare_ej_negativ'], 1)}")
     if result["varningar"]:
-        out += ["", "Att tänka på:"] + [f"  • {w}" for w in result["varningar"]]
+        out += ["", f"{results_html.WARNINGS_HEADING}:"] + [f"  • {w}" for w in result["varningar"]]
     return "\n".join(out) + "\n"
 
 

@@ -374,10 +374,14 @@ def band(data):
     )
 
 
+# The warnings' heading, on screen and in every export.
+WARNINGS_HEADING = "Att tänka på"
+
+
 def warnings(items):
     if not items:
         return ""
-    return '<div class="admonition note sk-varningar"><p class="admonition-title">Att tänka på</p><ul>' + "".join(
+    return f'<div class="admonition note sk-varningar"><p class="admonition-title">{WARNINGS_HEADING}</p><ul>' + "".join(
         f"<li>{_e(w)}</li>" for w in items
     ) + "</ul></div>"
 

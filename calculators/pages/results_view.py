@@ -19,7 +19,8 @@ BAND_SEED = analysis.SEED
 TORNADO_TARGETS = {key: actors.choice(key) for key in
                    (actors.BUYER, "samhallsekonomiskt_netto", "summa_aktorer") + actors.ACTORS}
 _BUYER = breakeven.BUYER_NAMES
-_BREAK_EVEN_TEXTS = (
+# The break-even sentences in the order the page lists them (the CSV follows it).
+BREAK_EVEN_TEXTS = (
     "max_upphandlingskostnad_och_bonus_text",
     "manader_till_brytpunkt_text",
     "lagsta_produktionsfaktor_text",
@@ -50,7 +51,7 @@ def evaluate(scenario, tornado=False, tornado_aktor="kopare"):
     result = effects.evaluate(scenario)
     sc = result["scenario"]
     b = result["brytpunkter"]
-    page = {"brytpunkter_text": [b[k] for k in _BREAK_EVEN_TEXTS if b.get(k)]}
+    page = {"brytpunkter_text": [b[k] for k in BREAK_EVEN_TEXTS if b.get(k)]}
     if tornado:
         if tornado_aktor not in TORNADO_TARGETS:
             tornado_aktor = "kopare"

@@ -97,3 +97,16 @@ def test_the_file_says_what_it_is_about_and_when_it_was_computed():
     assert plain[0][0].startswith("Standardscenariot.") and plain[1] == [""]
     with pytest.raises(InputError):
         export.OPS["exportera_csv"]({"scenario": scenario.default_scenario(), "datum": "<img>"})
+
+
+def test_break_evens_and_warnings_follow_the_page(csv_rows):
+    # The same order and heading as on screen (a controller compared them line by line).
+    from calculators.pages import results_view
+
+    start = csv_rows.index(["Brytpunkt", "Värde", "Förklaring"])
+    texts = [r[2] for r in csv_rows[start + 1:start + 5]]
+    result = effects.evaluate({**scenario.default_scenario(), "antal_personer": 1234, "kommunalskatt": 0.2069,
+                               "manader": 10.5, "upphandlande_organisation": "region"})
+    on_page = [result["brytpunkter"][k] for k in results_view.BREAK_EVEN_TEXTS]
+    assert [t.strip('"') for t in texts] == on_page
+    assert [results_html.WARNINGS_HEADING] in csv_rows and ["Varningar"] not in csv_rows
