@@ -81,6 +81,12 @@ def to_csv(result, osakerhet=None, name="", day=""):
     rows.append(list(results_html.actor_columns(result["scenario"]["antal_personer"])))
     rows += [[label, *(_csv_number(a) for a in amounts)] for _key, label, *amounts in results_html.actor_rows(result)]
     rows.append([])
+    # The kommun's month per person, as the table under it on screen (employment only).
+    month = results_html.kommun_month_rows(result)
+    if month:
+        rows.append([results_html.KOMMUN_MONTH_CAPTION, "Kronor"])
+        rows += [[label, _csv_number(value)] for label, value in month]
+        rows.append([])
     rows.append(["Brytpunkt", "Värde", "Förklaring"])
     b = result["brytpunkter"]
     for text_key in results_view.BREAK_EVEN_TEXTS:  # in the page's order

@@ -394,11 +394,15 @@ def older_format(notes):
             + "".join(f"<p>{_e(n)}</p>" for n in notes) + "</div>")
 
 
-def kommun_month(result):
-    """Where the kommun's figure per person and month comes from (employment only)."""
+KOMMUN_MONTH_CAPTION = "Så blir kommunens resultat per person och månad (engångsposterna kommer till i totalen)"
+
+
+def kommun_month_rows(result):
+    """[(label, kr)] of the kommun's month per person, its sum last; [] where it has none
+    (praktik). The screen's table and the CSV."""
     parts = result.get("delposter", {}).get("kommunen_per_manad")
     if not parts:
-        return ""
+        return []
     rows = [
         ("Kommunalskatt på lönen (minus skatt på ersättningar före)", parts["kommunalskatt"]),
         ("Utjämning: minskat bidrag eller ökad avgift", parts["utjamning"]),
@@ -407,11 +411,18 @@ def kommun_month(result):
     priced = result["delposter"]["leverantorens_kostnad_i_priset"]
     if priced["betalas_av"] == "kommun":
         rows.append(("Leverantörens kostnad för kravet, betald i priset", -priced["per_person_och_manad"]))
-    body = "".join(f'<tr><th scope="row">{_e(label)}</th><td>{kr(value)}</td></tr>' for label, value in rows)
-    total = result["per_person_och_manad"]["kommun"]
-    return ('<table class="sk-tabell sk-kommun-manad"><caption>Så blir kommunens resultat per person och månad '
-            '(engångsposterna kommer till i totalen)</caption>'
-            f'<tbody>{body}</tbody><tfoot><tr><th scope="row">Kommunen per person och månad</th>'
+    return rows + [("Kommunen per person och månad", result["per_person_och_manad"]["kommun"])]
+
+
+def kommun_month(result):
+    """Where the kommun's figure per person and month comes from (employment only)."""
+    rows = kommun_month_rows(result)
+    if not rows:
+        return ""
+    *parts, (total_label, total) = rows
+    body = "".join(f'<tr><th scope="row">{_e(label)}</th><td>{kr(value)}</td></tr>' for label, value in parts)
+    return (f'<table class="sk-tabell sk-kommun-manad"><caption>{_e(KOMMUN_MONTH_CAPTION)}</caption>'
+            f'<tbody>{body}</tbody><tfoot><tr><th scope="row">{_e(total_label)}</th>'
             f'<td>{kr(total)}</td></tr></tfoot></table>')
 
 

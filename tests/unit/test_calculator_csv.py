@@ -110,3 +110,18 @@ def test_break_evens_and_warnings_follow_the_page(csv_rows):
     on_page = [result["brytpunkter"][k] for k in results_view.BREAK_EVEN_TEXTS]
     assert [t.strip('"') for t in texts] == on_page
     assert [results_html.WARNINGS_HEADING] in csv_rows and ["Varningar"] not in csv_rows
+
+
+def test_the_kommuns_month_is_in_the_file_as_on_screen():
+    # The table under the results on screen, its rows and sum as numbers Excel reads.
+    result = effects.evaluate({**scenario.default_scenario(), "antal_personer": 5, "forsorjningsstod": 9000})
+    rows = _rows(export.to_csv(result))
+    start = rows.index([results_html.KOMMUN_MONTH_CAPTION, "Kronor"])
+    month = results_html.kommun_month_rows(result)
+    assert [r[0] for r in rows[start + 1:start + 1 + len(month)]] == [label for label, _ in month]
+    figures = [float(r[1].replace(",", ".")) for r in rows[start + 1:start + 1 + len(month)]]
+    assert sum(figures[:-1]) == pytest.approx(figures[-1], abs=0.02)  # the parts add up to the sum
+    assert figures[-1] == pytest.approx(result["per_person_och_manad"]["kommun"], abs=0.005)
+    # Praktik has no such table on screen, and none in the file.
+    praktik = effects.evaluate({**scenario.default_scenario(), "sysselsattningstyp": "praktik"})
+    assert not any(r and r[0] == results_html.KOMMUN_MONTH_CAPTION for r in _rows(export.to_csv(praktik)))
