@@ -87,14 +87,14 @@ def _employer(out, m):
     slope = a1 - a0
     _threshold(out, "lagsta_produktionsfaktor", "lagsta_produktionsfaktor_text", -a0 / slope if slope > 0 else None,
                "Arbetsgivaren går inte med förlust ens om personen inte producerar något.",
-               lambda need: (f"Arbetsgivaren bär inte själv någon kostnad vid en produktionsfaktor på {procent(need, 1)} "
-                             "av lönekostnaden, utan att ta betalt för kravet i priset."))
+               lambda need: (f"Om arbetsgivaren inte tar betalt för kravet i priset bär den ingen egen kostnad från en "
+                             f"produktionsfaktor på {procent(need, 1)} av lönekostnaden."))
     sc = m.sc
     s_now = m.requirement_month(sc["bruttolon"], sc["produktionsfaktor"], sc["manader"]).job.stod
     _threshold(out, "lagsta_stod_per_manad", "lagsta_stod_text", s_now - own / slope_month if slope_month > 0 else None,
                "Arbetsgivaren går inte med förlust även utan anställningsstöd.",
-               lambda need: (f"Arbetsgivaren behöver i genomsnitt minst {kr(need)} i stöd per person och månad för att gå "
-                             f"jämnt upp utan att ta betalt för kravet i priset (i dag {kr(s_now)})."))
+               lambda need: (f"Om arbetsgivaren inte tar betalt för kravet i priset behöver den i genomsnitt minst "
+                             f"{kr(need)} i stöd per person och månad för att gå jämnt upp (i dag {kr(s_now)})."))
 
 
 def _threshold(out, key, text_key, need, met_text, text_of):
