@@ -5,15 +5,15 @@
     to_markdown(result, osakerhet=None) -> str
     to_table(result, osakerhet=None) -> str    readable Swedish table for a terminal
     OPS["exportera_csv"]                       the browser's CSV download: {"scenario", "osakerhet"?,
-                                               "namn"?, "datum"?} -> {"innehall"} (the page names
-                                               the file, as the JSON)
+                                               "namn"?, "datum"?, "kanslighet"?} -> {"innehall"}
+                                               (the page names the file, as the JSON)
 """
 
 import re
 
 from calculators.errors import InputError
 from calculators.format import kr, procent, tal
-from calculators.model import actors, api, effects, fields
+from calculators.model import actors, api, fields
 from calculators.model.actors import ACTORS, TOTALS as TOTAL_KEYS
 from calculators.pages import answer, calculator, results_html, results_view
 
@@ -93,6 +93,14 @@ def to_csv(result, osakerhet=None, name="", day=""):
         key, name, scale = _BREAK_EVEN_VALUES[text_key]
         value = b.get(key)
         rows.append([name, _csv_number(None if value is None else value * scale), b.get(text_key, "")])
+    page = result.get("sida", {})
+    if page.get("tornado"):
+        # The sensitivity table as on screen: the values tried as the page shows them.
+        rows.append([])
+        rows.append([results_html.tornado_caption(page["tornado_aktor"], page["tornado_bas"])])
+        rows.append(list(results_html.TORNADO_COLUMNS))
+        rows += [[r["namn"], r["lag_text"], _csv_number(r["lag"]), r["hog_text"], _csv_number(r["hog"])]
+                 for r in page["tornado"]]
     if osakerhet:
         # The screen's words (no percentiles, seeds or draws): its caption, headings and rows.
         buyer = results_html.BUYER_NAMES[result["scenario"]["upphandlande_organisation"]]
@@ -184,9 +192,10 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def exportera_csv(data):
     """The result as CSV text for Swedish Excel: {"scenario", "osakerhet"?, "namn"?, "datum"?}."""
     data = api.request_data(data)
-    api.check_keys(data, ("scenario", "osakerhet", "namn", "datum"))
+    api.check_keys(data, ("scenario", "osakerhet", "namn", "datum", "kanslighet"))
     sc = api.scenario_of(data)
-    result = effects.evaluate_validated(sc)
+    # With the sensitivity for the actor chosen on the page (the buyer unless told).
+    result = results_view.evaluate(sc, tornado=True, tornado_aktor=data.get("kanslighet", "kopare"))
     mc = api.uncertainty(sc, data.get("osakerhet"))
     day = data.get("datum", "")
     if not isinstance(day, str) or day and not DAY.fullmatch(day):

@@ -282,12 +282,21 @@ def _tornado_svg(rows, variant, base, title, desc):
     )
 
 
+# The sensitivity table's headings, on screen and in the CSV download.
+TORNADO_COLUMNS = ("Uppgift", "Lågt värde", "Resultat med lågt värde", "Högt värde", "Resultat med högt värde")
+
+
+def tornado_caption(actor_name, base):
+    return f"Känslighet: {actor_name} när en uppgift i taget ändras (med era uppgifter: {kr(base)})"
+
+
 def tornado(rows, actor_name, base):
     """rows: [{"namn", "lag_text", "hog_text", "lag", "hog"}] (values of the actor's total)."""
     if not rows:
         return ""
     desc = "; ".join(f'{r["namn"]}: {r["lag_text"]} ger {kr(r["lag"])}, {r["hog_text"]} ger {kr(r["hog"])}' for r in rows)
     title = f"Känslighet: {actor_name}"
+    what, low, low_result, high, high_result = TORNADO_COLUMNS
     svg = _tornado_svg(rows, "bred", base, title, desc) + _tornado_svg(rows, "smal", base, title, desc)
     table_rows = "".join(
         f'<tr><th scope="row">{_e(r["namn"])}</th><td class="{OPTIONAL}">{_e(r["lag_text"])}</td><td>{kr(r["lag"])}</td>'
@@ -298,10 +307,10 @@ def tornado(rows, actor_name, base):
     table = _narrow_table(
         "sk-tornado-tabell", "Visa de prövade värdena",
         '<table class="sk-tornadotabell" id="sk-tornado-tabell">'
-        f"<caption>{_e(title)} när en uppgift i taget ändras (utgångsläge {_e(kr(base))})</caption>"
-        f'<thead><tr><th scope="col">Uppgift</th><th scope="col" class="{OPTIONAL}">Lågt värde</th>'
-        '<th scope="col">Resultat med lågt värde</th>'
-        f'<th scope="col" class="{OPTIONAL}">Högt värde</th><th scope="col">Resultat med högt värde</th></tr></thead>'
+        f"<caption>{_e(tornado_caption(actor_name, base))}</caption>"
+        f'<thead><tr><th scope="col">{what}</th><th scope="col" class="{OPTIONAL}">{low}</th>'
+        f'<th scope="col">{low_result}</th>'
+        f'<th scope="col" class="{OPTIONAL}">{high}</th><th scope="col">{high_result}</th></tr></thead>'
         f"<tbody>{table_rows}</tbody></table>",
         title,
     )

@@ -125,3 +125,19 @@ def test_the_kommuns_month_is_in_the_file_as_on_screen():
     # Praktik has no such table on screen, and none in the file.
     praktik = effects.evaluate({**scenario.default_scenario(), "sysselsattningstyp": "praktik"})
     assert not any(r and r[0] == results_html.KOMMUN_MONTH_CAPTION for r in _rows(export.to_csv(praktik)))
+
+
+def test_the_sensitivity_is_in_the_file_for_the_actor_chosen_on_the_page():
+    from calculators.pages import results_view
+
+    sc = scenario.default_scenario()
+    rows = _rows(export.OPS["exportera_csv"]({"scenario": sc, "kanslighet": "samhallsekonomiskt_netto"})["innehall"])
+    start = rows.index(list(results_html.TORNADO_COLUMNS))
+    assert rows[start - 1][0].startswith("Känslighet: Samhällsekonomiskt nettovärde när en uppgift i taget ändras")
+    screen = results_view.evaluate(sc, tornado=True, tornado_aktor="samhallsekonomiskt_netto")["sida"]["tornado"]
+    body = rows[start + 1:start + 1 + len(screen)]
+    assert [r[0] for r in body] == [r["namn"] for r in screen]
+    assert all(NUMBER.fullmatch(r[2]) and NUMBER.fullmatch(r[4]) for r in body)
+    # Without a choice (the command line, an older page): the buyer's.
+    plain = _rows(export.OPS["exportera_csv"]({"scenario": sc})["innehall"])
+    assert any(r[0].startswith("Känslighet: Den upphandlande organisationen (kommunen)") for r in plain if r)

@@ -83,6 +83,7 @@ export class CalculatorFiles {
     // Inside the file too: what it is about and the day, as its name says.
     const response = await window.skPython.call("exportera_csv", {
       scenario, osakerhet: calc.settings.osakerhet, namn: this.scenarioName(scenario), datum: isoDay(),
+      kanslighet: calc.visning().tornado_aktor,
     });
     if (!response.ok) return calc.say(`Ingen CSV-fil skapades: ${messageText(response)}`);
     const name = this.nameFor(scenario, "csv");
