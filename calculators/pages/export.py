@@ -190,16 +190,17 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def exportera_csv(data):
-    """The result as CSV text for Swedish Excel: {"scenario", "osakerhet"?, "namn"?, "datum"?}."""
+    """The result as CSV text for Swedish Excel:
+    {"scenario", "osakerhet"?, "namn"?, "datum"?, "kanslighet"? (the sensitivity's actor)}."""
     data = api.request_data(data)
     api.check_keys(data, ("scenario", "osakerhet", "namn", "datum", "kanslighet"))
+    day = data.get("datum", "")
+    if not isinstance(day, str) or day and not DAY.fullmatch(day):  # refused before any computing
+        raise InputError.field("datum", "Datum: ange det som ÅÅÅÅ-MM-DD.")
     sc = api.scenario_of(data)
     # With the sensitivity for the actor chosen on the page (the buyer unless told).
     result = results_view.evaluate(sc, tornado=True, tornado_aktor=data.get("kanslighet", "kopare"))
     mc = api.uncertainty(sc, data.get("osakerhet"))
-    day = data.get("datum", "")
-    if not isinstance(day, str) or day and not DAY.fullmatch(day):
-        raise InputError.field("datum", "Datum: ange det som ÅÅÅÅ-MM-DD.")
     return {"innehall": to_csv(result, mc, data.get("namn", ""), day)}
 
 
