@@ -80,13 +80,16 @@ export class CalculatorFiles {
     const calc = this.calc;
     const scenario = await calc.scenarioOnScreen("Ingen CSV-fil skapades");
     if (!scenario) return;
-    // Inside the file too: what it is about and the day, as its name says.
+    // Inside the file too: what it is about and the day, as its name says (read once for
+    // both, so a download at midnight does not carry two days).
+    const named = this.scenarioName(scenario);
+    const now = new Date();
     const response = await window.skPython.call("exportera_csv", {
-      scenario, osakerhet: calc.settings.osakerhet, namn: this.scenarioName(scenario), datum: isoDay(),
+      scenario, osakerhet: calc.settings.osakerhet, namn: named, datum: isoDay(now),
       kanslighet: calc.visning().tornado_aktor,
     });
     if (!response.ok) return calc.say(`Ingen CSV-fil skapades: ${messageText(response)}`);
-    const name = this.nameFor(scenario, "csv");
+    const name = fileName(named, "csv", now);
     window.skPython.download(name, response.data.innehall, "text/csv;charset=utf-8");
     calc.say(`Resultatet är sparat som ${name} (semikolon och decimalkomma, för svenska Excel).`);
   }
