@@ -124,7 +124,8 @@ def _keep_screenshots(request, pages):
 # HTTP cache and the compiled WebAssembly stay warm, everything a visitor could tell apart
 # (local and session storage, cookies, permissions, emulated media, viewport) is reset
 # before each test. A page that intercepts a runtime file (page.route) gets no cache at all
-# (Playwright disables it), so the tests about loading and failing downloads still boot cold.
+# (Playwright disables it), so the tests about failing downloads still boot cold; the tests
+# about Python still loading hold it back instead (hold_python below) and keep the cache.
 #
 # On top of that the `page` fixture reuses one tab whose Python has booted: between tests it
 # is parked on the start page and its storage emptied; the test's page.goto() to another
