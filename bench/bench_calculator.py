@@ -35,21 +35,20 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 from bench.common import ARGS, CHROMIUM, build_site, serve  # noqa: E402
 PATH = "verktyg/berakning/"
-# Pause after a cold start before the warm one: the tool page fetches the snapshot for the
-# next visit about 3 s after Python is ready.
+# Pause after a cold start before the warm one: the tool page's worker makes and keeps its
+# memory snapshot for the next visit about 3 s after Python is ready.
 SETTLE_MS = 6000
 # A returning visitor reads a guidance page this long before following a link to the calculator.
 READING_MS = 4000
 GUIDANCE = "analysera/"
 LEVERS = {
     "?stdlib=1": "standardbibliotek förkompilerat och bantat + tomt paketindex",
-    "?stdlib=1&snapshot=1": "som ovan + ögonblicksbilden hämtad vid varje start",
 }
 
 # The bare page boots stock Pyodide (all five runtime files, from node_modules, in
 # bench-bare/pyodide/). With ?stdlib=1 it uses the site's trimmed, precompiled standard
-# library and an inline package index instead; with &snapshot=1 it also starts from the
-# site's memory snapshot, downloaded: each lever measured on its own against the baseline.
+# library and an inline package index instead: the lever measured on its own against the
+# baseline.
 BARE_HTML = """<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>Bara Pyodide</title></head>
 <body><p id="status">laddar</p>
@@ -58,8 +57,7 @@ BARE_HTML = """<!doctype html>
   const py = JSON.parse('%(py)s');
   const meta = {pyodide: new URL("pyodide/", location.href).href,
     stdlib: q.get("stdlib") ? new URL("../" + py.stdlib, location.href).href : "",
-    lock: q.get("stdlib") ? py.lock : null,
-    snapshot: q.get("snapshot") ? new URL("../" + py.snapshot, location.href).href : ""};
+    lock: q.get("stdlib") ? py.lock : null};
   const worker = new Worker("worker.mjs", {type: "module"});
   worker.onmessage = (e) => {
     window.readyAt = performance.now();
@@ -73,11 +71,6 @@ BARE_WORKER = """self.onmessage = async (event) => {
   const { loadPyodide } = await import(new URL("pyodide.mjs", m.pyodide).href);
   const options = { indexURL: m.pyodide, packages: [] };
   if (m.stdlib) Object.assign(options, { stdLibURL: m.stdlib, lockFileContents: { info: m.lock, packages: {} } });
-  if (m.snapshot) {
-    const r = await fetch(m.snapshot);
-    const inflated = r.body.pipeThrough(new DecompressionStream("gzip"));
-    options._loadSnapshot = new Uint8Array(await new Response(inflated).arrayBuffer());
-  }
   const pyodide = await loadPyodide(options);
   pyodide.runPython("1 + 1");
   self.postMessage("redo");
@@ -96,8 +89,7 @@ def build(dest: Path, site_url: str) -> None:
         shutil.copyfile(ROOT / "node_modules" / "pyodide" / name, bare / "pyodide" / name)
     html = (dest / PATH / "index.html").read_text(encoding="utf-8")
     meta = json.loads(re.search(r'<meta name="sk-python" content=\'([^\']*)\'', html).group(1))
-    py = {"stdlib": meta["stdlib"].removeprefix("../../"), "snapshot": meta["snapshot"].removeprefix("../../"),
-          "lock": meta["lock"]}
+    py = {"stdlib": meta["stdlib"].removeprefix("../../"), "lock": meta["lock"]}
     (bare / "index.html").write_text(BARE_HTML % {"py": json.dumps(py)}, encoding="utf-8")
     (bare / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
 
@@ -231,7 +223,7 @@ def main(argv=None):
             bytes_cold_calc = traffic(log, site, start)
             fcp.append(page.evaluate(
                 "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null"))
-            # the snapshot is fetched for the next visit a few seconds after Python is ready
+            # what a first visit fetches after Python is ready (the service worker's offline copy)
             start = len(log)
             page.wait_for_timeout(SETTLE_MS)
             bytes_prefetch = traffic(log, site, start)
@@ -292,7 +284,7 @@ def main(argv=None):
          f"max {max(returns):.0f} ms (krav ≤ 300 ms)"),
         ("Överfört, kall cache: beräkningssidan", f"{bytes_cold_calc[0] / 1e6:.2f} MB ({bytes_cold_calc[1] / 1e6:.2f} MB gzip)",
          f"{bytes_cold_calc[2]} förfrågningar; kvot {bytes_cold_calc[1] / bytes_cold_bare[1]:.2f} (krav ≤ 0,7)"),
-        ("Hämtat efteråt för nästa besök (ögonblicksbilden)",
+        ("Hämtat efter att Python blev redo, första besöket",
          f"{bytes_prefetch[0] / 1e6:.2f} MB ({bytes_prefetch[1] / 1e6:.2f} MB gzip)", f"{bytes_prefetch[2]} förfrågningar"),
         ("Överfört, varm cache: beräkningssidan", f"{bytes_warm_calc[0] / 1e6:.2f} MB ({bytes_warm_calc[1] / 1e6:.2f} MB gzip)",
          f"{bytes_warm_calc[2]} förfrågningar"),

@@ -62,3 +62,35 @@ def handle(request: str) -> str:
     except Exception:  # noqa: BLE001 - the page must never show a traceback
         return _fail([{"falt": None, "meddelande": "Ett oväntat fel uppstod i beräkningen. Kontrollera uppgifterna och försök igen."}])
     return json.dumps({"ok": True, "data": data}, ensure_ascii=False, allow_nan=False)
+
+
+# What a page's first requests read: one of each kind. `prepare` runs them once.
+_PREPARING = ("forinstallningar", "parametrar", "standardscenario", "berakna")
+
+
+def prepare() -> None:
+    """Do once what a visit's first requests would do: import every module of the package
+    (but the command line's, which never runs in a browser) and read the parameter files.
+
+    The Web Worker calls this before it keeps a memory snapshot of the interpreter for the
+    next visit, which then starts with all of it done; the build calls it to learn which
+    standard library modules the site must ship (overrides/hooks/pyodide_stdlib.mjs).
+    Raises RuntimeError if a request fails: a snapshot of a broken state must not be kept."""
+    import gc
+    import importlib
+    import pkgutil
+
+    import calculators
+
+    for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
+        if module.name not in ("calculators.__main__", "calculators.cli"):
+            importlib.import_module(module.name)
+    scenario = None
+    for op in _PREPARING:
+        data = {"scenario": scenario} if op == "berakna" else {}
+        response = json.loads(handle(json.dumps({"op": op, "data": data})))
+        if not response["ok"]:
+            raise RuntimeError(f"{op}: {response['fel']}")
+        if op == "standardscenario":
+            scenario = response["data"]
+    gc.collect()

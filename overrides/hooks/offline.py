@@ -12,12 +12,16 @@ Two kinds of files:
   loaded): every page, the stylesheets and scripts, images, the search index and the
   search language files we use. About 1.3 MB, a third of it gzipped on the wire; after that
   every page opens without the network.
-- LAZY, the large runtime files that only a tool page needs: Pyodide, our package, its memory
-  snapshot (python group, 20 MB) and the Word library (docx group, 1 MB). A guidance-only
+- LAZY, the large runtime files that only a tool page needs: Pyodide and our package (python
+  group, 13 MB) and the Word library (docx group, 1 MB). A guidance-only
   visitor must never download them, so they are kept when a page first uses them: fetched
   through the worker, or, when Python started before the worker controlled the page (the
   first visit), at the page's request. A new build's worker takes a group along in its
   install only if the old cache had it, i.e. if this browser has used a tool before.
+
+Python's memory snapshot is not a file of the site: the Python worker makes it in the browser
+and keeps it in a cache of its own (sk-python-worker.mjs). The service worker only learns its
+name (SNAPSHOT), to delete an older build's snapshot when a new build takes over.
 
 Everything in the worker is relative to its own address (GitHub Pages serves the site under
 `/<repo>/`), so `site_url` plays no part.
@@ -107,8 +111,9 @@ def build_id(files: dict) -> str:
     return hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
-def write_service_worker(site_dir, languages=("sv",)) -> str:
-    """Write sw.js for the built site in site_dir; return the build's id (its cache's name)."""
+def write_service_worker(site_dir, languages=("sv",), snapshot="") -> str:
+    """Write sw.js for the built site in site_dir; return the build's id (its cache's name).
+    snapshot: the path (from the site root) naming this build's Python snapshot, if any."""
     site_dir = Path(site_dir)
     files = manifest(site_dir, languages)
     build = build_id(files)
@@ -117,6 +122,7 @@ def write_service_worker(site_dir, languages=("sv",)) -> str:
         f"const BUILD = {json.dumps(build)};\n"
         f"const PRECACHE = {json.dumps(files['precache'], indent=0)};\n"
         f"const LAZY = {json.dumps(files['lazy'], indent=0)};\n"
+        f"const SNAPSHOT = {json.dumps(snapshot)};\n"
     )
     (site_dir / WORKER).write_text(header + TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
     return build
@@ -142,4 +148,5 @@ def on_post_build(config):
     if _state["command"] == "serve":
         (site_dir / WORKER).write_text(REMOVE_ITSELF, encoding="utf-8")
         return
-    write_service_worker(site_dir, _search_languages(config))
+    python = config.extra.get("sk_python") or {}
+    write_service_worker(site_dir, _search_languages(config), python.get("snapshot", ""))

@@ -3,12 +3,15 @@
 After the build this hook copies the Pyodide runtime from `node_modules/pyodide/` into
 `site/assets/pyodide/<version>/` and packs the `calculators` package into a deterministic,
 content-hashed zip at `site/assets/py/calculators-<hash>.zip` (the name changes whenever the
-code changes, so browsers may cache it forever). It also writes a memory snapshot of Pyodide
-with that package imported, `site/assets/py/snapshot-<hash>.bin.gz` (made by
-`pyodide_snapshot.mjs` under Node, the hash over the zip and the runtime so that a snapshot
-never meets another build's files), from which the browser starts Python in a fraction of a
-normal start. Snapshots are kept in `.cache/pyodide-snapshot/` so that a rebuild without a
-code change does not make one again.
+code changes, so browsers may cache it forever), and writes the trimmed, precompiled standard
+library beside it (`pyodide_stdlib.mjs` under Node, kept in `.cache/pyodide-stdlib/` so that a
+rebuild without a code change does not make it again).
+
+It ships no memory snapshot: the browser's worker makes one itself after its first start and
+keeps it for the next visit (sk-python-worker.mjs), so no visitor downloads one. The build
+only names it, `assets/py/snapshot-<hash>.bin`, with a hash over everything that goes into it
+(the zip, the runtime, the standard library's script and the worker), so that a snapshot
+kept by the browser never meets another build's files.
 
 The pages learn both addresses from `config.extra.sk_python` (set in `on_config`), which
 `overrides/main.html` writes into `<meta name="sk-python" content='{...}'>`.
@@ -42,9 +45,9 @@ RUNTIME_FILES = (
     "pyodide.asm.wasm",
 )
 PACKAGE_SUFFIXES = {".py", ".toml", ".json"}
-SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
 STDLIB_SCRIPT = Path(__file__).with_name("pyodide_stdlib.mjs")
-SNAPSHOT_CACHE = ROOT / ".cache" / "pyodide-snapshot"
+WORKER_SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "sk-python-worker.mjs"
+BUILD_CACHE = ROOT / ".cache" / "pyodide-stdlib"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 # `mkdocs serve` uses Python's mimetypes: module scripts and WebAssembly must be served with
@@ -121,23 +124,24 @@ def stdlib_name(zip_data: bytes) -> str:
 
 
 def snapshot_name(zip_data: bytes) -> str:
-    """The snapshot's file name: a hash over everything that goes into it (the snapshot is
-    made with the trimmed standard library: zipimport keeps the zip's directory in memory)."""
-    return f"snapshot-{_inputs_digest(zip_data, STDLIB_SCRIPT, SNAPSHOT_SCRIPT)}.bin.gz"
+    """The name under which the browser keeps the snapshot it makes (never a file of the
+    site): a hash over everything that goes into it. The snapshot holds the trimmed standard
+    library's directory (zipimport keeps it in memory) and the worker's set-up."""
+    return f"snapshot-{_inputs_digest(zip_data, STDLIB_SCRIPT, WORKER_SCRIPT)}.bin"
 
 
 def _cached(target: Path, make) -> None:
     """Copy `target.name` from the cache, calling make(path) first if it is not there."""
-    cached = SNAPSHOT_CACHE / target.name
-    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-    with open(SNAPSHOT_CACHE / ".lock", "w") as lock:
+    cached = BUILD_CACHE / target.name
+    BUILD_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_CACHE / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two builds at once (the test workers) make it once
         if not cached.is_file():
             partial = cached.with_name(cached.name + ".tmp")
             make(partial)
             partial.replace(cached)
             prefix = cached.name.split("-")[0] + "-"
-            for old in SNAPSHOT_CACHE.glob(prefix + "*"):
+            for old in BUILD_CACHE.glob(prefix + "*"):
                 if old.name not in (cached.name, cached.name + ".json") and not old.name.startswith(cached.name):
                     old.unlink()
     shutil.copyfile(cached, target)
@@ -158,14 +162,9 @@ def make_stdlib(zip_path: Path, target: Path) -> Path:
     """The trimmed, precompiled standard library (pyodide_stdlib.mjs, a few seconds), unless
     it is cached; returns the path of its manifest (modules included, built-in modules)."""
     def make(partial: Path) -> None:
-        _node(STDLIB_SCRIPT, zip_path, partial, SNAPSHOT_CACHE / (target.name + ".json"))
+        _node(STDLIB_SCRIPT, zip_path, partial, BUILD_CACHE / (target.name + ".json"))
     _cached(target, make)
-    return SNAPSHOT_CACHE / (target.name + ".json")
-
-
-def make_snapshot(zip_path: Path, target: Path, stdlib_path: Path) -> None:
-    """Run the Node script that makes the snapshot (about 10 s), unless it is cached."""
-    _cached(target, lambda partial: _node(SNAPSHOT_SCRIPT, zip_path, partial, stdlib_path))
+    return BUILD_CACHE / (target.name + ".json")
 
 
 def lock_info() -> dict:
@@ -213,8 +212,8 @@ def on_post_build(config):
         _copy_if_changed(source, runtime / name)
     packages = site / "assets" / "py"
     packages.mkdir(parents=True, exist_ok=True)
-    for old in [*packages.glob("calculators-*.zip"), *packages.glob("snapshot-*.bin.gz"), *packages.glob("stdlib-*.zip")]:
-        if old.name not in (_state["zip_name"], _state["snapshot"], _state["stdlib"]):
+    for old in [*packages.glob("calculators-*.zip"), *packages.glob("stdlib-*.zip")]:
+        if old.name not in (_state["zip_name"], _state["stdlib"]):
             old.unlink()
     for old in runtime.iterdir():
         if old.name not in RUNTIME_FILES:
@@ -223,7 +222,6 @@ def on_post_build(config):
     zip_path.write_bytes(_state["zip_data"])
     stdlib_path = packages / _state["stdlib"]
     make_stdlib(zip_path, stdlib_path)
-    make_snapshot(zip_path, packages / _state["snapshot"], stdlib_path)
 
 
 def on_serve(server, config, builder):

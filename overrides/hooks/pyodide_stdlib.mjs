@@ -3,13 +3,14 @@
 //
 //   node overrides/hooks/pyodide_stdlib.mjs <pyodide dir> <calculators zip> <output .zip> <output .json>
 //
-// Called by pyodide_assets.py at build time. Pyodide starts from its full python_stdlib.zip,
-// imports every module of `calculators` (but the command line's) and runs one request of
-// each kind; every module then loaded from the standard library zip goes into the output,
-// compiled by this Python (3.14), so the browser neither downloads the rest (2.5 MB gzip
-// in all) nor compiles source on every start (most of a start's CPU time). The bytecode is
-// made small: no docstrings or asserts (optimize=2) and a line table that names each
-// function's first line only. Unchecked hash-based .pyc files carry no time stamp: the same
+// Called by pyodide_assets.py at build time. Pyodide starts from its full python_stdlib.zip
+// and runs `calculators.web.prepare()` (every module of the package but the command line's,
+// one request of each kind: what the worker runs before it keeps a snapshot); every module
+// then loaded from the standard library zip goes into the output, compiled by this Python
+// (3.14), so the browser neither downloads the rest (2.5 MB gzip in all) nor compiles
+// source on every start (most of a start's CPU time). The bytecode is made small: no
+// docstrings or asserts (optimize=2) and a line table that names each function's first
+// line only. Unchecked hash-based .pyc files carry no time stamp: the same
 // input gives the same bytes. The .json lists what was included and what Python has built
 // in (tests/pyodide checks the package's imports against it).
 import { readFile, writeFile } from "node:fs/promises";
@@ -32,17 +33,8 @@ import importlib._bootstrap_external as external
 
 stdlib = next(p for p in sys.path if p.endswith(".zip"))
 sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})
-import calculators
-# The command line (argparse and friends) never runs in the browser.
-BROWSER_ONLY_NOT = ("calculators.__main__", "calculators.cli")
-for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
-    if module.name not in BROWSER_ONLY_NOT:
-        importlib.import_module(module.name)
 from calculators import web
-for op in ("forinstallningar", "parametrar"):
-    assert json.loads(web.handle(json.dumps({"op": op, "data": {}})))["ok"], op
-scenario = json.loads(web.handle('{"op": "standardscenario", "data": {}}'))["data"]
-assert json.loads(web.handle(json.dumps({"op": "berakna", "data": {"scenario": scenario}})))["ok"]
+web.prepare()  # every module (but the command line's) and one request of each kind
 
 prefix = stdlib + "/"
 names = set()

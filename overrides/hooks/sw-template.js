@@ -15,7 +15,9 @@
 //   over (sk-natverk.js). With no tab open it takes over at the next visit, as the browser
 //   does by itself.
 // - activate: delete the old builds' caches of this site (only this site's: all Pages sites
-//   of a GitHub account share one origin, so the names carry the site's path).
+//   of a GitHub account share one origin, so the names carry the site's path), and an old
+//   build's Python snapshot (SNAPSHOT names this build's; sk-python-worker.mjs makes and
+//   keeps it in a cache named after its folder).
 //
 // Not claimed at first install (no clients.claim()): the page that registered us was loaded
 // from the network and may belong to an older build than the one we just cached; it is
@@ -40,6 +42,16 @@ self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
     await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+    if (SNAPSHOT) {
+      const current = absolute(SNAPSHOT);
+      const name = `sk-python:${new URL(".", current).pathname}`;
+      if (await caches.has(name)) {
+        const snapshots = await caches.open(name);
+        for (const kept of await snapshots.keys()) {
+          if (kept.url !== current) await snapshots.delete(kept);
+        }
+      }
+    }
   })());
 });
 

@@ -121,9 +121,10 @@ def _keep_screenshots(request, pages):
 # throwaway context it is compiled from scratch every time (no disk cache, so no V8 code
 # cache either), which made a boot cost 4–5 s on two cores and the browser tests 12
 # minutes. So the tests' pages live in a few persistent profiles, kept for the session: the
-# HTTP cache and the compiled WebAssembly stay warm, everything a visitor could tell apart
-# (local and session storage, cookies, permissions, emulated media, viewport) is reset
-# before each test. A page that intercepts a runtime file (page.route) gets no cache at all
+# HTTP cache, the compiled WebAssembly and the Python worker's memory snapshot (kept in Cache
+# Storage, the only thing there: service workers are blocked in these profiles) stay warm;
+# everything a visitor could tell apart (local and session storage, cookies, permissions,
+# emulated media, viewport) is reset before each test. A page that intercepts a runtime file (page.route) gets no cache at all
 # (Playwright disables it), so the tests about failing downloads still boot cold; the tests
 # about Python still loading hold it back instead (hold_python below) and keep the cache.
 #
@@ -135,7 +136,7 @@ def _keep_screenshots(request, pages):
 # window globals) are marked `ny_flik` and get a tab of their own with real page loads.
 
 WARM_PROFILES = 2  # the most profiles one test uses at once (two "fresh profiles")
-STORAGE_TYPES = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,websql"
+STORAGE_TYPES = "cookies,local_storage,indexeddb,service_workers,file_systems,websql"
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 
 INSTANT_GOTO_JS = """async (href) => {

@@ -41,10 +41,12 @@ WORKER_ACTIVE = """async () => {
   return (await caches.keys()).filter((name) => name.startsWith("sk-offline:"));
 }"""
 
-# Whether the page's cache holds every runtime file Python starts from.
+# Whether the service worker's cache holds every runtime file Python starts from, and the
+# Python worker has kept its memory snapshot (in a cache of its own).
 RUNTIME_CACHED = """async () => {
   const urls = window.skPython.adresser;
-  const wanted = [urls.paket, urls.snapshot, urls.stdlib,
+  if (!(await caches.match(urls.snapshot))) return false;
+  const wanted = [urls.paket, urls.stdlib,
     ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map((f) => new URL(f, urls.pyodide).href)];
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
@@ -184,6 +186,18 @@ def test_a_tool_with_saved_answers_works_offline_and_warms_up_from_a_guidance_pa
     assert not site_context.sk_watch.console_errors, site_context.sk_watch.console_errors
 
 
+SNAPSHOT_B = "assets/py/snapshot-byggeb.bin"
+# Python snapshots as the Python worker keeps them (sk-python-worker.mjs): A's, named on the
+# page, and B's. Returns which of the two the browser holds.
+SNAPSHOTS = """async (plant) => {
+  const a = window.skPython.adresser.snapshot;
+  const b = new URL("../../" + "%s", a).href;
+  const cache = await caches.open(`sk-python:${new URL(".", a).pathname}`);
+  if (plant) for (const key of [a, b]) await cache.put(key, new Response("ögonblicksbild"));
+  return { a: Boolean(await cache.match(a)), b: Boolean(await cache.match(b)) };
+}""" % SNAPSHOT_B
+
+
 def _build_b(site_a: pathlib.Path, target: pathlib.Path) -> str:
     """Build "B": the same site with a changed page text and stylesheet and a new sw.js
     (links to A's files for everything else, so it costs no copy)."""
@@ -197,7 +211,7 @@ def _build_b(site_a: pathlib.Path, target: pathlib.Path) -> str:
     sheet.unlink()
     sheet.write_text(css + "\n/* bygge B */\n", encoding="utf-8")
     (target / "sw.js").unlink()  # a link to A's worker: never write through it
-    return offline_hook.write_service_worker(target)
+    return offline_hook.write_service_worker(target, snapshot=SNAPSHOT_B)
 
 
 BUILD_OF_PAGE = """async () => ({
@@ -226,10 +240,13 @@ def test_a_new_build_replaces_the_old_one_whole(offline_context, offline_server)
         before = page.evaluate(BUILD_OF_PAGE)
         assert (before["page"], before["css"]) == ("A", "A"), before
         assert sorted(before["caches"]) == sorted([cache_a, cache_b]), before
+        assert page.evaluate(SNAPSHOTS, True) == {"a": True, "b": True}
         button.click()  # the new worker takes over and the tab reloads
         expect(page.locator("[data-bygge]")).to_have_text("Bygge B")
         after = page.evaluate(BUILD_OF_PAGE)
         assert after == {"page": "B", "css": "B", "caches": [cache_b]}, after
+        # A's Python snapshot is gone with A (it would never fit B's files); B's stays.
+        assert page.evaluate(SNAPSHOTS, False) == {"a": False, "b": True}
         assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
     finally:
         offline_server["point"](offline_server["site"])

@@ -1,12 +1,13 @@
 // Run golden cases through `calculators.web.handle` inside real Pyodide (npm `pyodide`, from
 // node_modules), the same runtime the site ships.
 //
-//   node tests/pyodide/run_golden.mjs [--stdlib <stdlib zip>] [--snapshot <snapshot .bin.gz>] <calculators zip> <golden.json>...
+//   node tests/pyodide/run_golden.mjs [--stdlib <stdlib zip>] [--from-snapshot] <calculators zip> <golden.json>...
 //
 // With --stdlib, Pyodide uses the site's trimmed standard library (as the site's worker
 // does) instead of node_modules' full one, and prints the modules imported from it
-// ("stdlib_modules"). With --snapshot, it starts from the build's memory snapshot instead of
-// a fresh interpreter.
+// ("stdlib_modules"). With --from-snapshot, it first makes a memory snapshot as the site's
+// worker does after a first start (`calculators.web.prepare()`, then makeMemorySnapshot),
+// and runs the cases in a second Pyodide started from it, as a later visit does.
 // A golden file is a JSON list of cases {"namn", "request", "expected"} (or an object with a
 // "cases" list). `request` is the request object (or its JSON text). Prints one JSON object:
 //   {"pyodide": version, "python": version, "results": [{"fil", "namn", "response"}]}
@@ -15,7 +16,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
@@ -23,7 +23,7 @@ const pyodideDir = resolve(root, "node_modules", "pyodide");
 
 const args = process.argv.slice(2);
 const stdlibPath = args[0] === "--stdlib" ? args.splice(0, 2)[1] : null;
-const snapshotPath = args[0] === "--snapshot" ? args.splice(0, 2)[1] : null;
+const fromSnapshot = args[0] === "--from-snapshot" ? Boolean(args.shift()) : false;
 const [zipPath, ...goldenPaths] = args;
 if (!zipPath) {
   console.error("Användning: node tests/pyodide/run_golden.mjs <calculators.zip> <golden.json>...");
@@ -31,13 +31,22 @@ if (!zipPath) {
 }
 
 const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
-const snapshot = snapshotPath ? { _loadSnapshot: gunzipSync(await readFile(snapshotPath)) } : {};
 const stdlib = stdlibPath ? { stdLibURL: resolve(stdlibPath) } : {};
-const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [], ...stdlib, ...snapshot });
 const archive = new Uint8Array(await readFile(zipPath));
 const extractDir = "/home/pyodide/sk";
-pyodide.unpackArchive(archive, "zip", { extractDir });
-pyodide.runPython(`import sys\nif ${JSON.stringify(extractDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(extractDir)})`);
+
+async function start(options) {
+  const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packages: [], ...stdlib, ...options });
+  pyodide.unpackArchive(archive, "zip", { extractDir });
+  pyodide.runPython(`import sys\nif ${JSON.stringify(extractDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(extractDir)})`);
+  return pyodide;
+}
+
+let pyodide = await start(fromSnapshot ? { _makeSnapshot: true } : {});
+if (fromSnapshot) {
+  pyodide.pyimport("calculators.web").prepare();
+  pyodide = await start({ _loadSnapshot: pyodide.makeMemorySnapshot() });
+}
 const handle = pyodide.pyimport("calculators.web").handle;
 
 const results = [];
@@ -59,7 +68,7 @@ for (const goldenPath of goldenPaths) {
 process.stdout.write(
   JSON.stringify({
     pyodide: pyodide.version,
-    snapshot: Boolean(snapshotPath),
+    snapshot: fromSnapshot,
     stdlib: Boolean(stdlibPath),
     stdlib_modules: JSON.parse(pyodide.runPython(`import json, sys
 json.dumps(sorted(n for n, m in sys.modules.items()

@@ -1,11 +1,10 @@
 """The golden cases, run inside real Pyodide under Node, give the same answers as CPython.
 
-The calculators zip, the trimmed standard library and the memory snapshot are made exactly as
-the site build makes them (the hook's `build_package_zip`, `make_stdlib` and
-`make_snapshot`: the files the site ships), the Node script `run_golden.mjs` starts Pyodide
-from node_modules' runtime with that standard library, once from that snapshot (as the
-site's worker does on a later visit) and once without it (a first visit),
-and each golden case {"namn", "request", "expected"} of tests/golden/*.json becomes one
+The calculators zip and the trimmed standard library are made exactly as the site build
+makes them (the hook's `build_package_zip` and `make_stdlib`: the files the site ships). The
+Node script `run_golden.mjs` starts Pyodide from node_modules' runtime with that standard
+library, once from a memory snapshot made as the site's worker makes it after a first start
+(a later visit) and once without one (a first visit), and each golden case {"namn", "request", "expected"} of tests/golden/*.json becomes one
 test here. Floats compare with a relative tolerance of 1e-9.
 """
 
@@ -107,13 +106,11 @@ def pyodide_results(tmp_path_factory):
     zip_path.write_bytes(data)
     stdlib = tmp / hook.stdlib_name(data)
     manifest = json.loads(hook.make_stdlib(zip_path, stdlib).read_text(encoding="utf-8"))
-    snapshot = tmp / hook.snapshot_name(data)
-    hook.make_snapshot(zip_path, snapshot, stdlib)
     own = tmp / "egna.json"
     own.write_text(json.dumps(OWN_CASES, ensure_ascii=False), encoding="utf-8")
     goldens = [str(own)] + [str(p) for p in sorted(GOLDEN_DIR.glob("*.json"))]
     outputs = []
-    for start in (["--snapshot", str(snapshot)], []):
+    for start in (["--from-snapshot"], []):
         done = subprocess.run(
             [node, str(SCRIPT), "--stdlib", str(stdlib), *start, str(zip_path), *goldens],
             cwd=ROOT, capture_output=True, text=True, timeout=300,
@@ -131,7 +128,7 @@ def test_pyodide_version_is_the_pinned_one(pyodide_results):
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
     assert output["pyodide"] == pinned
     assert output["python"].startswith("3.")
-    assert output["snapshot"], "the cases must run in Pyodide started from the site's snapshot"
+    assert output["snapshot"], "the cases must run in Pyodide started from a snapshot made as the site's worker makes it"
     assert output["stdlib"] and output["fresh"]["stdlib"], "the cases must run with the site's standard library"
 
 

@@ -36,7 +36,7 @@
     callTimeoutMs: CALL_TIMEOUT_MS,
     startedAt: null,
     readyMs: null,
-    fromSnapshot: null, // whether the worker started from the build's memory snapshot
+    fromSnapshot: null, // whether the worker started from the memory snapshot kept at an earlier visit
     call,
     retry,
     start,

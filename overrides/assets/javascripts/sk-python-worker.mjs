@@ -4,11 +4,11 @@
 //   page → worker  {type: "init", pyodide: "<absolute URL of the runtime dir>/", paket: "<zip URL>",
 //                   wasm: "sha384-…" (integrity of pyodide.asm.wasm, or ""),
 //                   stdlib: "<URL of the trimmed standard library zip>", lock: {…} (the package
-//                   index's header), snapshot: "<URL of the gzip-compressed memory snapshot>" (or "")}
+//                   index's header), snapshot: "<URL naming this build's memory snapshot>" (or "")}
 //   page → worker  {id, request: "<JSON text>"}
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
 //                   ("redo" also carries ms, the boot's duration, and snapshot: whether it
-//                   started from the memory snapshot)
+//                   started from a memory snapshot kept at an earlier visit)
 //   worker → page  {id, response: "<JSON text>"}
 // Everything is fetched from our own origin; no micropip, no package downloads.
 
@@ -17,9 +17,10 @@ const EXTRACT_DIR = "/home/pyodide/sk";
 // aborted download), Emscripten can stall instead of failing, so the same files are asked
 // for with HEAD at the same time and a failure is reported at once.
 const RUNTIME_FILES = { "pyodide.asm.wasm": "application/wasm", "pyodide.asm.mjs": null };
-// After a start without the snapshot, the worker fetches it into the browser's cache for the
-// next visit, once the page has had time to settle.
-const PREFETCH_DELAY_MS = 3000;
+// After a start without a snapshot, the worker makes one for the next visit once the page has
+// had time to settle (its first requests are answered by then).
+const KEEP_DELAY_MS = 3000;
+const LENGTH_HEADER = "x-sk-bytes"; // a kept snapshot's length, checked before it is used
 const LOAD_FAILED = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
 
 let pyodide = null;
@@ -34,15 +35,6 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
   const started = performance.now();
   status("laddar", "Python startar …");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  // The snapshot is used when the browser already has it (an earlier visit): on a first
-  // visit its 7 MB would more than double the download, while the precompiled standard
-  // library starts Python in about the bare runtime's time anyway. Without it (not yet
-  // cached, or a failed download) Python starts normally.
-  const memory = snapshot ? fetchSnapshot(snapshot, true).catch((error) => {
-    if (!(error instanceof NotCached)) console.warn("sk-python-worker:", error);
-    return null;
-  }) : null;
-  let fromSnapshot = false;
   const options = {
     indexURL,
     packages: [],
@@ -51,11 +43,23 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
     // The site loads no packages: an empty index instead of the 119 kB pyodide-lock.json.
     ...(lock && { lockFileContents: { info: lock, packages: {} } }),
   };
-  const [loaded, archive] = await Promise.all([
-    Promise.resolve(memory).then((bytes) => {
-      fromSnapshot = Boolean(bytes);
-      return loadPyodide({ ...options, ...(bytes && { _loadSnapshot: bytes }) });
-    }),
+  const keeper = snapshot ? await snapshots(snapshot) : null;
+  const start = async () => {
+    const bytes = keeper && (await keeper.read());
+    if (bytes) {
+      try {
+        return { loaded: await loadPyodide({ ...options, _loadSnapshot: bytes }), fromSnapshot: true };
+      } catch (error) {
+        // Damaged, or not this runtime's (it checks a build id): start normally and keep a
+        // new one.
+        console.warn("sk-python-worker: the kept snapshot could not be used:", error);
+        await keeper.forget();
+      }
+    }
+    return { loaded: await loadPyodide({ ...options, ...(keeper && { _makeSnapshot: true }) }), fromSnapshot: false };
+  };
+  const [{ loaded, fromSnapshot }, archive] = await Promise.all([
+    start(),
     fetch(paket, { credentials: "same-origin" }).then((r) => {
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
@@ -70,36 +74,63 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
   const web = pyodide.pyimport("calculators.web");
   handle = web.handle;
   status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started), snapshot: fromSnapshot });
-  if (snapshot && !fromSnapshot) {
-    setTimeout(() => fetchSnapshot(snapshot, false, true).catch(() => {}), PREFETCH_DELAY_MS);
+  if (keeper && !fromSnapshot) {
+    setTimeout(() => keeper.keep(web).catch((error) => console.warn("sk-python-worker: no snapshot kept:", error)),
+      KEEP_DELAY_MS);
   }
 }
 
-class NotCached extends Error {}
-
-// The memory snapshot made at build time (overrides/hooks/pyodide_snapshot.mjs) with this
-// runtime and this package already imported: starting from it skips the interpreter's
-// start-up, which is almost all of a boot's work.
-// cachedOnly: only from the browser's cache (fresh or stale), never from the network;
-// prefetch: only download it (into the cache) for the next visit.
-async function fetchSnapshot(url, cachedOnly = false, prefetch = false) {
-  let response;
+// The memory snapshot (issue 13): the interpreter's memory once the package is imported and
+// its parameter files read, so that a later visit skips Python's start-up, almost all of a
+// boot's work. Made here after the first start rather than downloaded: it is 31 MB (5 MB
+// compressed), more than the runtime itself. Kept uncompressed, because inflating it took
+// 0.2–0.3 s of every later start. One per site in Cache Storage, under the name the build
+// gives it (a hash over everything that goes into it, so a snapshot never meets another
+// build's files); the service worker deletes it when a new build takes over. Null where
+// the browser keeps nothing (storage blocked).
+async function snapshots(key) {
+  let cache;
   try {
-    response = await fetch(url, cachedOnly
-      ? { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" }
-      : { credentials: "same-origin" });
-  } catch (error) {
-    if (cachedOnly) throw new NotCached();
-    throw error;
+    cache = await self.caches.open(snapshotCacheName(key));
+  } catch {
+    return null;
   }
-  if (cachedOnly && response.status === 504) throw new NotCached();
-  if (!response.ok) throw new Error(`Python-ögonblicksbilden kunde inte hämtas (HTTP ${response.status}).`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (prefetch) return null;
-  // A server that sends the file with Content-Encoding: gzip has already inflated it.
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(inflated).arrayBuffer());
+  return {
+    async read() {
+      try {
+        const kept = await cache.match(key);
+        if (!kept) return null;
+        const bytes = new Uint8Array(await kept.arrayBuffer());
+        // Pyodide checks a snapshot's header, not its length: one cut short would start
+        // with part of its memory zeroed.
+        if (String(bytes.byteLength) !== kept.headers.get(LENGTH_HEADER)) {
+          await this.forget();
+          return null;
+        }
+        return bytes;
+      } catch {
+        return null;
+      }
+    },
+    async forget() {
+      await cache.delete(key).catch(() => false);
+    },
+    async keep(web) {
+      web.prepare();
+      const bytes = pyodide.makeMemorySnapshot();
+      await cache.put(key, new Response(bytes, {
+        headers: { "content-type": "application/octet-stream", [LENGTH_HEADER]: String(bytes.byteLength) },
+      }));
+      for (const other of await cache.keys()) {
+        if (other.url !== key) await cache.delete(other);
+      }
+    },
+  };
+}
+
+// sw-template.js names it the same way, to delete an older build's snapshot after an update.
+function snapshotCacheName(key) {
+  return `sk-python:${new URL(".", key).pathname}`;
 }
 
 // The WebAssembly file is also fetched whole with its integrity value (so a truncated or

@@ -152,10 +152,11 @@
 
   // Warm-up (issue 13): a visitor who has used a tool before finds Python ready when they
   // follow a link from a guidance page to a tool (Material's instant navigation keeps the
-  // tab's worker). Only when the browser is idle after the load, only if this build's memory
-  // snapshot is already in the service worker's cache (so the visitor has run a tool here and
-  // nothing is downloaded: the snapshot's name carries the build's hash), and never when the
-  // visitor asked to save data. Tool pages start Python themselves (scan).
+  // tab's worker). Only when the browser is idle after the load, only if the Python worker
+  // kept this build's memory snapshot at an earlier visit (so the visitor has run a tool here,
+  // the service worker has the runtime and nothing is downloaded: the snapshot's name carries
+  // the build's hash), and never when the visitor asked to save data. Tool pages start Python
+  // themselves (scan).
   function warmUp() {
     const urls = window.skPython.adresser;
     if (document.querySelector("[data-sk-verktyg]") || window.skPython.status !== "vilande") return;
