@@ -34,6 +34,10 @@ function status(status, meddelande, extra = {}) {
 async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) {
   const started = performance.now();
   status("laddar", "Python startar …");
+  // The kept snapshot is read first and alone: read while the runtime files were checked
+  // (below), its 31 MB took 0.2–0.3 s instead of 0.1 s.
+  const keeping = snapshot ? snapshots(snapshot) : Promise.resolve(null);
+  const kept = keeping.then((keeper) => keeper && keeper.read());
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const options = {
     indexURL,
@@ -43,9 +47,9 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
     // The site loads no packages: an empty index instead of the 119 kB pyodide-lock.json.
     ...(lock && { lockFileContents: { info: lock, packages: {} } }),
   };
-  const keeper = snapshot ? await snapshots(snapshot) : null;
+  const keeper = await keeping;
   const start = async () => {
-    const bytes = keeper && (await keeper.read());
+    const bytes = await kept;
     if (bytes) {
       try {
         return { loaded: await loadPyodide({ ...options, _loadSnapshot: bytes }), fromSnapshot: true };
@@ -64,7 +68,7 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
     }),
-    preflight(indexURL, wasm, stdlib),
+    kept.then(() => preflight(indexURL, wasm, stdlib)),
   ]);
   pyodide = loaded;
   // A snapshot holds the interpreter's memory, not its file system: the package's files
