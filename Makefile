@@ -43,11 +43,12 @@ $(CHROMIUM_PACKAGES):
 	  fi; }
 
 # Every test: the JavaScript's pure modules under Node, Python core, the same cases inside
-# Pyodide, the built site in Chromium. Two pytest workers (pytest-xdist), one per core, each
-# taking whole files: a file's browser tests share one warm browser profile.
+# Pyodide, the built site in Chromium. Two pytest workers (pytest-xdist), one per core; each
+# has its own warm browser profiles and takes the next test when it is free (worksteal: the
+# files differ too much in length for whole files to share two cores evenly).
 test: deps chromium-headless-shell
 	node --test tests/js/
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist worksteal
 
 unit: deps
 	$(BIN)/pytest tests/unit
