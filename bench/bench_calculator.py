@@ -35,8 +35,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 from bench.common import ARGS, CHROMIUM, build_site, serve  # noqa: E402
 PATH = "verktyg/berakning/"
-# Pause after a cold start before the warm one: the tool page's worker makes and keeps its
-# memory snapshot for the next visit about 3 s after Python is ready.
+# Pause after a cold start before the warm one (the tool page's worker stores the memory
+# snapshot it made for the next visit in the background after it is ready).
 SETTLE_MS = 6000
 # A returning visitor reads a guidance page this long before following a link to the calculator.
 READING_MS = 4000

@@ -17,9 +17,6 @@ const EXTRACT_DIR = "/home/pyodide/sk";
 // aborted download), Emscripten can stall instead of failing, so the same files are asked
 // for with HEAD at the same time and a failure is reported at once.
 const RUNTIME_FILES = { "pyodide.asm.wasm": "application/wasm", "pyodide.asm.mjs": null };
-// After a start without a snapshot, the worker makes one for the next visit once the page has
-// had time to settle (its first requests are answered by then).
-const KEEP_DELAY_MS = 3000;
 const LENGTH_HEADER = "x-sk-bytes"; // a kept snapshot's length, checked before it is used
 const LOAD_FAILED = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
 
@@ -77,11 +74,19 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
   pyodide.runPython(`import sys\nif ${JSON.stringify(EXTRACT_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
   const web = pyodide.pyimport("calculators.web");
   handle = web.handle;
-  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started), snapshot: fromSnapshot });
   if (keeper && !fromSnapshot) {
-    setTimeout(() => keeper.keep(web).catch((error) => console.warn("sk-python-worker: no snapshot kept:", error)),
-      KEEP_DELAY_MS);
+    // Taken now, before the first request: the snapshot stays in the browser after the
+    // visitor clears their answers, so it must never have seen any. prepare() does what the
+    // first requests would do anyway (imports, the parameter files); the snapshot is a copy
+    // of memory (about 30 ms), kept in the background.
+    try {
+      web.prepare();
+      keeper.keep(pyodide.makeMemorySnapshot()).catch((error) => console.warn("sk-python-worker: no snapshot kept:", error));
+    } catch (error) {
+      console.warn("sk-python-worker: no snapshot made:", error);
+    }
   }
+  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started), snapshot: fromSnapshot });
 }
 
 // The memory snapshot (issue 13): the interpreter's memory once the package is imported and
@@ -119,9 +124,7 @@ async function snapshots(key) {
     async forget() {
       await cache.delete(key).catch(() => false);
     },
-    async keep(web) {
-      web.prepare();
-      const bytes = pyodide.makeMemorySnapshot();
+    async keep(bytes) {
       await cache.put(key, new Response(bytes, {
         headers: { "content-type": "application/octet-stream", [LENGTH_HEADER]: String(bytes.byteLength) },
       }));
