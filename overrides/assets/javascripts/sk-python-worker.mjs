@@ -74,11 +74,13 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
   pyodide.runPython(`import sys\nif ${JSON.stringify(EXTRACT_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
   const web = pyodide.pyimport("calculators.web");
   handle = web.handle;
+  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started), snapshot: fromSnapshot });
   if (keeper && !fromSnapshot) {
-    // Taken now, before the first request: the snapshot stays in the browser after the
-    // visitor clears their answers, so it must never have seen any. prepare() does what the
-    // first requests would do anyway (imports, the parameter files); the snapshot is a copy
-    // of memory (about 30 ms), kept in the background.
+    // Taken now, before the first request is read (they wait for boot() to return): the
+    // snapshot stays in the browser after the visitor clears their answers, so it must never
+    // have seen any. prepare() does what the first requests would do anyway (imports, the
+    // parameter files), so they hardly wait longer; the snapshot is a copy of memory (about
+    // 30 ms), stored in the background.
     try {
       web.prepare();
       keeper.keep(pyodide.makeMemorySnapshot()).catch((error) => console.warn("sk-python-worker: no snapshot kept:", error));
@@ -86,7 +88,6 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
       console.warn("sk-python-worker: no snapshot made:", error);
     }
   }
-  status("redo", "Beräkningen är redo.", { ms: Math.round(performance.now() - started), snapshot: fromSnapshot });
 }
 
 // The memory snapshot (issue 13): the interpreter's memory once the package is imported and
