@@ -116,6 +116,11 @@ KEPT_SNAPSHOT = """async () => {
   return hit ? (await hit.arrayBuffer()).byteLength : null;
 }"""
 
+SNAPSHOT_BYTE = """async (at) => {
+  const hit = await caches.match(window.skPython.adresser.snapshot);
+  return hit ? new Uint8Array(await hit.arrayBuffer())[at] : null;
+}"""
+
 # Replace the kept snapshot: "annan version" as another runtime's (its build id changed),
 # "avkortad" without its last 64 kB (a write that did not finish).
 SPOIL_SNAPSHOT = """async (how) => {
@@ -128,6 +133,20 @@ SPOIL_SNAPSHOT = """async (how) => {
   else bytes = bytes.slice(0, bytes.length - 65536);
   await cache.put(key, new Response(bytes, { headers: kept.headers }));
 }"""
+
+
+def first_visit(page, url):
+    """Open url as a browser that has never run Python here. The warm profile's reused tab
+    may still be storing the snapshot its own first start made, after our deletion: then
+    delete it again and reload."""
+    for _ in range(3):
+        page.goto("")
+        page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
+        page.goto(url)
+        wait_status(page, "redo", READY)
+        if page.evaluate("() => window.skPython.fromSnapshot") is False:
+            return
+    raise AssertionError("Python kept starting from a snapshot")
 
 
 def wait_for_kept_snapshot(page, timeout_ms=30_000):
@@ -146,11 +165,7 @@ def test_python_keeps_its_own_snapshot_and_starts_from_it_next_time(page, server
     # Issue 13: a first visit starts without a snapshot and downloads none; the worker makes
     # one a few seconds after it is ready and keeps it; the next visit starts from it and
     # computes the same. A spoiled one is not used, and a good one takes its place.
-    page.goto("")
-    page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
-    page.goto(CALCULATOR)
-    wait_status(page, "redo", READY)
-    assert page.evaluate("() => window.skPython.fromSnapshot") is False
+    first_visit(page, CALCULATOR)
     net = page.locator(NET)
     default = net.inner_text()
     page.locator('[name="antal_personer"]').fill("3")
@@ -168,14 +183,20 @@ def test_python_keeps_its_own_snapshot_and_starts_from_it_next_time(page, server
     page.locator('[name="antal_personer"]').fill("3")
     expect(net).to_have_text(mine)
 
+    build_id = page.evaluate(SNAPSHOT_BYTE, 20)
     for how in ("avkortad", "annan version"):
         page.evaluate(SPOIL_SNAPSHOT, how)
         page.reload()
         wait_status(page, "redo", READY)
         assert page.evaluate("() => window.skPython.fromSnapshot") is False, how
         expect(net).to_have_text(mine)
-        if how == "avkortad":  # a good one takes its place (the next spoils that)
-            assert wait_for_kept_snapshot(page) == size
+        # A good one takes its place.
+        for _ in range(100):
+            if page.evaluate(KEPT_SNAPSHOT) == size and page.evaluate(SNAPSHOT_BYTE, 20) == build_id:
+                break
+            page.wait_for_timeout(100)
+        else:
+            raise AssertionError(f"{how}: the spoiled snapshot was not replaced")
 
 
 # Whether the kept snapshot's bytes contain this ASCII text in any of the three ways Python
@@ -203,9 +224,7 @@ def test_the_kept_snapshot_holds_nothing_the_visitor_typed(page):
     # survived calculators.web.prepare(); without prepare this test fails).
     from .test_checklist import B, answer_syfte_nej, summary, tool_url, wait_python_summary
 
-    page.goto("")
-    page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
-    page.goto(tool_url(B))
+    first_visit(page, tool_url(B))
     secret = "Qzx7Hemligansvarig"
     answer_syfte_nej(page, who=secret, comment=("Qzx7Hemlig kommentar. " * 1000)[:20_000])
     wait_python_summary(page)

@@ -23,6 +23,9 @@ const LOAD_FAILED = "Beräkningen kunde inte laddas. Kontrollera anslutningen oc
 let pyodide = null;
 let handle = null;
 let ready = null;
+let keeper = null; // the kept snapshot's store (snapshots() below), or null
+let spoiled = false; // a kept snapshot failed to load
+let fromSnapshotStarted = false;
 
 function status(status, meddelande, extra = {}) {
   self.postMessage({ type: "status", status, meddelande, ...extra });
@@ -34,7 +37,7 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
   // The kept snapshot is read first and alone: read while the runtime files were checked
   // (below), its 31 MB took 0.2–0.3 s instead of 0.1 s.
   const keeping = snapshot ? snapshots(snapshot) : Promise.resolve(null);
-  const kept = keeping.then((keeper) => keeper && keeper.read());
+  const kept = keeping.then((store) => store && store.read());
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const options = {
     indexURL,
@@ -44,20 +47,24 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
     // The site loads no packages: an empty index instead of the 119 kB pyodide-lock.json.
     ...(lock && { lockFileContents: { info: lock, packages: {} } }),
   };
-  const keeper = await keeping;
+  keeper = await keeping;
   const start = async () => {
     const bytes = await kept;
     if (bytes) {
       try {
-        return { loaded: await loadPyodide({ ...options, _loadSnapshot: bytes }), fromSnapshot: true };
+        const loaded = await loadPyodide({ ...options, _loadSnapshot: bytes });
+        // Pyodide has copied it into its memory but keeps the options: let the 31 MB go.
+        if (bytes.buffer.transfer) bytes.buffer.transfer(0);
+        return { loaded, fromSnapshot: true };
       } catch (error) {
-        // Damaged, or not this runtime's (it checks a build id): start normally and keep a
-        // new one.
+        // Damaged, or not this runtime's (it checks a build id): start normally, which
+        // keeps a new one in its place.
         console.warn("sk-python-worker: the kept snapshot could not be used:", error);
-        await keeper.forget();
       }
     }
-    return { loaded: await loadPyodide({ ...options, ...(keeper && { _makeSnapshot: true }) }), fromSnapshot: false };
+    const loaded = await loadPyodide({ ...options, ...(keeper && { _makeSnapshot: true }) });
+    if (bytes) spoiled = true; // forgotten unless a new one replaces it (below)
+    return { loaded, fromSnapshot: false };
   };
   const [{ loaded, fromSnapshot }, archive] = await Promise.all([
     start(),
@@ -79,15 +86,19 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
     // Taken now, before the first request is read (they wait for boot() to return): the
     // snapshot stays in the browser after the visitor clears their answers, so it must never
     // have seen any. prepare() does what the first requests would do anyway (imports, the
-    // parameter files), so they hardly wait longer; the snapshot is a copy of memory (about
-    // 30 ms), stored in the background.
+    // parameter files), so they hardly wait longer; the snapshot is a copy of memory (30–100
+    // ms), stored in the background.
+    let made = null;
     try {
       web.prepare();
-      keeper.keep(pyodide.makeMemorySnapshot()).catch((error) => console.warn("sk-python-worker: no snapshot kept:", error));
+      made = pyodide.makeMemorySnapshot();
     } catch (error) {
       console.warn("sk-python-worker: no snapshot made:", error);
     }
+    (made ? keeper.keep(made) : spoiled ? keeper.forget() : Promise.resolve())
+      .catch((error) => console.warn("sk-python-worker: no snapshot kept:", error));
   }
+  fromSnapshotStarted = fromSnapshot;
 }
 
 // The memory snapshot (issue 13): the interpreter's memory once the package is imported and
@@ -207,6 +218,10 @@ self.onmessage = async (event) => {
   } catch (error) {
     console.warn("sk-python-worker:", error);
     self.postMessage(failMessage(id, "Ett oväntat fel uppstod i beräkningen. Försök igen."));
-    if (!alive()) status("fel", "Beräkningen stannade. Välj Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
+    if (!alive()) {
+      // Started from a kept snapshot, it may be the cause: the next start makes a new one.
+      if (fromSnapshotStarted && keeper) keeper.forget();
+      status("fel", "Beräkningen stannade. Välj Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
+    }
   }
 };

@@ -153,17 +153,18 @@
   // Warm-up (issue 13): a visitor who has used a tool before finds Python ready when they
   // follow a link from a guidance page to a tool (Material's instant navigation keeps the
   // tab's worker). Only when the browser is idle after the load, only if the Python worker
-  // kept this build's memory snapshot at an earlier visit (so the visitor has run a tool here,
-  // the service worker has the runtime and nothing is downloaded: the snapshot's name carries
-  // the build's hash), and never when the visitor asked to save data. Tool pages start Python
-  // themselves (scan).
+  // kept this build's memory snapshot at an earlier visit (the visitor has run a tool here;
+  // the snapshot's name carries the build's hash) and the service worker has kept the
+  // runtime for offline use (so nothing is downloaded), and never when the visitor asked to
+  // save data. Tool pages start Python themselves (scan).
   function warmUp() {
     const urls = window.skPython.adresser;
     if (document.querySelector("[data-sk-verktyg]") || window.skPython.status !== "vilande") return;
     if (!urls || !urls.snapshot || !window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
     if (navigator.connection && navigator.connection.saveData) return;
-    window.caches.match(urls.snapshot).then((kept) => {
-      if (!kept || window.skPython.status !== "vilande") return;
+    const wasm = new URL("pyodide.asm.wasm", urls.pyodide).href;
+    Promise.all([urls.snapshot, wasm].map((url) => window.caches.match(url))).then(([snapshot, runtime]) => {
+      if (!snapshot || !runtime || window.skPython.status !== "vilande") return;
       loadScript("sk-python-runtime.js").then(() => window.skPython.start && window.skPython.start());
     }, () => {});
   }
