@@ -13,8 +13,8 @@ Two kinds of files:
   search language files we use. About 1.3 MB, a third of it gzipped on the wire; after that
   every page opens without the network.
 - LAZY, the large runtime files that only a tool page needs: Pyodide and our package (python
-  group, 13 MB) and the Word library (docx group, 1 MB). A guidance-only
-  visitor must never download them, so they are kept when a page first uses them: fetched
+  group, 12 MB) and the Word library (docx group, 1 MB). A guidance-only visitor must never
+  download them, so they are kept when a page first uses them: fetched
   through the worker, or, when Python started before the worker controlled the page (the
   first visit), at the page's request. A new build's worker takes a group along in its
   install only if the old cache had it, i.e. if this browser has used a tool before.

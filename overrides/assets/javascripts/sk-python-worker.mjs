@@ -25,7 +25,7 @@ let handle = null;
 let ready = null;
 let keeper = null; // the kept snapshot's store (snapshots() below), or null
 let spoiled = false; // a kept snapshot failed to load
-let fromSnapshotStarted = false;
+let startedFromSnapshot = false; // this worker's Python came from a kept snapshot
 
 function status(status, meddelande, extra = {}) {
   self.postMessage({ type: "status", status, meddelande, ...extra });
@@ -98,7 +98,7 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
     (made ? keeper.keep(made) : spoiled ? keeper.forget() : Promise.resolve())
       .catch((error) => console.warn("sk-python-worker: no snapshot kept:", error));
   }
-  fromSnapshotStarted = fromSnapshot;
+  startedFromSnapshot = fromSnapshot;
 }
 
 // The memory snapshot (issue 13): the interpreter's memory once the package is imported and
@@ -220,7 +220,7 @@ self.onmessage = async (event) => {
     self.postMessage(failMessage(id, "Ett oväntat fel uppstod i beräkningen. Försök igen."));
     if (!alive()) {
       // Started from a kept snapshot, it may be the cause: the next start makes a new one.
-      if (fromSnapshotStarted && keeper) keeper.forget();
+      if (startedFromSnapshot && keeper) keeper.forget();
       status("fel", "Beräkningen stannade. Välj Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
     }
   }
