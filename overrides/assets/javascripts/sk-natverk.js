@@ -59,10 +59,12 @@
     window.addEventListener("online", () => registration.update().catch(() => {}));
   }
 
-  // Python started before the worker controlled this page (the first visit to a tool): its
-  // runtime did not pass through the worker, so ask the worker to keep it for offline use.
+  // Python has started: ask the worker to keep its runtime for offline use. It did not pass
+  // through the worker when Python started before the worker controlled this page (the first
+  // visit to a tool), nor later: the browser answers the site's files from the worker's cache
+  // by itself and fetches what is missing without it (static routing, sw-template.js).
   function keepPython() {
-    if (container.controller || window.skPython.status !== "redo") return;
+    if (window.skPython.status !== "redo") return;
     container.ready.then((ready) => ready.active && ready.active.postMessage({ type: "behall", grupp: "python" }));
   }
   document.addEventListener("sk-python-status", keepPython);
