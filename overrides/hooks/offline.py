@@ -14,10 +14,11 @@ Two kinds of files:
   every page opens without the network.
 - LAZY, the large runtime files that only a tool page needs: Pyodide and our package (python
   group, 12 MB) and the Word library (docx group, 1 MB). A guidance-only visitor must never
-  download them, so they are kept when a page first uses them: fetched
-  through the worker, or, when Python started before the worker controlled the page (the
-  first visit), at the page's request. A new build's worker takes a group along in its
-  install only if the old cache had it, i.e. if this browser has used a tool before.
+  download them, so they are kept when a page first uses them: the Word library when it is
+  fetched through the worker, the Python runtime at the page's request once Python has
+  started (in Chromium the browser answers files under assets/ from the cache by itself,
+  static routing, so the worker does not see them). A new build's worker takes a group along
+  in its install only if the old cache had it, i.e. if this browser has used a tool before.
 
 Python's memory snapshot is not a file of the site: the Python worker makes it in the browser
 and keeps it in a cache of its own (sk-python-worker.mjs). The service worker only learns its
