@@ -6,6 +6,7 @@ import importlib.util
 import pathlib
 import re
 import shutil
+from urllib.parse import urljoin
 
 from ..conftest import ROOT, build_site, site_pages
 
@@ -221,3 +222,12 @@ def test_next_from_the_calculator_is_the_next_tool_and_the_method_is_one_link_aw
     footer_next = re.search(r'<a href="([^"]+)"[^>]*class="md-footer__link md-footer__link--next"', page)
     assert footer_next and footer_next.group(1) == "../beslutsunderlag/"
     assert 'href="../../metod/sa-raknar-vi/"' in page
+
+
+def test_the_not_found_page_speaks_swedish_and_leads_home(site_dir, base_url):
+    # GitHub Pages serves it for any address that leads nowhere, and the service worker offline.
+    source = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in source
+    assert "<h1>Sidan finns inte</h1>" in source and "Not found" not in source
+    home = re.search(r'<a href="([^"]+)">Gå till startsidan</a>', source)
+    assert home and urljoin(base_url + "nagot/som/inte/finns", home.group(1)).rstrip(".") == base_url

@@ -94,7 +94,7 @@
       setStatus("fel", "Den här webbläsaren kan inte räkna på sidan (Web Workers saknas).");
       return;
     }
-    setStatus("laddar", "Beräkningen förbereds – några sekunder första gången. Du kan redan ändra uppgifterna.");
+    setStatus("laddar", "Beräkningen förbereds – första gången kan det ta några sekunder. Du kan redan ändra uppgifterna.");
     try {
       worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
     } catch (error) {

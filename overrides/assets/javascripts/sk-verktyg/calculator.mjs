@@ -27,7 +27,7 @@ const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formulär
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
-  laddar: "Beräkningen förbereds – några sekunder första gången. Till dess visar resultatet nedan standardscenariot; du kan redan ändra uppgifterna.",
+  laddar: "Beräkningen förbereds – första gången kan det ta några sekunder. Till dess visar resultatet nedan standardscenariot; du kan redan ändra uppgifterna.",
   redo: "Beräkningen är redo: resultatet följer uppgifterna direkt.",
 };
 
@@ -345,9 +345,9 @@ export class Calculator {
   showStatus(status, meddelande) {
     this.root.dataset.skPythonStatus = status;
     // The runtime's message is the same for every tool; what still shows is the calculator's.
-    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningen kunde inte startas."} Det senast beräknade resultatet visas fortfarande.` : STATUS[status]) || "";
+    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningen kunde inte startas."} Resultatet nedan räknas om när beräkningen fungerar igen.` : STATUS[status]) || "";
     this.retryButton.hidden = status !== "fel";
-    if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas är det senast beräknade.");
+    if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas gäller inte uppgifterna i formuläret.");
     if (status === "redo" && this.saidWhileDown && this.actionMessage.textContent === this.saidWhileDown) this.say("");
   }
   onPythonStatus(status, meddelande) {
