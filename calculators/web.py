@@ -64,13 +64,10 @@ def handle(request: str) -> str:
     return json.dumps({"ok": True, "data": data}, ensure_ascii=False, allow_nan=False)
 
 
-# What a page's first requests read: one of each kind. `prepare` runs them once.
-_PREPARING = ("forinstallningar", "parametrar", "standardscenario", "berakna")
-
-
 def prepare() -> None:
     """Do once what a visit's first requests would do: import every module of the package
-    (but the command line's, which never runs in a browser) and read the parameter files.
+    (but the command line's, which never runs in a browser) and read the parameter files,
+    with one request of each kind.
 
     The Web Worker calls this before it keeps a memory snapshot of the interpreter for the
     next visit, which then starts with all of it done; the build calls it to learn which
@@ -85,12 +82,14 @@ def prepare() -> None:
     for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
         if module.name not in ("calculators.__main__", "calculators.cli"):
             importlib.import_module(module.name)
-    scenario = None
-    for op in _PREPARING:
-        data = {"scenario": scenario} if op == "berakna" else {}
-        response = json.loads(handle(json.dumps({"op": op, "data": data})))
-        if not response["ok"]:
-            raise RuntimeError(f"{op}: {response['fel']}")
-        if op == "standardscenario":
-            scenario = response["data"]
+    _answer("forinstallningar", {})
+    _answer("parametrar", {})
+    _answer("berakna", {"scenario": _answer("standardscenario", {})})
     gc.collect()
+
+
+def _answer(op: str, data: dict):
+    response = json.loads(handle(json.dumps({"op": op, "data": data})))
+    if not response["ok"]:
+        raise RuntimeError(f"{op}: {response['fel']}")
+    return response["data"]
