@@ -13,7 +13,8 @@ Two kinds of files:
   search language files we use. About 1.3 MB, a third of it gzipped on the wire; after that
   every page opens without the network.
 - LAZY, the large runtime files that only a tool page needs: Pyodide and our package (python
-  group, 12 MB) and the Word library (docx group, 1 MB). A guidance-only visitor must never
+  group, 5 MB, the runtime and standard library compressed; the Python worker keeps them
+  decoded itself) and the Word library (docx group, 1 MB). A guidance-only visitor must never
   download them, so they are kept when a page first uses them: the Word library when it is
   fetched through the worker, the Python runtime at the page's request once Python has
   started (in Chromium the browser answers files under assets/ from the cache by itself,

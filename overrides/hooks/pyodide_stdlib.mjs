@@ -11,8 +11,10 @@
 // source on every start (most of a start's CPU time). The bytecode is made small: no
 // docstrings or asserts (optimize=2) and a line table that names each function's first
 // line only. Unchecked hash-based .pyc files carry no time stamp: the same
-// input gives the same bytes. The .json lists what was included and what Python has built
-// in (tests/pyodide checks the package's imports against it).
+// input gives the same bytes. The entries are stored, not deflated: the build compresses the
+// whole zip with Zstandard (557 kB instead of 769 kB deflated entry by entry), and zipimport
+// then reads them without inflating. The .json lists what was included and what Python has
+// built in (tests/pyodide checks the package's imports against it).
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -66,13 +68,13 @@ source = zipfile.ZipFile(stdlib)
 present = set(source.namelist())
 files = sorted(n for n in names if n in present)
 buffer = io.BytesIO()
-with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
     for name in files:
         text = source.read(name)
         code = small(compile(text, name, "exec", dont_inherit=True, optimize=2))
         data = external._code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
         info = zipfile.ZipInfo(name + "c", (1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
+        info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         info.create_system = 3
         archive.writestr(info, bytes(data))

@@ -15,9 +15,10 @@
 //   over (sk-natverk.js). With no tab open it takes over at the next visit, as the browser
 //   does by itself.
 // - activate: delete the old builds' caches of this site (only this site's: all Pages sites
-//   of a GitHub account share one origin, so the names carry the site's path), and an old
-//   build's Python snapshot (SNAPSHOT names this build's; sk-python-worker.mjs makes and
-//   keeps it in a cache named after its folder).
+//   of a GitHub account share one origin, so the names carry the site's path), and what the
+//   Python worker kept for an old build (sk-python-worker.mjs keeps its memory snapshot and
+//   the decoded runtime in a cache named after the snapshot's folder; SNAPSHOT names this
+//   build's). The decoded runtime goes too: the next start decodes it again, once.
 //
 // Not claimed at first install (no clients.claim()): the page that registered us was loaded
 // from the network and may belong to an older build than the one we just cached; it is

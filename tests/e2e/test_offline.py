@@ -47,7 +47,7 @@ RUNTIME_CACHED = """async () => {
   const urls = window.skPython.adresser;
   if (!(await caches.match(urls.snapshot))) return false;
   const wanted = [urls.paket, urls.stdlib,
-    ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map((f) => new URL(f, urls.pyodide).href)];
+    ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm.zst"].map((f) => new URL(f, urls.pyodide).href)];
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
     const found = await Promise.all(wanted.map((u) => cache.match(u)));

@@ -27,6 +27,13 @@ def wait_status(page, wanted, timeout_ms):
     raise AssertionError(f"status stayed {status(page)!r}, expected {wanted!r}")
 
 
+def forget_kept_python(page):
+    """Delete what this profile's browser keeps for Python (the snapshot, the decoded runtime,
+    the service worker's copies), so that the next start fetches the runtime again."""
+    page.goto("")
+    page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
+
+
 def answer_first_question(page, value="ja"):
     page.locator(f'[data-fraga] input[type="radio"][value="{value}"]').first.check()
 
@@ -35,7 +42,9 @@ def answer_first_question(page, value="ja"):
 @pytest.mark.tillat_konsolfel  # the browser logs the refused download
 @pytest.mark.parametrize("how", ["avbruten", "blockerad av proxy", "avkortad", "skadad"])
 def test_a_blocked_webassembly_file_is_reported_at_once_and_retry_works(page, site_dir, how):
-    wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm")).read_bytes()
+    # The runtime as the site ships it, compressed: a damaged or truncated file must fail
+    # the check of what was decoded, not stall Pyodide.
+    wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm.zst")).read_bytes()
 
     def block(route):
         if how == "avbruten":
@@ -43,11 +52,12 @@ def test_a_blocked_webassembly_file_is_reported_at_once_and_retry_works(page, si
         elif how == "blockerad av proxy":
             route.fulfill(status=403, content_type="text/html", body="<h1>Blocked by policy</h1>")
         elif how == "avkortad":  # the connection dropped halfway, served as complete
-            route.fulfill(status=200, content_type="application/wasm", body=wasm[: len(wasm) // 2])
+            route.fulfill(status=200, content_type="application/octet-stream", body=wasm[: len(wasm) // 2])
         else:  # right length, damaged content
-            route.fulfill(status=200, content_type="application/wasm", body=wasm[:1000] + bytes(len(wasm) - 1000))
+            route.fulfill(status=200, content_type="application/octet-stream", body=wasm[:1000] + bytes(len(wasm) - 1000))
 
-    page.route("**/pyodide.asm.wasm", block)
+    forget_kept_python(page)
+    page.route("**/pyodide.asm.wasm.zst", block)
     page.goto(TOOL)
     answer_first_question(page)
     wait_status(page, "fel", FAST)
@@ -55,7 +65,7 @@ def test_a_blocked_webassembly_file_is_reported_at_once_and_retry_works(page, si
     expect(engine).to_contain_text("kunde inte laddas")
     retry = page.get_by_role("button", name="Försök igen")
     expect(retry).to_be_visible()
-    page.unroute("**/pyodide.asm.wasm")
+    page.unroute("**/pyodide.asm.wasm.zst")
     retry.click()
     wait_status(page, "redo", READY)
     expect(page.locator('[data-fraga] input[type="radio"][value="ja"]').first).to_be_checked()  # nothing lost
@@ -133,13 +143,44 @@ SPOIL_SNAPSHOT = """async (how) => {
 }"""
 
 
+# The runtime and the standard library as the Python worker keeps them, decoded: their sizes.
+KEPT_RUNTIME = """async () => {
+  const urls = window.skPython.adresser;
+  const sizes = [];
+  for (const url of [new URL("pyodide.asm.wasm", urls.pyodide).href, urls.stdlib.replace(/\\.zst$/, "")]) {
+    const hit = await caches.match(url);
+    if (!hit) return null;
+    sizes.push((await hit.arrayBuffer()).byteLength);
+  }
+  return sizes;
+}"""
+
+# Cut the kept, decoded runtime short by 64 kB (a write that did not finish).
+SPOIL_RUNTIME = """async () => {
+  const key = new URL("pyodide.asm.wasm", window.skPython.adresser.pyodide).href;
+  const name = (await caches.keys()).find((n) => n.startsWith("sk-python:"));
+  const cache = await caches.open(name);
+  const kept = await cache.match(key);
+  const bytes = new Uint8Array(await kept.arrayBuffer());
+  await cache.put(key, new Response(bytes.slice(0, bytes.length - 65536), { headers: kept.headers }));
+}"""
+
+
+def wait_for(page, script, wanted, what, timeout_ms=30_000):
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        if page.evaluate(script) == wanted:
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{what}: {page.evaluate(script)!r}, expected {wanted!r}")
+
+
 def first_visit(page, url):
     """Open url as a browser that has never run Python here. The warm profile's reused tab
     may still be storing the snapshot its own first start made, after our deletion: then
     delete it again and reload."""
     for _ in range(3):
-        page.goto("")
-        page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
+        forget_kept_python(page)
         page.goto(url)
         wait_status(page, "redo", READY)
         if page.evaluate("() => window.skPython.fromSnapshot") is False:
@@ -159,10 +200,17 @@ def wait_for_kept_snapshot(page, timeout_ms=30_000):
 
 @pytest.mark.ny_flik  # real page loads: each one starts Python
 @pytest.mark.tillat_konsolfel  # the worker warns that it cannot use the spoiled snapshot
-def test_python_keeps_its_own_snapshot_and_starts_from_it_next_time(page, server_log):
+def test_python_keeps_its_own_snapshot_and_starts_from_it_next_time(page, server_log, site_dir):
     # Issue 13: a first visit starts without a snapshot and downloads none; the worker makes
     # one a few seconds after it is ready and keeps it; the next visit starts from it and
-    # computes the same. A spoiled one is not used, and a good one takes its place.
+    # computes the same. A spoiled one is not used, and a good one takes its place. The
+    # runtime and the standard library, shipped compressed, are kept decoded beside it.
+    import zstandard
+
+    from .conftest import ROOT
+
+    decoded = [(ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").stat().st_size,
+               len(zstandard.ZstdDecompressor().decompress(next(site_dir.glob("assets/py/stdlib-*.zip.zst")).read_bytes()))]
     first_visit(page, CALCULATOR)
     net = page.locator(NET)
     default = net.inner_text()
@@ -180,6 +228,22 @@ def test_python_keeps_its_own_snapshot_and_starts_from_it_next_time(page, server
     expect(net).not_to_have_text(mine)
     page.locator('[name="antal_personer"]').fill("3")
     expect(net).to_have_text(mine)
+
+    # A later visit needs neither the compressed files nor their decoder.
+    wait_for(page, KEPT_RUNTIME, decoded, "the decoded runtime kept")
+    page.route("**/*.zst", lambda route: route.abort())
+    page.route("**/zstddec/**", lambda route: route.abort())
+    page.reload()
+    wait_status(page, "redo", READY)
+    expect(net).to_have_text(mine)
+    page.unroute("**/*.zst")
+    page.unroute("**/zstddec/**")
+    # Cut short, the kept runtime is not used: decoded again, and kept whole.
+    page.evaluate(SPOIL_RUNTIME)
+    page.reload()
+    wait_status(page, "redo", READY)
+    expect(net).to_have_text(mine)
+    wait_for(page, KEPT_RUNTIME, decoded, "the runtime cut short was not replaced")
 
     for how in ("avkortad", "annan version"):
         page.evaluate(SPOIL_SNAPSHOT, how)

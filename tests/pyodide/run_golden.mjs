@@ -1,10 +1,11 @@
 // Run golden cases through `calculators.web.handle` inside real Pyodide (npm `pyodide`, from
 // node_modules), the same runtime the site ships.
 //
-//   node tests/pyodide/run_golden.mjs [--stdlib <stdlib zip>] [--from-snapshot] <calculators zip> <golden.json>...
+//   node tests/pyodide/run_golden.mjs [--stdlib <stdlib .zip.zst>] [--from-snapshot] <calculators zip> <golden.json>...
 //
-// With --stdlib, Pyodide uses the site's trimmed standard library (as the site's worker
-// does) instead of node_modules' full one, and prints the modules imported from it
+// With --stdlib, Pyodide uses the site's trimmed standard library as the site ships it,
+// decoded by the same Zstandard decoder as the site's worker, instead of node_modules' full
+// one, and prints the modules imported from it
 // ("stdlib_modules"). With --from-snapshot, it first makes a memory snapshot as the site's
 // worker does after a first start (`calculators.web.prepare()`, then makeMemorySnapshot),
 // and runs the cases in a second Pyodide started from it, as a later visit does.
@@ -13,7 +14,7 @@
 //   {"pyodide": version, "python": version, "results": [{"fil", "namn", "response"}]}
 // where `response` is the parsed JSON text that handle() returned.
 
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -31,7 +32,15 @@ if (!zipPath) {
 }
 
 const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
-const stdlib = stdlibPath ? { stdLibURL: resolve(stdlibPath) } : {};
+async function decoded(path) {
+  const { ZSTDDecoder } = await import("zstddec");
+  const decoder = new ZSTDDecoder();
+  await decoder.init();
+  const out = resolve(path.replace(/\.zst$/, ""));
+  await writeFile(out, decoder.decode(new Uint8Array(await readFile(path))));
+  return out;
+}
+const stdlib = stdlibPath ? { stdLibURL: await decoded(stdlibPath) } : {};
 const archive = new Uint8Array(await readFile(zipPath));
 const extractDir = "/home/pyodide/sk";
 

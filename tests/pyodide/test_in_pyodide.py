@@ -104,8 +104,10 @@ def pyodide_results(tmp_path_factory):
     data, name = hook.build_package_zip()
     zip_path = tmp / name
     zip_path.write_bytes(data)
-    stdlib = tmp / hook.stdlib_name(data)
-    manifest = json.loads(hook.make_stdlib(zip_path, stdlib).read_text(encoding="utf-8"))
+    cached = hook.make_stdlib(zip_path, hook.stdlib_name(data))
+    manifest = json.loads(cached.with_name(cached.name + ".json").read_text(encoding="utf-8"))
+    stdlib = tmp / cached.name
+    shutil.copyfile(cached, stdlib)
     own = tmp / "egna.json"
     own.write_text(json.dumps(OWN_CASES, ensure_ascii=False), encoding="utf-8")
     goldens = [str(own)] + [str(p) for p in sorted(GOLDEN_DIR.glob("*.json"))]

@@ -231,3 +231,38 @@ def test_the_not_found_page_speaks_swedish_and_leads_home(site_dir, base_url):
     assert "<h1>Sidan finns inte</h1>" in source and "Not found" not in source
     home = re.search(r'<a href="([^"]+)">Gå till startsidan</a>', source)
     assert home and urljoin(base_url + "nagot/som/inte/finns", home.group(1)).rstrip(".") == base_url
+
+
+def test_the_compressed_runtime_decodes_to_what_the_pages_expect(site_dir):
+    # The WebAssembly runtime and the standard library are shipped compressed with Zstandard
+    # (issue 13); the worker checks what it decoded against the integrity values in the page.
+    import base64
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    import zstandard
+
+    page = site_dir / "verktyg" / "berakning" / "index.html"
+    meta = re.search(r"<meta name=\"sk-python\" content='([^']*)'>", page.read_text(encoding="utf-8"))
+    urls = json.loads(html.unescape(meta.group(1)))
+    shipped = lambda key: (page.parent / urls[key]).resolve()  # noqa: E731
+    decode = zstandard.ZstdDecompressor().decompress
+    sri = lambda data: "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")  # noqa: E731
+
+    wasm = decode((shipped("pyodide") / "pyodide.asm.wasm.zst").read_bytes())
+    assert wasm == (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    assert urls["wasm"] == sri(wasm)
+    assert not (shipped("pyodide") / "pyodide.asm.wasm").exists()  # only the compressed file
+
+    assert shipped("stdlib").name.endswith(".zip.zst")
+    stdlib = decode(shipped("stdlib").read_bytes())
+    assert urls["stdlibIntegrity"] == sri(stdlib)
+    with zipfile.ZipFile(io.BytesIO(stdlib)) as archive:
+        entries = archive.infolist()
+    assert len(entries) > 100 and all(e.filename.endswith(".pyc") for e in entries)
+    assert all(e.compress_type == zipfile.ZIP_STORED for e in entries)  # compressed whole instead
+
+    decoder = shipped("zstd")
+    assert decoder.is_file() and (decoder.parent / "LICENSE").is_file()

@@ -137,7 +137,7 @@
     worker.onerror = broken;
     worker.onmessageerror = broken;
     worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm, stdlib: urls.stdlib,
-      lock: urls.lock, snapshot: urls.snapshot });
+      stdlibIntegrity: urls.stdlibIntegrity, zstd: urls.zstd, lock: urls.lock, snapshot: urls.snapshot });
     // Watchdog: a runtime that neither starts nor fails is reported as a failure.
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {

@@ -2,9 +2,11 @@
 //
 // Protocol (all messages are plain objects):
 //   page → worker  {type: "init", pyodide: "<absolute URL of the runtime dir>/", paket: "<zip URL>",
-//                   wasm: "sha384-…" (integrity of pyodide.asm.wasm, or ""),
-//                   stdlib: "<URL of the trimmed standard library zip>", lock: {…} (the package
-//                   index's header), snapshot: "<URL naming this build's memory snapshot>" (or "")}
+//                   wasm: "sha384-…" (integrity of pyodide.asm.wasm, decoded, or ""),
+//                   stdlib: "<URL of the trimmed standard library zip, compressed>",
+//                   stdlibIntegrity: "sha384-…" (of it decoded, or ""), zstd: "<URL of zstddec>",
+//                   lock: {…} (the package index's header),
+//                   snapshot: "<URL naming this build's memory snapshot>" (or "")}
 //   page → worker  {id, request: "<JSON text>"}
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
 //                   ("redo" also carries ms, the boot's duration, and snapshot: whether it
@@ -13,37 +15,35 @@
 // Everything is fetched from our own origin; no micropip, no package downloads.
 
 const EXTRACT_DIR = "/home/pyodide/sk";
-// The runtime files loadPyodide fetches. When one is missing or blocked (a proxy, an
-// aborted download), Emscripten can stall instead of failing, so the same files are asked
-// for with HEAD at the same time and a failure is reported at once.
-const RUNTIME_FILES = { "pyodide.asm.wasm": "application/wasm", "pyodide.asm.mjs": null };
+const WASM = "pyodide.asm.wasm"; // on the server as WASM + ".zst" (see compressedFiles)
 const LENGTH_HEADER = "x-sk-bytes"; // a kept snapshot's length, checked before it is used
 const LOAD_FAILED = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
 
 let pyodide = null;
 let handle = null;
 let ready = null;
-let keeper = null; // the kept snapshot's store (snapshots() below), or null
+let keeper = null; // what this worker keeps between visits (keptFiles() below), or null
 let spoiled = false; // a kept snapshot failed to load
-let startedFromSnapshot = false; // this worker's Python came from a kept snapshot
+let startedFromSnapshot = ""; // the kept snapshot this worker's Python came from
 
 function status(status, meddelande, extra = {}) {
   self.postMessage({ type: "status", status, meddelande, ...extra });
 }
 
-async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) {
+async function boot({ pyodide: indexURL, paket, wasm, stdlib, stdlibIntegrity, zstd, lock, snapshot }) {
   const started = performance.now();
   status("laddar", "Python startar …");
   // The kept snapshot is read first and alone: read while the runtime files were checked
   // (below), its 31 MB took 0.2–0.3 s instead of 0.1 s.
-  const keeping = snapshot ? snapshots(snapshot) : Promise.resolve(null);
-  const kept = keeping.then((store) => store && store.read());
+  const keeping = snapshot ? keptFiles(snapshot) : Promise.resolve(null);
+  const kept = keeping.then((store) => store && store.read(snapshot));
+  const packed = compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd }, keeping);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const options = {
     indexURL,
     packages: [],
     fullStdLib: false,
-    ...(stdlib && { stdLibURL: stdlib }),
+    ...(stdlib && { stdLibURL: packed.stdlib }),
     // The site loads no packages: an empty index instead of the 119 kB pyodide-lock.json.
     ...(lock && { lockFileContents: { info: lock, packages: {} } }),
   };
@@ -72,8 +72,9 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
     }),
-    kept.then(() => preflight(indexURL, wasm, stdlib)),
+    kept.then(() => preflight(indexURL, packed)),
   ]);
+  const decodedNow = packed.release();
   pyodide = loaded;
   // A snapshot holds the interpreter's memory, not its file system: the package's files
   // go back where the snapshot's imports expect them.
@@ -95,37 +96,49 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, lock, snapshot }) 
     } catch (error) {
       console.warn("sk-python-worker: no snapshot made:", error);
     }
-    (made ? keeper.keep(made) : spoiled ? keeper.forget() : Promise.resolve())
+    (made ? keeper.keep(snapshot, made) : spoiled ? keeper.forget(snapshot) : Promise.resolve())
       .catch((error) => console.warn("sk-python-worker: no snapshot kept:", error));
   }
-  startedFromSnapshot = fromSnapshot;
+  if (keeper) {
+    (async () => {
+      for (const [address, bytes] of await decodedNow) await keeper.keep(address, bytes);
+      await keeper.tidy([snapshot, ...packed.addresses]);
+    })().catch((error) => console.warn("sk-python-worker: the runtime not kept:", error));
+  }
+  startedFromSnapshot = fromSnapshot ? snapshot : "";
 }
 
-// The memory snapshot (issue 13): the interpreter's memory once the package is imported and
-// its parameter files read, so that a later visit skips Python's start-up, almost all of a
-// boot's work. Made here after the first start rather than downloaded: it is 31 MB (5 MB
-// compressed), more than the runtime itself. Kept uncompressed, because inflating it took
-// 0.2–0.3 s of every later start. One per site in Cache Storage, under the name the build
-// gives it (a hash over everything that goes into it, so a snapshot never meets another
-// build's files); the service worker deletes it when a new build takes over. Null where
-// the browser keeps nothing (storage blocked).
-async function snapshots(key) {
+// What the worker keeps between visits (issue 13), in one Cache Storage cache per site:
+//
+// - the memory snapshot: the interpreter's memory once the package is imported and its
+//   parameter files read, so that a later visit skips Python's start-up, almost all of a
+//   boot's work. Made here after the first start rather than downloaded: it is 31 MB (5 MB
+//   compressed), more than the runtime itself. Kept uncompressed, because inflating it took
+//   0.2–0.3 s of every later start. Its name is the build's (a hash over everything that
+//   goes into it, so a snapshot never meets another build's files).
+// - the runtime and the standard library as decoded (compressedFiles below), 12 MB, so that
+//   a later visit does not decode and check them again (0.15 s of a second visit).
+//
+// Files of an earlier build are deleted when this build's are kept, and by the service
+// worker when a new build takes over. Null where the browser keeps nothing (storage blocked).
+async function keptFiles(snapshotKey) {
   let cache;
   try {
-    cache = await self.caches.open(snapshotCacheName(key));
+    cache = await self.caches.open(keptCacheName(snapshotKey));
   } catch {
     return null;
   }
   return {
-    async read() {
+    // A kept file's bytes, or null. Pyodide checks a snapshot's header, not its length: one
+    // cut short would start with part of its memory zeroed. So a file of the wrong length is
+    // forgotten.
+    async read(key) {
       try {
         const kept = await cache.match(key);
         if (!kept) return null;
         const bytes = new Uint8Array(await kept.arrayBuffer());
-        // Pyodide checks a snapshot's header, not its length: one cut short would start
-        // with part of its memory zeroed.
         if (String(bytes.byteLength) !== kept.headers.get(LENGTH_HEADER)) {
-          await this.forget();
+          await this.forget(key);
           return null;
         }
         return bytes;
@@ -133,40 +146,105 @@ async function snapshots(key) {
         return null;
       }
     },
-    async forget() {
+    async forget(key) {
       await cache.delete(key).catch(() => false);
     },
-    async keep(bytes) {
+    async keep(key, bytes) {
       await cache.put(key, new Response(bytes, {
         headers: { "content-type": "application/octet-stream", [LENGTH_HEADER]: String(bytes.byteLength) },
       }));
+    },
+    // Forget every kept file but these.
+    async tidy(keys) {
       for (const other of await cache.keys()) {
-        if (other.url !== key) await cache.delete(other);
+        if (!keys.includes(other.url)) await cache.delete(other);
       }
     },
   };
 }
 
-// sw-template.js names it the same way, to delete an older build's snapshot after an update.
-function snapshotCacheName(key) {
+// sw-template.js names it the same way, to delete an older build's files after an update.
+function keptCacheName(key) {
   return `sk-python:${new URL(".", key).pathname}`;
 }
 
-// The WebAssembly file is also fetched whole with its integrity value (so a truncated or
-// damaged file fails here; Pyodide's own request for it waits for this one and is then
-// served from the browser's cache).
-async function preflight(indexURL, wasm, stdlib) {
-  const files = Object.entries(RUNTIME_FILES).map(([file, type]) => [new URL(file, indexURL).href, file, type]);
-  if (stdlib) files.push([stdlib, "stdlib", null]);
-  await Promise.all(files.map(async ([url, file, type]) => {
-    const checked = file === "pyodide.asm.wasm" && wasm;
-    const response = await fetch(url, checked
-      ? { integrity: wasm, credentials: "same-origin" }
-      : { method: "HEAD", credentials: "same-origin" });
-    const got = (response.headers.get("content-type") || "").split(";")[0].trim();
-    if (!response.ok || (type && got !== type)) throw new Error(`${file}: HTTP ${response.status} ${got}`);
-    if (checked) await response.arrayBuffer();
-  }));
+// When a runtime file is missing, blocked (a proxy, an aborted download) or damaged,
+// Emscripten can stall instead of failing: the compressed files are decoded and checked
+// here too (the same work Pyodide's requests wait for), the glue asked for with HEAD, and a
+// failure reported at once.
+async function preflight(indexURL, packed) {
+  const glue = new URL("pyodide.asm.mjs", indexURL).href;
+  await Promise.all([
+    packed.check(),
+    fetch(glue, { method: "HEAD", credentials: "same-origin" }).then((response) => {
+      if (!response.ok) throw new Error(`pyodide.asm.mjs: HTTP ${response.status}`);
+    }),
+  ]);
+}
+
+// The WebAssembly runtime and the standard library go out compressed with Zstandard, 0.9 MB
+// less than gzip on a first visit (pyodide_assets.py); browsers decode only gzip and deflate
+// by themselves. Pyodide fetches both with the global fetch, so until release() the worker
+// answers those two addresses itself: the .zst file, fetched and decoded once (zstddec, the
+// reference decoder in WebAssembly) and checked against the decoded file's integrity value.
+// The check also catches a failed decoding, which zstddec does not report.
+function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd }, keeping) {
+  const original = self.fetch.bind(self);
+  // Decoded address → the compressed file on the server.
+  const files = new Map([[new URL(WASM, indexURL).href,
+    { url: new URL(`${WASM}.zst`, indexURL).href, integrity: wasm, type: "application/wasm" }]]);
+  const decodedStdlib = stdlib.replace(/\.zst$/, "");
+  if (stdlib) files.set(decodedStdlib, { url: stdlib, integrity: stdlibIntegrity, type: "application/zip" });
+  let decoder = null;
+  const decoding = new Map(); // address → promise of { bytes, kept }
+  const decoded = (address) => {
+    if (!decoding.has(address)) decoding.set(address, load(address));
+    return decoding.get(address);
+  };
+  async function load(address) {
+    const store = await keeping;
+    const kept = store && (await store.read(address));
+    if (kept) return { bytes: kept, kept: true };
+    return { bytes: await decode(files.get(address)), kept: false };
+  }
+  async function decode({ url, integrity }) {
+    decoder = decoder || import(zstd).then(async ({ ZSTDDecoder }) => {
+      const made = new ZSTDDecoder();
+      await made.init();
+      return made;
+    });
+    const response = await original(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const packed = new Uint8Array(await response.arrayBuffer());
+    const bytes = (await decoder).decode(packed);
+    if (integrity && (await sri(bytes)) !== integrity) throw new Error(`${url}: not the file of this build`);
+    return bytes;
+  }
+  self.fetch = (input, init) => {
+    const address = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const file = files.get(address);
+    if (!file) return original(input, init);
+    return decoded(address).then(({ bytes }) => new Response(bytes, { headers: { "content-type": file.type } }));
+  };
+  return {
+    stdlib: decodedStdlib,
+    addresses: [...files.keys()],
+    check: () => Promise.all([...files.keys()].map(decoded)),
+    // Answer no more requests; returns [address, bytes] of the files decoded (not kept) now.
+    release() {
+      self.fetch = original;
+      const fresh = Promise.all([...decoding].map(async ([address, done]) => [address, await done]));
+      decoding.clear();
+      return fresh.then((all) => all.filter(([, { kept }]) => !kept).map(([address, { bytes }]) => [address, bytes]));
+    },
+  };
+}
+
+async function sri(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+  let text = "";
+  for (const byte of digest) text += String.fromCharCode(byte);
+  return `sha384-${btoa(text)}`;
 }
 
 // After a fatal error (e.g. a stack overflow in WebAssembly) Pyodide refuses every further
@@ -220,7 +298,7 @@ self.onmessage = async (event) => {
     self.postMessage(failMessage(id, "Ett oväntat fel uppstod i beräkningen. Försök igen."));
     if (!alive()) {
       // Started from a kept snapshot, it may be the cause: the next start makes a new one.
-      if (startedFromSnapshot && keeper) keeper.forget();
+      if (startedFromSnapshot && keeper) keeper.forget(startedFromSnapshot);
       status("fel", "Beräkningen stannade. Välj Försök igen för att starta om den. Inget av det du skrivit är förlorat.");
     }
   }

@@ -84,12 +84,18 @@
         lock: raw.lock && typeof raw.lock === "object" ? raw.lock : null,
         worker: new URL(raw.worker, base).href,
         docx: raw.docx ? new URL(raw.docx, base).href : "",
-        wasm: /^sha384-[A-Za-z0-9+/]+=*$/.test(raw.wasm || "") ? raw.wasm : "",
+        wasm: integrity(raw.wasm),
+        stdlibIntegrity: integrity(raw.stdlibIntegrity),
+        zstd: new URL(raw.zstd, base).href,
         stilar: (raw.stilar || []).map((href) => new URL(href, base).href),
       };
     } catch (error) {
       return null;
     }
+  }
+
+  function integrity(value) {
+    return /^sha384-[A-Za-z0-9+/]+=*$/.test(value || "") ? value : "";
   }
 
   function loadScript(file) {
@@ -162,7 +168,7 @@
     if (document.querySelector("[data-sk-verktyg]") || window.skPython.status !== "vilande") return;
     if (!urls || !urls.snapshot || !window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
     if (navigator.connection && navigator.connection.saveData) return;
-    const wasm = new URL("pyodide.asm.wasm", urls.pyodide).href;
+    const wasm = new URL("pyodide.asm.wasm.zst", urls.pyodide).href;
     Promise.all([urls.snapshot, wasm].map((url) => window.caches.match(url))).then(([snapshot, runtime]) => {
       if (!snapshot || !runtime || window.skPython.status !== "vilande") return;
       loadScript("sk-python-runtime.js").then(() => window.skPython.start && window.skPython.start());
