@@ -1116,6 +1116,25 @@ def test_accessible_when_ready_light_and_dark(context_factory):
     assert_no_axe_violations(page, "(redo, dark)")
 
 
+@pytest.mark.ny_flik  # the tool's script held back, as on a slow connection
+def test_a_field_changed_before_the_script_has_loaded_is_computed_and_kept(page):
+    # On a slow link the form is usable seconds before its script runs. The pre-rendered
+    # result is the standard scenario's: a field changed meanwhile must not pass for it.
+    held = []
+    page.route("**/sk-verktyg/calculator.mjs", lambda route: held.append(route))
+    page.goto(PATH, wait_until="domcontentloaded")
+    page.locator('[name="antal_personer"]').fill("2")
+    assert held, "the script was not held back"
+    for route in held:
+        route.continue_()
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
+    expect_totals(page, cli({"version": 2, "antal_personer": 2}))
+    page.unroute("**/sk-verktyg/calculator.mjs")
+    page.reload()
+    expect(page.locator('[name="antal_personer"]')).to_have_value("2")
+    expect_totals(page, cli({"version": 2, "antal_personer": 2}))
+
+
 @pytest.mark.ny_flik  # a runtime file blocked
 @pytest.mark.tillat_konsolfel  # the aborted WebAssembly download is logged by the browser
 def test_python_failing_to_load_shows_message_and_retry(page):

@@ -165,6 +165,29 @@ def test_answers_survive_reload_and_a_closed_tab(context_factory):
     expect(field(again, B, "analys-mal", "varde")).to_have_value("Fler i arbete")
 
 
+@pytest.mark.ny_flik  # the tool's script held back, as on a slow connection
+def test_what_is_typed_before_the_script_has_loaded_is_kept_and_saved(page):
+    # On a slow link the form is usable seconds before its script runs: what is typed and
+    # clicked then is kept over what was saved earlier, and saved itself.
+    page.goto(tool_url(B))
+    field(page, B, "analys-mal", "varde").fill("Sparat tidigare")
+    wait_saved(page, B, lambda s: answer_of(s, "analys-mal") == "Sparat tidigare")
+    held = []
+    page.route("**/sk-verktyg/checklist.mjs", lambda route: held.append(route))
+    page.reload(wait_until="domcontentloaded")
+    field(page, B, "analys-mal", "varde").fill("Skrivet medan sidan laddade")
+    page.locator(f"label[for='sk--{B}--syfte--varde--nej']").click()
+    assert held, "the script was not held back"
+    for route in held:
+        route.continue_()
+    state = wait_saved(page, B, lambda s: answer_of(s, "syfte") == "nej")
+    assert answer_of(state, "analys-mal") == "Skrivet medan sidan laddade"
+    page.unroute("**/sk-verktyg/checklist.mjs")
+    page.reload()
+    expect(field(page, B, "analys-mal", "varde")).to_have_value("Skrivet medan sidan laddade")
+    expect(radio(page, B, "syfte", "nej")).to_be_checked()
+
+
 @pytest.mark.ny_flik  # leaving the page for real
 def test_typing_is_saved_before_leaving_the_page(page):
     page.goto(tool_url(B))

@@ -17,6 +17,7 @@ import { SavedScenarios } from "./calculator-saved.mjs";
 import { FieldErrors } from "./calculator-errors.mjs";
 import { isolated, messages, stamp } from "./text.mjs";
 import { register } from "./registry.mjs";
+import { pageValue, putBack, typedBeforeStart } from "./early-input.mjs";
 
 export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
 export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formuläret: det kan inte räknas om förrän beräkningen fungerar igen. Välj Försök igen överst.";
@@ -80,12 +81,22 @@ export class Calculator {
     this.showStatus(window.skPython.status, window.skPython.meddelande);
     this.saved.render();
 
-    // Start: share link > stored scenario > pre-rendered default.
-    this.valid = { snap: this.snapshot(), scenario: this.standard }; // the pre-rendered form and result
+    // Start: share link > fields changed before this script ran > stored scenario >
+    // pre-rendered default. The pre-rendered result belongs to the page's own field values.
+    const early = typedBeforeStart(this.form);
+    const pageValues = {};
+    this.form.querySelectorAll("[name]").forEach((el) => (pageValues[el.name] = pageValue(el)));
+    this.valid = { snap: JSON.stringify(pageValues), scenario: this.standard };
     const own = this.readCurrent();
     if (this.links.onStart(own)) return;
     if (own) this.links.restoreOwn(own);
-    else this.updateVisibility();
+    if (early.length) {
+      putBack(early);
+      this.updateVisibility();
+      this.onInput();
+    } else if (!own) {
+      this.updateVisibility();
+    }
   }
 
   connected() {

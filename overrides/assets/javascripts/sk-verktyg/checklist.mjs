@@ -12,6 +12,7 @@ import { ChecklistActions } from "./checklist-actions.mjs";
 import { emptyState, merge, pruneTombstones, signature, stampAfter } from "./merge.mjs";
 import { arriving, cutAt, engineStatusText, number } from "./text.mjs";
 import { register } from "./registry.mjs";
+import { putBack, typedBeforeStart } from "./early-input.mjs";
 
 const SAVE_DELAY = 250;
 const SUMMARY_DELAY = 300;
@@ -59,11 +60,16 @@ export class Checklist {
       if (event.inputType === "insertText" || event.inputType === "insertLineBreak") this.noteCut(event, event.data || "\n");
     });
 
+    // What was typed before this script ran is newer than what was saved: put back over it,
+    // and recorded (and saved) as the edits they are.
+    const early = typedBeforeStart(form);
     const saved = this.storage.load(this.state);
     if (saved) {
       this.state = saved;
       this.form.apply(this.state, false);
     }
+    putBack(early);
+    early.forEach(([control, value]) => value !== false && control.dispatchEvent(new Event("change", { bubbles: true })));
     this.form.showRowLimits();
     form.querySelectorAll("input[type=text][data-falt]").forEach((c) => !c.closest("template") && this.form.printCopy(c));
     this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
