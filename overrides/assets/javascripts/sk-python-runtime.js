@@ -85,7 +85,9 @@
     pending.clear();
   }
 
-  function start() {
+  // fresh: "Försök igen" after a failure. The browser may have kept a damaged runtime file
+  // (a proxy's cut-off copy sent as whole): the worker then fetches every file anew.
+  function start(fresh = false) {
     if (worker) return;
     api.startedAt = performance.now();
     api.readyMs = null;
@@ -137,7 +139,7 @@
     worker.onerror = broken;
     worker.onmessageerror = broken;
     worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm, stdlib: urls.stdlib,
-      stdlibIntegrity: urls.stdlibIntegrity, zstd: urls.zstd, lock: urls.lock, snapshot: urls.snapshot });
+      stdlibIntegrity: urls.stdlibIntegrity, zstd: urls.zstd, lock: urls.lock, snapshot: urls.snapshot, fresh });
     // Watchdog: a runtime that neither starts nor fails is reported as a failure.
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {
@@ -157,7 +159,7 @@
 
   function retry() {
     stop();
-    start();
+    start(true);
   }
 
   function whenSettled() {

@@ -6,7 +6,8 @@
 //                   stdlib: "<URL of the trimmed standard library zip, compressed>",
 //                   stdlibIntegrity: "sha384-…" (of it decoded, or ""), zstd: "<URL of zstddec>",
 //                   lock: {…} (the package index's header),
-//                   snapshot: "<URL naming this build's memory snapshot>" (or "")}
+//                   snapshot: "<URL naming this build's memory snapshot>" (or ""),
+//                   fresh: true after a failure (fetch every file anew, not from the HTTP cache)}
 //   page → worker  {id, request: "<JSON text>"}
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
 //                   ("redo" also carries ms, the boot's duration, and snapshot: whether it
@@ -30,14 +31,19 @@ function status(status, meddelande, extra = {}) {
   self.postMessage({ type: "status", status, meddelande, ...extra });
 }
 
-async function boot({ pyodide: indexURL, paket, wasm, stdlib, stdlibIntegrity, zstd, lock, snapshot }) {
+async function boot({ pyodide: indexURL, paket, wasm, stdlib, stdlibIntegrity, zstd, lock, snapshot, fresh }) {
   const started = performance.now();
   status("laddar", "Python startar …");
+  // After a failure the browser's HTTP cache may hold a damaged file (a proxy's cut-off copy
+  // sent as whole is kept, and revalidating it only confirms it): fetch everything anew. The
+  // scripts are imported, so their cached copies are replaced first.
+  const cache = fresh ? "reload" : "default";
+  if (fresh) await Promise.all([...["pyodide.mjs", "pyodide.asm.mjs"].map((file) => new URL(file, indexURL).href), zstd].map(renew));
   // The kept snapshot is read first and alone: read while the runtime files were checked
   // (below), its 31 MB took 0.2–0.3 s instead of 0.1 s.
   const keeping = snapshot ? keptFiles(snapshot) : Promise.resolve(null);
   const kept = keeping.then((store) => store && store.read(snapshot));
-  const packed = compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd }, keeping);
+  const packed = compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache }, keeping);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const options = {
     indexURL,
@@ -68,7 +74,7 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, stdlibIntegrity, z
   };
   const [{ loaded, fromSnapshot }, archive] = await Promise.all([
     start(),
-    fetch(paket, { credentials: "same-origin" }).then((r) => {
+    fetch(paket, { credentials: "same-origin", cache }).then((r) => {
       if (!r.ok) throw new Error(`Beräkningskoden kunde inte hämtas (HTTP ${r.status}).`);
       return r.arrayBuffer();
     }),
@@ -188,7 +194,7 @@ async function preflight(indexURL, packed) {
 // answers those two addresses itself: the .zst file, fetched and decoded once (zstddec, the
 // reference decoder in WebAssembly) and checked against the decoded file's integrity value.
 // The check also catches a failed decoding, which zstddec does not report.
-function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd }, keeping) {
+function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache }, keeping) {
   const original = self.fetch.bind(self);
   // Decoded address → the compressed file on the server.
   const files = new Map([[new URL(WASM, indexURL).href,
@@ -213,7 +219,7 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd }, keep
       await made.init();
       return made;
     });
-    const response = await original(url, { credentials: "same-origin" });
+    const response = await original(url, { credentials: "same-origin", cache });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     const packed = new Uint8Array(await response.arrayBuffer());
     const bytes = (await decoder).decode(packed);
@@ -238,6 +244,15 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd }, keep
       return fresh.then((all) => all.filter(([, { kept }]) => !kept).map(([address, { bytes }]) => [address, bytes]));
     },
   };
+}
+
+// Replace the HTTP cache's copy of a file (a failure here shows when it is used).
+async function renew(url) {
+  try {
+    await (await fetch(url, { credentials: "same-origin", cache: "reload" })).arrayBuffer();
+  } catch {
+    // offline or blocked: the start fails and says so
+  }
 }
 
 async function sri(bytes) {
