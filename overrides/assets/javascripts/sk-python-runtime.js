@@ -34,6 +34,7 @@
   const api = Object.assign(window.skPython, {
     meddelande: "",
     callTimeoutMs: CALL_TIMEOUT_MS,
+    watchdogMs: WATCHDOG_MS,
     startedAt: null,
     readyMs: null,
     fromSnapshot: null, // whether the worker started from the memory snapshot kept at an earlier visit
@@ -106,6 +107,10 @@
     }
     worker.onmessage = (event) => {
       const message = event.data || {};
+      if (message.type === "progress") {
+        watch(); // a slow download is not a stalled start
+        return;
+      }
       if (message.type === "status") {
         if (message.status === "fel") {
           // The worker cannot go on (runtime files missing, Python stopped): end it, so that
@@ -140,14 +145,19 @@
     worker.onmessageerror = broken;
     worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm, stdlib: urls.stdlib,
       stdlibIntegrity: urls.stdlibIntegrity, zstd: urls.zstd, lock: urls.lock, snapshot: urls.snapshot, fresh });
-    // Watchdog: a runtime that neither starts nor fails is reported as a failure.
+    watch();
+  }
+
+  // Watchdog: a runtime that neither starts nor fails, nor receives any of its files, within
+  // WATCHDOG_MS is reported as a failure.
+  function watch() {
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {
       if (api.status === "laddar") {
         stop();
         setStatus("fel", "Beräkningen blev inte klar att använda inom rimlig tid. Försök igen.");
       }
-    }, WATCHDOG_MS);
+    }, api.watchdogMs);
   }
 
   function stop(meddelande = "Beräkningen startades om. Försök igen.") {

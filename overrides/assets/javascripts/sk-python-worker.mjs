@@ -12,6 +12,7 @@
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
 //                   ("redo" also carries ms, the boot's duration, and snapshot: whether it
 //                   started from a memory snapshot kept at an earlier visit)
+//   worker → page  {type: "progress"} (at most every second while a large file arrives)
 //   worker → page  {id, response: "<JSON text>"}
 // Everything is fetched from our own origin; no micropip, no package downloads.
 
@@ -221,7 +222,7 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
     });
     const response = await original(url, { credentials: "same-origin", cache });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    const packed = new Uint8Array(await response.arrayBuffer());
+    const packed = await arriving(response);
     const bytes = (await decoder).decode(packed);
     if (integrity && (await sri(bytes)) !== integrity) throw new Error(`${url}: not the file of this build`);
     return bytes;
@@ -244,6 +245,33 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
       return fresh.then((all) => all.filter(([, { kept }]) => !kept).map(([address, { bytes }]) => [address, bytes]));
     },
   };
+}
+
+// A response's body, read as it arrives. While a large file is still coming (3 MB take half a
+// minute at 1 Mbit/s), the page is told so every second, so that its watchdog does not take a
+// slow download for a stalled one.
+async function arriving(response) {
+  const reader = response.body.getReader();
+  const parts = [];
+  let size = 0;
+  let told = performance.now();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.byteLength;
+    if (performance.now() - told > 1000) {
+      told = performance.now();
+      self.postMessage({ type: "progress" });
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
 }
 
 // Replace the HTTP cache's copy of a file (a failure here shows when it is used).
