@@ -79,7 +79,7 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  // HEAD too: the Python worker asks for the runtime files with HEAD to fail fast.
+  // HEAD too: the Python worker asks for the runtime's glue with HEAD to fail fast.
   if (request.method !== "GET" && request.method !== "HEAD") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
@@ -117,12 +117,13 @@ async function lazy(path, request) {
   const hit = await cache.match(absolute(path));
   if (hit) return hit;
   if (request.method === "HEAD" || request.headers.get("range")) return fetch(request);
-  return (await keep(cache, path, LAZY_FILES[path])).clone();
+  return (await keep(cache, path, LAZY_FILES[path], request.cache === "reload")).clone();
 }
 
-function keep(cache, path, hash) {
+// reload: the page's "Försök igen" (not the HTTP cache's copy, which may be a damaged one).
+function keep(cache, path, hash, reload = false) {
   if (!inflight.has(path)) {
-    const done = fetchChecked(path, hash)
+    const done = fetchChecked(path, hash, reload)
       .then(async (response) => {
         await cache.put(absolute(path), response.clone());
         return response;
@@ -142,8 +143,8 @@ async function keepGroup(group) {
 
 // Fetch a file of this build, revalidated with the server (a 304 costs nothing), and refuse
 // it unless its SHA-256 matches the build's list.
-async function fetchChecked(path, hash) {
-  const response = await fetch(absolute(path), { cache: "no-cache", credentials: "same-origin" });
+async function fetchChecked(path, hash, reload = false) {
+  const response = await fetch(absolute(path), { cache: reload ? "reload" : "no-cache", credentials: "same-origin" });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));

@@ -18,7 +18,8 @@
 
 const EXTRACT_DIR = "/home/pyodide/sk";
 const WASM = "pyodide.asm.wasm"; // on the server as WASM + ".zst" (see compressedFiles)
-const LENGTH_HEADER = "x-sk-bytes"; // a kept snapshot's length, checked before it is used
+const LENGTH_HEADER = "x-sk-bytes"; // a kept file's length, checked before it is used
+const INTEGRITY_HEADER = "x-sk-integrity"; // what a kept decoded file was checked against
 const LOAD_FAILED = "Beräkningen kunde inte laddas. Kontrollera anslutningen och försök igen.";
 
 let pyodide = null;
@@ -108,8 +109,11 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, stdlibIntegrity, z
   }
   if (keeper) {
     (async () => {
-      for (const [address, bytes] of await decodedNow) await keeper.keep(address, bytes);
-      await keeper.tidy([snapshot, ...packed.addresses]);
+      try {
+        for (const [address, bytes, integrity] of await decodedNow) await keeper.keep(address, bytes, integrity);
+      } finally {
+        await keeper.tidy([snapshot, ...packed.addresses]); // an older build's files go even when storage is full
+      }
     })().catch((error) => console.warn("sk-python-worker: the runtime not kept:", error));
   }
   startedFromSnapshot = fromSnapshot ? snapshot : "";
@@ -138,13 +142,15 @@ async function keptFiles(snapshotKey) {
   return {
     // A kept file's bytes, or null. Pyodide checks a snapshot's header, not its length: one
     // cut short would start with part of its memory zeroed. So a file of the wrong length is
-    // forgotten.
-    async read(key) {
+    // forgotten, and a decoded runtime file checked against another integrity value than the
+    // page's (the runtime's address names its version, not its content).
+    async read(key, integrity = "") {
       try {
         const kept = await cache.match(key);
         if (!kept) return null;
         const bytes = new Uint8Array(await kept.arrayBuffer());
-        if (String(bytes.byteLength) !== kept.headers.get(LENGTH_HEADER)) {
+        if (String(bytes.byteLength) !== kept.headers.get(LENGTH_HEADER)
+            || (kept.headers.get(INTEGRITY_HEADER) || "") !== integrity) {
           await this.forget(key);
           return null;
         }
@@ -156,9 +162,10 @@ async function keptFiles(snapshotKey) {
     async forget(key) {
       await cache.delete(key).catch(() => false);
     },
-    async keep(key, bytes) {
+    async keep(key, bytes, integrity = "") {
       await cache.put(key, new Response(bytes, {
-        headers: { "content-type": "application/octet-stream", [LENGTH_HEADER]: String(bytes.byteLength) },
+        headers: { "content-type": "application/octet-stream", [LENGTH_HEADER]: String(bytes.byteLength),
+          [INTEGRITY_HEADER]: integrity },
       }));
     },
     // Forget every kept file but these.
@@ -210,10 +217,14 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
   };
   async function load(address) {
     const store = await keeping;
-    const kept = store && (await store.read(address));
+    // After a failure ("Försök igen") a kept copy is not trusted either.
+    if (store && cache === "reload") await store.forget(address);
+    const kept = store && cache !== "reload" && (await store.read(address, files.get(address).integrity));
     if (kept) return { bytes: kept, kept: true };
     return { bytes: await decode(files.get(address)), kept: false };
   }
+  // zstddec keeps its WebAssembly memory (about 13 MB once the runtime is decoded) for the
+  // worker's life: only on a visit that decodes, not on one that starts from the kept files.
   async function decode({ url, integrity }) {
     decoder = decoder || import(zstd).then(async ({ ZSTDDecoder }) => {
       const made = new ZSTDDecoder();
@@ -224,6 +235,7 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     const packed = await arriving(response);
     const bytes = (await decoder).decode(packed);
+    if (!bytes.byteLength) throw new Error(`${url}: could not be decoded`);
     if (integrity && (await sri(bytes)) !== integrity) throw new Error(`${url}: not the file of this build`);
     return bytes;
   }
@@ -242,7 +254,8 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
       self.fetch = original;
       const fresh = Promise.all([...decoding].map(async ([address, done]) => [address, await done]));
       decoding.clear();
-      return fresh.then((all) => all.filter(([, { kept }]) => !kept).map(([address, { bytes }]) => [address, bytes]));
+      return fresh.then((all) => all.filter(([, { kept }]) => !kept)
+        .map(([address, { bytes }]) => [address, bytes, files.get(address).integrity]));
     },
   };
 }
@@ -254,7 +267,7 @@ async function arriving(response) {
   const reader = response.body.getReader();
   const parts = [];
   let size = 0;
-  let told = performance.now();
+  let told = -Infinity; // the first piece is news too
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
