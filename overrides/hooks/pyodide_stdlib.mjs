@@ -12,7 +12,7 @@
 // docstrings or asserts (optimize=2) and a line table that names each function's first
 // line only. Unchecked hash-based .pyc files carry no time stamp: the same
 // input gives the same bytes. The entries are stored, not deflated: the build compresses the
-// whole zip with Zstandard (557 kB instead of 769 kB deflated entry by entry), and zipimport
+// whole zip with Zstandard (554 kB instead of 769 kB deflated entry by entry), and zipimport
 // then reads them without inflating. The .json lists what was included and what Python has
 // built in (tests/pyodide checks the package's imports against it).
 import { readFile, writeFile } from "node:fs/promises";

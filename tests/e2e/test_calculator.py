@@ -1124,6 +1124,10 @@ def test_a_field_changed_before_the_script_has_loaded_is_computed_and_kept(page)
     page.route("**/sk-verktyg/calculator.mjs", lambda route: held.append(route))
     page.goto(PATH, wait_until="domcontentloaded")
     page.locator('[name="antal_personer"]').fill("2")
+    for _ in range(100):  # the tool's module is requested by a script the page inserts
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the script was not held back"
     for route in held:
         route.continue_()

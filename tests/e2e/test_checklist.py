@@ -177,6 +177,10 @@ def test_what_is_typed_before_the_script_has_loaded_is_kept_and_saved(page):
     page.reload(wait_until="domcontentloaded")
     field(page, B, "analys-mal", "varde").fill("Skrivet medan sidan laddade")
     page.locator(f"label[for='sk--{B}--syfte--varde--nej']").click()
+    for _ in range(100):  # the tool's module is requested by a script the page inserts
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the script was not held back"
     for route in held:
         route.continue_()

@@ -90,8 +90,10 @@ export class Calculator {
     const own = this.readCurrent();
     if (this.links.onStart(own)) return;
     if (own) this.links.restoreOwn(own);
-    if (early.length) {
-      putBack(early);
+    // A field the browser restored to the saved value is not a change (Firefox restores forms).
+    const changed = own ? early.filter(([el, value]) => el.value !== value) : early;
+    if (changed.length) {
+      putBack(changed);
       this.updateVisibility();
       this.onInput();
     } else if (!own) {

@@ -10,7 +10,9 @@
 export function typedBeforeStart(form) {
   const changes = [];
   form.querySelectorAll("input, textarea, select").forEach((control) => {
-    if (control.closest("template") || control.disabled) return;
+    // Not a control that works only with the script (hidden until it runs: a differing value
+    // there is the browser's restoring of a form, not the visitor's typing).
+    if (control.closest("template, [data-sk-kraver-js], [data-kraver-js]") || control.disabled) return;
     if (control.type === "checkbox" || control.type === "radio") {
       if (control.checked !== control.defaultChecked) changes.push([control, control.checked]);
     } else if (control.tagName === "SELECT") {
