@@ -172,21 +172,15 @@ def test_what_is_typed_before_the_script_has_loaded_is_kept_and_saved(page):
     page.goto(tool_url(B))
     field(page, B, "analys-mal", "varde").fill("Sparat tidigare")
     wait_saved(page, B, lambda s: answer_of(s, "analys-mal") == "Sparat tidigare")
-    held = []
-    page.route("**/sk-verktyg/checklist.mjs", lambda route: held.append(route))
+    from .test_runtime import hold_back
+
+    release = hold_back(page, "**/sk-verktyg/checklist.mjs")
     page.reload(wait_until="domcontentloaded")
     field(page, B, "analys-mal", "varde").fill("Skrivet medan sidan laddade")
     page.locator(f"label[for='sk--{B}--syfte--varde--nej']").click()
-    for _ in range(100):  # the tool's module is requested by a script the page inserts
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the script was not held back"
-    for route in held:
-        route.continue_()
+    release()
     state = wait_saved(page, B, lambda s: answer_of(s, "syfte") == "nej")
     assert answer_of(state, "analys-mal") == "Skrivet medan sidan laddade"
-    page.unroute("**/sk-verktyg/checklist.mjs")
     page.reload()
     expect(field(page, B, "analys-mal", "varde")).to_have_value("Skrivet medan sidan laddade")
     expect(radio(page, B, "syfte", "nej")).to_be_checked()

@@ -40,6 +40,25 @@ def forget_kept_python(page):
     raise AssertionError("the kept files came back")
 
 
+def hold_back(page, pattern):
+    """Hold back the requests for pattern, as a slow connection would; returns release(),
+    which waits for the request (a script the page inserts makes it) and lets it go."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+
+    def release():
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "the script was not held back"
+        for route in held:
+            route.continue_()
+        page.unroute(pattern)
+
+    return release
+
+
 def answer_first_question(page, value="ja"):
     page.locator(f'[data-fraga] input[type="radio"][value="{value}"]').first.check()
 
