@@ -216,12 +216,15 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
     return decoding.get(address);
   };
   async function load(address) {
+    const file = files.get(address);
     const store = await keeping;
-    // After a failure ("Försök igen") a kept copy is not trusted either.
-    if (store && cache === "reload") await store.forget(address);
-    const kept = store && cache !== "reload" && (await store.read(address, files.get(address).integrity));
-    if (kept) return { bytes: kept, kept: true };
-    return { bytes: await decode(files.get(address)), kept: false };
+    if (store && cache === "reload") {
+      await store.forget(address); // after a failure ("Försök igen") no kept copy is trusted
+    } else if (store) {
+      const kept = await store.read(address, file.integrity);
+      if (kept) return { bytes: kept, kept: true };
+    }
+    return { bytes: await decode(file), kept: false };
   }
   // zstddec keeps its WebAssembly memory (about 13 MB once the runtime is decoded) for the
   // worker's life: only on a visit that decodes, not on one that starts from the kept files.
@@ -249,7 +252,8 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
     stdlib: decodedStdlib,
     addresses: [...files.keys()],
     check: () => Promise.all([...files.keys()].map(decoded)),
-    // Answer no more requests; returns [address, bytes] of the files decoded (not kept) now.
+    // Answer no more requests; returns [address, bytes, integrity] of the files decoded now
+    // (not read from the kept ones), for keeping.
     release() {
       self.fetch = original;
       const fresh = Promise.all([...decoding].map(async ([address, done]) => [address, await done]));
