@@ -159,6 +159,13 @@ def snapshot_name(zip_data: bytes) -> str:
     return f"snapshot-{_inputs_digest(zip_data, STDLIB_SCRIPT, WORKER_SCRIPT)}.bin"
 
 
+def worker_name() -> str:
+    """The worker's file name, with a hash of its content. GitHub Pages lets a browser reuse a
+    file for 600 s without asking: under one name, a new build's page could start an older
+    build's worker, whose messages differ."""
+    return f"sk-python-worker-{hashlib.sha256(WORKER_SCRIPT.read_bytes()).hexdigest()[:12]}.mjs"
+
+
 def _cached(name: str, make) -> Path:
     """The file `name` in the build cache, calling make(path) first if it is not there. A new
     one replaces the older ones of its kind (the name up to its first "-")."""
@@ -217,15 +224,16 @@ def on_config(config):
         zip_path.write_bytes(data)
         stdlib_file = make_stdlib(zip_path, stdlib)
     wasm = compressed_wasm()
+    worker = worker_name()
     _state.update(version=version, decoder=decoder, zip_data=data, zip_name=name, snapshot=snapshot,
-                  stdlib=stdlib, stdlib_file=stdlib_file, wasm=wasm)
+                  stdlib=stdlib, stdlib_file=stdlib_file, wasm=wasm, worker=worker)
     config.extra["sk_python"] = {
         "pyodide": f"assets/pyodide/{version}/",
         "paket": f"assets/py/{name}",
         "stdlib": f"assets/py/{stdlib}",
         "lock": lock_info(),
         "snapshot": f"assets/py/{snapshot}",
-        "worker": "assets/javascripts/sk-python-worker.mjs",
+        "worker": f"assets/javascripts/{worker}",
         "wasm": integrity((PYODIDE_DIR / WASM).read_bytes()),
         "stdlibIntegrity": integrity(zstandard.ZstdDecompressor().decompress(stdlib_file.read_bytes())),
         "zstd": f"assets/py/zstddec/{decoder}/zstddec.mjs",
@@ -253,6 +261,12 @@ def on_post_build(config):
             raise PluginError(f"Pyodide är ofullständigt: {source} saknas. Kör `npm ci` igen.")
         _copy_if_changed(source, runtime / name)
     _copy_if_changed(_state["wasm"], runtime / (WASM + ".zst"))
+    # The theme copied the worker under its plain name; only the named copy is served.
+    scripts = site / "assets" / "javascripts"
+    for old in scripts.glob("sk-python-worker*.mjs"):
+        if old.name != _state["worker"]:
+            old.unlink()
+    _copy_if_changed(WORKER_SCRIPT, scripts / _state["worker"])
     packages = site / "assets" / "py"
     packages.mkdir(parents=True, exist_ok=True)
     for old in [*packages.glob("calculators-*.zip"), *packages.glob("stdlib-*")]:

@@ -266,3 +266,19 @@ def test_the_compressed_runtime_decodes_to_what_the_pages_expect(site_dir):
 
     decoder = shipped("zstd")
     assert decoder.is_file() and (decoder.parent / "LICENSE").is_file()
+
+
+def test_the_python_worker_is_named_by_its_content(site_dir):
+    # GitHub Pages lets browsers reuse a file for 600 s without asking. A page of a new build
+    # must never start an older build's worker from the HTTP cache (their messages differ),
+    # so the worker's address changes with its content, and no unnamed copy is left to find.
+    import hashlib
+    import json
+
+    page = site_dir / "verktyg" / "berakning" / "index.html"
+    meta = re.search(r"<meta name=\"sk-python\" content='([^']*)'>", page.read_text(encoding="utf-8"))
+    worker = (page.parent / json.loads(html.unescape(meta.group(1)))["worker"]).resolve()
+    source = ROOT / "overrides" / "assets" / "javascripts" / "sk-python-worker.mjs"
+    assert worker.read_bytes() == source.read_bytes()
+    assert hashlib.sha256(source.read_bytes()).hexdigest()[:12] in worker.name
+    assert sorted(p.name for p in worker.parent.glob("sk-python-worker*")) == [worker.name]
