@@ -46,7 +46,7 @@ WORKER_ACTIVE = """async () => {
 RUNTIME_CACHED = """async () => {
   const urls = window.skPython.adresser;
   if (!(await caches.match(urls.snapshot))) return false;
-  const wanted = [urls.paket, urls.stdlib,
+  const wanted = [urls.paket, urls.stdlib, urls.zstd,
     ...["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm.zst"].map((f) => new URL(f, urls.pyodide).href)];
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
@@ -54,6 +54,20 @@ RUNTIME_CACHED = """async () => {
     if (found.every(Boolean)) return true;
   }
   return false;
+}"""
+
+
+# Forget the Python worker's kept files but its snapshot: the decoded runtime and standard
+# library, once it has kept them (after the snapshot, in the background).
+FORGET_DECODED = """async () => {
+  const snapshot = window.skPython.adresser.snapshot;
+  const cache = await caches.open(`sk-python:${new URL(".", snapshot).pathname}`);
+  for (let waited = 0; waited < 20000; waited += 100) {
+    const decoded = (await cache.keys()).filter((request) => request.url !== snapshot);
+    if (decoded.length === 2) return Promise.all(decoded.map((request) => cache.delete(request)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the decoded runtime was never kept");
 }"""
 
 
@@ -153,6 +167,9 @@ def test_a_tool_with_saved_answers_works_offline_and_warms_up_from_a_guidance_pa
         page.wait_for_timeout(50)
     else:
         raise AssertionError("the runtime was never kept for offline use")
+    # As after an update (the new service worker drops the decoded runtime and keeps the
+    # snapshot), the Python worker must decode the compressed runtime from the offline copy.
+    page.evaluate(FORGET_DECODED)
     site_context.set_offline(True)
     page.reload()
     expect(page.locator("[data-sk-natverk]")).to_have_text(OFFLINE_TEXT)
