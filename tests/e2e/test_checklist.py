@@ -329,7 +329,7 @@ def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
 @pytest.mark.ny_flik  # the loading state
 def test_summary_follows_the_answers_once_python_is_ready(page):
     page.goto(tool_url(B))
-    expect(page.locator("[data-motorstatus]")).to_contain_text("räknas fram om några sekunder")
+    expect(page.locator("[data-motorstatus]")).to_contain_text("Sammanfattningen visas så snart beräkningen är klar att använda")
     answer_syfte_nej(page, who="Anna")
     expect(summary(page)).to_contain_text("Inte redo ännu", timeout=PYTHON_TIMEOUT)
     expect(summary(page)).to_contain_text("Ansvarig: Anna")

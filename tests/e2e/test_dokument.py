@@ -101,7 +101,7 @@ def test_the_document_shows_what_was_answered_and_the_rest_on_request(page):
 @pytest.mark.ny_flik  # says what happens while Python starts
 def test_document_without_a_calculation_says_how_to_add_one(page):
     page.goto(DOC)
-    expect(page.locator("[data-motorstatus]")).to_contain_text("räknas fram om några sekunder")
+    expect(page.locator("[data-motorstatus]")).to_contain_text("visas så snart beräkningen är klar att använda")
     wait_document(page)
     missing = document(page).locator(".sk-berakning-saknas")
     expect(missing).to_have_count(1)  # in the summary; there is no appendix without a calculation

@@ -4,6 +4,7 @@ offers "Försök igen"; nothing the user typed is lost."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -410,10 +411,14 @@ def test_a_slow_download_that_keeps_arriving_is_not_given_up(slow_site):
     # From a new user's check at 0.5 Mbit/s: the start was reported as failed after the
     # watchdog's time while the runtime was still arriving, and "Försök igen" began again from
     # nothing. Here the watchdog waits 3 s and the WebAssembly file takes 11 s: well past the
-    # watchdog's time into the download, the start is still going on.
+    # watchdog's time into the download, the start is still going on, and the page says how
+    # far the download has come (the compressed runtime and standard library: 3.4 MB).
     page = slow_site.new_page()
     page.add_init_script(SHORT_WATCHDOG)
     page.goto(TOOL)
     wait_status(page, "laddar", FAST)
     page.wait_for_timeout(7000)
     assert status(page) == "laddar"
+    said = page.locator("[data-motorstatus]").inner_text()
+    arrived = re.search(r"^Beräkningen hämtas till webbläsaren, bara första gången: (\d),(\d) av 3,4 MB\. ", said)
+    assert arrived and 0.2 <= float(".".join(arrived.groups())) <= 3.0, said

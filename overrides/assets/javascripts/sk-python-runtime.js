@@ -27,6 +27,8 @@
   // well under the size limit.
   const MAX_DEPTH = 40;
   const MAX_REQUEST_CHARS = 32 * 1024 * 1024;
+  const STARTING = "Beräkningen förbereds.";
+  let progressSaid = null; // when the download's progress was last said
   let nextId = 1;
   const pending = new Map();
   let waiters = [];
@@ -97,7 +99,8 @@
       setStatus("fel", "Den här webbläsaren kan inte räkna på sidan (Web Workers saknas).");
       return;
     }
-    setStatus("laddar", "Beräkningen förbereds – första gången kan det ta några sekunder. Du kan redan ändra uppgifterna.");
+    progressSaid = null;
+    setStatus("laddar", STARTING);
     try {
       worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
     } catch (error) {
@@ -109,6 +112,7 @@
       const message = event.data || {};
       if (message.type === "progress") {
         watch(); // a slow download is not a stalled start
+        downloading(message.bytes, message.total);
         return;
       }
       if (message.type === "status") {
@@ -146,6 +150,22 @@
     worker.postMessage({ type: "init", pyodide: urls.pyodide, paket: urls.paket, wasm: urls.wasm, stdlib: urls.stdlib,
       stdlibIntegrity: urls.stdlibIntegrity, zstd: urls.zstd, lock: urls.lock, snapshot: urls.snapshot, fresh });
     watch();
+  }
+
+  // A first visit downloads the runtime (3.4 MB; half a minute on a slow mobile link): the
+  // status says how far it has come, not on a download that takes less than 2 s, and at most
+  // every 5 s, because the tools' status lines are read out by screen readers.
+  function downloading(bytes, total) {
+    if (api.status !== "laddar" || !Number.isFinite(bytes) || !Number.isFinite(total)) return;
+    const now = performance.now();
+    if (total && bytes >= total) {
+      if (progressSaid !== null) setStatus("laddar", "Beräkningen har hämtats och startar.");
+      return;
+    }
+    if (now - api.startedAt < 2000 || (progressSaid !== null && now - progressSaid < 5000)) return;
+    progressSaid = now;
+    const mb = (n) => (n / 1e6).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    setStatus("laddar", `Beräkningen hämtas till webbläsaren, bara första gången: ${total ? `${mb(bytes)} av ${mb(total)}` : mb(bytes)} MB.`);
   }
 
   // Watchdog: a runtime that neither starts nor fails, nor receives any of its files, within

@@ -12,7 +12,9 @@
 //   worker → page  {type: "status", status: "laddar" | "redo" | "fel", meddelande}
 //                   ("redo" also carries ms, the boot's duration, and snapshot: whether it
 //                   started from a memory snapshot kept at an earlier visit)
-//   worker → page  {type: "progress"} (at most every second while a large file arrives)
+//   worker → page  {type: "progress", bytes, total} (what has arrived of the compressed files
+//                   and their length, 0 if unknown: at most every second while they arrive,
+//                   and when all have)
 //   worker → page  {id, response: "<JSON text>"}
 // Everything is fetched from our own origin; no micropip, no package downloads.
 
@@ -211,6 +213,17 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
   if (stdlib) files.set(decodedStdlib, { url: stdlib, integrity: stdlibIntegrity, type: "application/zip" });
   let decoder = null;
   const decoding = new Map(); // address → promise of { bytes, kept }
+  const arrived = new Map(); // url → [bytes so far, length or 0]
+  let told = -Infinity; // the first piece is news too
+  const tell = (url, bytes, length) => {
+    arrived.set(url, [bytes, length]);
+    const parts = [...arrived.values()];
+    const sum = (i) => parts.reduce((total, part) => total + part[i], 0);
+    const total = parts.every(([got, expected]) => expected && got <= expected) ? sum(1) : 0;
+    if (performance.now() - told < 1000 && !(total && sum(0) === total)) return;
+    told = performance.now();
+    self.postMessage({ type: "progress", bytes: sum(0), total });
+  };
   const decoded = (address) => {
     if (!decoding.has(address)) decoding.set(address, load(address));
     return decoding.get(address);
@@ -234,9 +247,10 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
       await made.init();
       return made;
     });
+    arrived.set(url, [0, 0]); // all that arrives now is counted, not the first file alone
     const response = await original(url, { credentials: "same-origin", cache });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    const packed = await arriving(response);
+    const packed = await arriving(response, (bytes, length) => tell(url, bytes, length));
     const bytes = (await decoder).decode(packed);
     if (!bytes.byteLength) throw new Error(`${url}: could not be decoded`);
     if (integrity && (await sri(bytes)) !== integrity) throw new Error(`${url}: not the file of this build`);
@@ -264,23 +278,21 @@ function compressedFiles(indexURL, { wasm, stdlib, stdlibIntegrity, zstd, cache 
   };
 }
 
-// A response's body, read as it arrives. While a large file is still coming (3 MB take half a
-// minute at 1 Mbit/s), the page is told so every second, so that its watchdog does not take a
-// slow download for a stalled one.
-async function arriving(response) {
+// A response's body, read as it arrives: onPiece(bytes so far, its length or 0) after each
+// piece. While a large file is still coming (3 MB take half a minute at 1 Mbit/s), the page
+// is told how far it has come (tell, above), and its watchdog does not take a slow download
+// for a stalled one.
+async function arriving(response, onPiece) {
   const reader = response.body.getReader();
+  const length = Number(response.headers.get("content-length")) || 0;
   const parts = [];
   let size = 0;
-  let told = -Infinity; // the first piece is news too
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
     size += value.byteLength;
-    if (performance.now() - told > 1000) {
-      told = performance.now();
-      self.postMessage({ type: "progress" });
-    }
+    onPiece(size, length);
   }
   const bytes = new Uint8Array(size);
   let at = 0;

@@ -28,7 +28,8 @@ const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formulär
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
-  laddar: "Beräkningen förbereds – första gången kan det ta några sekunder. Till dess visar resultatet nedan standardscenariot; du kan redan ändra uppgifterna.",
+  // After the runtime's own sentence (how far the download has come, or that it is starting).
+  laddar: "Till dess visar resultatet nedan standardscenariot; du kan redan ändra uppgifterna.",
   redo: "Beräkningen är redo: resultatet följer uppgifterna direkt.",
 };
 
@@ -358,7 +359,9 @@ export class Calculator {
   showStatus(status, meddelande) {
     this.root.dataset.skPythonStatus = status;
     // The runtime's message is the same for every tool; what still shows is the calculator's.
-    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningen kunde inte startas."} Resultatet nedan räknas om när beräkningen fungerar igen.` : STATUS[status]) || "";
+    const said = { fel: "Beräkningen kunde inte startas.", laddar: "Beräkningen förbereds." }[status];
+    this.statusLine.textContent = (status === "fel" ? `${meddelande || said} Resultatet nedan räknas om när beräkningen fungerar igen.`
+      : status === "laddar" ? `${meddelande || said} ${STATUS.laddar}` : STATUS[status]) || "";
     this.retryButton.hidden = status !== "fel";
     if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas gäller inte uppgifterna i formuläret.");
     if (status === "redo" && this.saidWhileDown && this.actionMessage.textContent === this.saidWhileDown) this.say("");

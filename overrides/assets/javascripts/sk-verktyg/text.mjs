@@ -51,10 +51,10 @@ export function messages(response) {
 export const messageText = (response) => messages(response).map((m) => m.meddelande).join(" ");
 
 // The line about the Python engine that a checklist or the document shows ("" when ready).
-// The runtime's message is the same for every tool; `later` says what this tool gives once
-// the engine works.
+// The runtime's message is the same for every tool (while loading: how far the download has
+// come, or that it is starting); `later` says what this tool gives once the engine works.
 export function engineStatusText(status, meddelande, what, later = "") {
-  if (status === "laddar" || status === "vilande") return `${what} räknas fram om några sekunder, när beräkningen är klar att använda. Dina svar sparas redan.`;
+  if (status === "laddar" || status === "vilande") return `${(status === "laddar" && meddelande) || "Beräkningen förbereds."} ${what} visas så snart beräkningen är klar att använda. Dina svar sparas redan.`;
   if (status === "fel") return `${meddelande || "Beräkningen kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
   return "";
 }
