@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 
 # Debian's Chromium; CHROMIUM names another Chromium-based browser (GitHub's runners).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -50,6 +51,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     log = None  # a list to append (path, status, bytes) to, set per server
+    pause = 0.0  # seconds between 64 kB pieces of a compressed runtime file (.zst): a slow link
+
+    def copyfile(self, source, outputfile):
+        if not (self.pause and self.path.endswith(".zst")):
+            return super().copyfile(source, outputfile)
+        while piece := source.read(65536):
+            outputfile.write(piece)
+            time.sleep(self.pause)
 
     def send_response(self, code, message=None):
         self._sk_code = code
@@ -75,9 +84,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: str, port: int = 0, log: list | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `directory`; when `log` is a list, each GET appends (path, status, bytes sent)."""
-    handler_class = type("_LoggingHandler", (_Handler,), {"log": log})
+def serve(directory: str, port: int = 0, log: list | None = None,
+          pause: float = 0.0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `directory`; when `log` is a list, each GET appends (path, status, bytes sent);
+    with `pause`, the compressed runtime files arrive slowly (_Handler.pause)."""
+    handler_class = type("_LoggingHandler", (_Handler,), {"log": log, "pause": pause})
     handler = functools.partial(handler_class, directory=directory)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.handle_error = lambda request, address: None  # a browser leaving mid-download is normal

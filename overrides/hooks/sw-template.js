@@ -88,7 +88,7 @@ self.addEventListener("fetch", (event) => {
   if (Object.hasOwn(PRECACHE, path)) {
     event.respondWith(fromCache(path, request).then((r) => headOnly(r, request)));
   } else if (Object.hasOwn(LAZY_FILES, path)) {
-    event.respondWith(lazy(path, request).then((r) => headOnly(r, request)));
+    event.respondWith(lazy(path, request, event).then((r) => headOnly(r, request)));
   } else if (request.mode === "navigate") {
     // A page this build does not have: the network, or offline the site's own 404 page.
     event.respondWith(fetch(request).catch(() => caches.open(CACHE)
@@ -111,19 +111,31 @@ async function fromCache(path, request) {
 }
 
 // A runtime file: from the cache, or fetched once (two requests at the same time share one
-// download), checked and kept. A file that does not match this build is refused.
-async function lazy(path, request) {
+// download), checked and kept; a file that does not match this build is not kept. Without
+// static routing (Firefox, Safari) the Python worker's requests come here: it gets the file as
+// it arrives, so that it can tell the page how far a slow download has come (3.4 MB take half
+// a minute on a slow mobile link), while a copy is checked and kept in the background. The
+// worker checks what it decodes itself.
+async function lazy(path, request, event) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(absolute(path));
   if (hit) return hit;
   if (request.method === "HEAD" || request.headers.get("range")) return fetch(request);
-  return (await keep(cache, path, LAZY_FILES[path], request.cache === "reload")).clone();
+  if (inflight.has(path)) return (await inflight.get(path)).clone();
+  const split = download(path, request.cache === "reload").then((response) => {
+    if (!response.ok || !response.body) return [response, response.clone()];
+    const [toPage, toKeep] = response.body.tee();
+    return [new Response(toPage, { status: 200, headers: kept(response.headers) }), new Response(toKeep, { headers: response.headers })];
+  });
+  event.waitUntil(keep(cache, path, LAZY_FILES[path], false, split.then(([, copy]) => copy)).catch(() => {}));
+  return (await split)[0];
 }
 
 // reload: the page's "Försök igen" (not the HTTP cache's copy, which may be a damaged one).
-function keep(cache, path, hash, reload = false) {
+// arriving: the file's download, already under way (lazy).
+function keep(cache, path, hash, reload = false, arriving = null) {
   if (!inflight.has(path)) {
-    const done = fetchChecked(path, hash, reload)
+    const done = (arriving || download(path, reload)).then((response) => checked(response, path, hash))
       .then(async (response) => {
         await cache.put(absolute(path), response.clone());
         return response;
@@ -141,21 +153,31 @@ async function keepGroup(group) {
   }));
 }
 
-// Fetch a file of this build, revalidated with the server (a 304 costs nothing), and refuse
-// it unless its SHA-256 matches the build's list.
-async function fetchChecked(path, hash, reload = false) {
-  const response = await fetch(absolute(path), { cache: reload ? "reload" : "no-cache", credentials: "same-origin" });
+// A file of this build, revalidated with the server (a 304 costs nothing).
+function download(path, reload = false) {
+  return fetch(absolute(path), { cache: reload ? "reload" : "no-cache", credentials: "same-origin" });
+}
+
+// The response's file, refused unless its SHA-256 matches the build's list.
+async function checked(response, path, hash) {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   const hex = Array.from(digest.subarray(0, hash.length / 2), (b) => b.toString(16).padStart(2, "0")).join("");
   if (hex !== hash) throw new Error(`${path}: not the file of this build`);
+  return new Response(body, { status: 200, headers: kept(response.headers) });
+}
+
+// The headers worth keeping with a file. The body is decoded already: a content-encoding or a
+// compressed length would misdescribe it.
+function kept(from) {
   const headers = new Headers();
   ["content-type", "last-modified", "etag"].forEach((name) => {
-    const value = response.headers.get(name);
+    const value = from.get(name);
     if (value) headers.set(name, value);
   });
-  return new Response(body, { status: 200, headers });
+  if (!from.get("content-encoding") && from.get("content-length")) headers.set("content-length", from.get("content-length"));
+  return headers;
 }
 
 // The old builds' caches of this site, with the file lists they were filled from.
@@ -191,7 +213,7 @@ async function install() {
       const copy = old.files[path] === hash && (await old.cache.match(absolute(path)));
       if (copy) return cache.put(absolute(path), copy);
     }
-    await cache.put(absolute(path), await fetchChecked(path, hash));
+    await cache.put(absolute(path), await checked(await download(path), path, hash));
   };
   await Promise.all(Object.entries(PRECACHE).map(([path, hash]) => copyOrFetch(path, hash)));
   // A group the old build had comes along, so that the tools keep working offline after the

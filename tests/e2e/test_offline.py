@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import pathlib
+import re
 import shutil
 
 import pytest
@@ -291,3 +292,46 @@ def test_a_guidance_visit_never_downloads_python(offline_context, offline_server
     assert any(p.endswith("/sw.js") for p in paths), "the worker was never registered"
     runtime = [p for p in paths if p.startswith(RUNTIME_PREFIXES)]
     assert not runtime, runtime
+
+
+def test_without_static_routes_a_slow_runtime_download_streams_through_the_service_worker(browser, site_dir, tmp_path):
+    # Firefox and Safari have no static routing: there the Python worker's requests reach the
+    # service worker's fetch handler. It answers as the file arrives, so that the page can say
+    # how far a slow download has come (reading it whole first, the page heard nothing until
+    # the end, and its watchdog could give up), and keeps a checked copy for offline use.
+    site = tmp_path / "utan-rutter"
+    shutil.copytree(site_dir, site, copy_function=os.symlink)
+    (site / "sw.js").unlink()  # a link to the session's worker: never write through it
+    offline_hook.write_service_worker(site)
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert "const routed = event.addRoutes ?" in worker
+    (site / "sw.js").write_text(worker.replace("const routed = event.addRoutes ?", "const routed = null ?"), encoding="utf-8")
+    server, url = serve(str(site), pause=0.1)  # the WebAssembly file takes 4.5 s
+    context = browser.new_context(base_url=url, locale="sv-SE", service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto("forbered/")
+        wait_for_worker(page)
+        page.goto("verktyg/beslutsunderlag/")
+        assert controlled(page)
+        expect(page.locator("[data-motorstatus]")).to_contain_text(
+            re.compile(r"^Beräkningen hämtas till webbläsaren, bara första gången: \d,\d av 3,4 MB\."), timeout=15_000)
+        expect(page.locator("[data-motorstatus]")).to_be_hidden(timeout=60_000)  # ready
+        assert page.evaluate("() => window.skPython.status") == "redo"
+        kept = """async () => {
+          const wasm = new URL("pyodide.asm.wasm.zst", window.skPython.adresser.pyodide).href;
+          for (const name of await caches.keys()) {
+            if (name.startsWith("sk-offline:") && (await (await caches.open(name)).match(wasm))) return true;
+          }
+          return false;
+        }"""
+        for _ in range(100):
+            if page.evaluate(kept):
+                break
+            page.wait_for_timeout(100)
+        else:
+            raise AssertionError("the runtime that came through the service worker was not kept")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

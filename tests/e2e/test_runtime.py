@@ -380,27 +380,10 @@ SHORT_WATCHDOG = """(() => {
 def slow_site(site_dir, browser):
     """The site on a server of its own that sends the compressed runtime at 260 kB/s (11 s for
     the WebAssembly file), and a fresh context for it."""
-    import functools
-    import http.server
-    import threading
+    from bench.common import serve
 
-    from bench.common import _Handler
-
-    class Slow(_Handler):
-        log = None
-
-        def copyfile(self, source, outputfile):
-            if not self.path.endswith(".zst"):
-                return super().copyfile(source, outputfile)
-            while chunk := source.read(65536):
-                outputfile.write(chunk)
-                time.sleep(0.25)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Slow, directory=str(site_dir)))
-    server.handle_error = lambda request, address: None
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(base_url=f"http://127.0.0.1:{server.server_port}/", locale="sv-SE",
-                                  service_workers="block")
+    server, url = serve(str(site_dir), pause=0.25)
+    context = browser.new_context(base_url=url, locale="sv-SE", service_workers="block")
     yield context
     context.close()
     server.shutdown()
