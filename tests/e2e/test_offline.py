@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from bench.common import serve
 
 from .conftest import PageWatch
+from .test_runtime import wait_for
 from .test_checklist import (B, answer_of, answer_syfte_nej, field, radio, summary, tool_url, wait_python_summary,
                              wait_saved)
 
@@ -162,12 +163,7 @@ def test_a_tool_with_saved_answers_works_offline_and_warms_up_from_a_guidance_pa
     wait_python_summary(page)
     wait_for_worker(page)
     # Python started before the worker controlled the page: the page asked it to keep the runtime.
-    for _ in range(200):
-        if page.evaluate(RUNTIME_CACHED):
-            break
-        page.wait_for_timeout(50)
-    else:
-        raise AssertionError("the runtime was never kept for offline use")
+    wait_for(page, RUNTIME_CACHED, True, "the runtime kept for offline use", 10_000)
     # As after an update (the new service worker drops the decoded runtime and keeps the
     # snapshot), the Python worker must decode the compressed runtime from the offline copy.
     page.evaluate(FORGET_DECODED)
@@ -325,12 +321,7 @@ def test_without_static_routes_a_slow_runtime_download_streams_through_the_servi
           }
           return false;
         }"""
-        for _ in range(100):
-            if page.evaluate(kept):
-                break
-            page.wait_for_timeout(100)
-        else:
-            raise AssertionError("the runtime that came through the service worker was not kept")
+        wait_for(page, kept, True, "the runtime that came through the service worker kept", 10_000)
     finally:
         context.close()
         server.shutdown()
