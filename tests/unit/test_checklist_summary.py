@@ -182,3 +182,17 @@ def test_outcome_scenario_uses_the_latest_period_with_people():
     assert json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))) == {"version": 2, "antal_personer": 2}
     assert outcome_scenario([{"period": "2025", "individer": 0.0}]) is None
     assert outcome_scenario([]) is None
+
+
+def test_answers_without_a_prerequisite_do_not_read_as_nothing_answered():
+    # From a new user's check: choosing "Starta med en pilot" gave "Inte besvarat ännu" above
+    # "1 av 10 besvarade". The verdict waits for the prerequisites, and says so.
+    s = summarize("genomforande", state({"start": "pilot"}, tool="genomforande"))
+    assert s["besvarade"] == 1
+    assert s["omdome"]["status"] == "tom"
+    assert s["omdome"]["rubrik"] == "Inget omdöme ännu"
+    assert s["omdome"]["text"] == ("Omdömet bygger på frågorna om förutsättningarna: svara på dem, "
+                                   "så visas här vad som saknas och om ni är redo.")
+    nothing = summarize("genomforande", None)["omdome"]
+    assert (nothing["rubrik"], nothing["text"]) == (
+        "Inte besvarat ännu", "Svara på frågorna, så visas här vad som saknas och om ni är redo.")
