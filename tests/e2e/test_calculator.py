@@ -1095,6 +1095,10 @@ def test_accessible_while_loading_light_and_dark(context_factory):
     switch_scheme(page, "dark")
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
     assert_no_axe_violations(page, "(laddar, dark)")
+    # A change while Python loads: the answer (and the phone's answer bar) says why it waits.
+    field(page, "antal_personer").fill("3")
+    expect(page.locator("[data-sk-svar] [data-sk-svar-inaktuellt]")).to_have_text(
+        "Inte aktuellt ännu: svaret räknas om så snart beräkningen är klar att använda.")
 
 
 def test_accessible_when_ready_light_and_dark(context_factory):

@@ -153,19 +153,20 @@
   }
 
   // A first visit downloads the runtime (3.4 MB; half a minute on a slow mobile link): the
-  // status says how far it has come, not on a download that takes less than 2 s, and at most
-  // every 5 s, because the tools' status lines are read out by screen readers.
+  // status says how far it has come. The tools' status lines are read out by screen readers,
+  // so only when the size is known and the download takes more than 2 s, at most every 10 s,
+  // not when nine tenths are in (its end is said next), and once at the end.
   function downloading(bytes, total) {
-    if (api.status !== "laddar" || !Number.isFinite(bytes) || !Number.isFinite(total)) return;
+    if (api.status !== "laddar" || !Number.isFinite(bytes) || !Number.isFinite(total) || !total) return;
     const now = performance.now();
-    if (total && bytes >= total) {
+    if (bytes >= total) {
       if (progressSaid !== null) setStatus("laddar", "Beräkningen har hämtats och startar.");
       return;
     }
-    if (now - api.startedAt < 2000 || (progressSaid !== null && now - progressSaid < 5000)) return;
+    if (now - api.startedAt < 2000 || bytes > 0.9 * total || (progressSaid !== null && now - progressSaid < 10000)) return;
     progressSaid = now;
     const mb = (n) => (n / 1e6).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    setStatus("laddar", `Beräkningen hämtas till webbläsaren, bara första gången: ${total ? `${mb(bytes)} av ${mb(total)}` : mb(bytes)} MB.`);
+    setStatus("laddar", `Beräkningen hämtas till webbläsaren, bara första gången: ${mb(bytes)} av ${mb(total)} MB.`);
   }
 
   // Watchdog: a runtime that neither starts nor fails, nor receives any of its files, within

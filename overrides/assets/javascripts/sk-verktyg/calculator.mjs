@@ -25,6 +25,7 @@ export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formul�
 const staleText = () => (window.skPython.status === "redo" ? STALE_INVALID : STALE_ENGINE);
 const RECALCULATING = "Räknar om …";
 const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formuläret just nu.";
+const ANSWER_WAITING = "Inte aktuellt ännu: svaret räknas om så snart beräkningen är klar att använda.";
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
 const STATUS = {
   vilande: "",
@@ -226,7 +227,7 @@ export class Calculator {
     const answerStale = stale && !passing;
     this.answerNotices.forEach((el) => {
       el.hidden = !answerStale;
-      el.textContent = answerStale ? ANSWER_STALE : "";
+      el.textContent = !answerStale ? "" : ["vilande", "laddar"].includes(window.skPython.status) ? ANSWER_WAITING : ANSWER_STALE;
       el.parentElement.classList.toggle("sk-inaktuellt", answerStale);
     });
   }
