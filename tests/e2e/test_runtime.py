@@ -10,6 +10,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import assert_no_axe_violations
+
 TOOL = "verktyg/beslutsunderlag/"
 FAST = 15_000  # ms: a failure is reported this quickly (the old watchdog waited 90 s)
 READY = 90_000
@@ -405,3 +407,9 @@ def test_a_slow_download_that_keeps_arriving_is_not_given_up(slow_site):
     said = page.locator("[data-motorstatus]").inner_text()
     arrived = re.search(r"^Beräkningen hämtas till webbläsaren, bara första gången: (\d),(\d) av 3,4 MB\. ", said)
     assert arrived and 0.2 <= float(".".join(arrived.groups())) <= 3.0, said
+    # A bar shows it too, updated more often than the sentence screen readers hear.
+    bar = page.get_by_role("progressbar", name="Hämtning av beräkningen")
+    expect(bar).to_be_visible()
+    value, top = page.evaluate("() => [document.querySelector('progress').value, document.querySelector('progress').max]")
+    assert 3_300_000 < top < 3_600_000 and 0 < value < top, (value, top)
+    assert_no_axe_violations(page, "(hämtar)")

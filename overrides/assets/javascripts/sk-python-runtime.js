@@ -7,6 +7,8 @@
 //   window.skPython.status         → "vilande" | "laddar" | "redo" | "fel"
 //   window.skPython.retry()        → restart after "fel"
 //   document event "sk-python-status" with detail {status, meddelande}
+//   document event "sk-python-hamtning" with detail {bytes, total}: a first visit's download
+//                                    that takes more than 2 s, at most every second (the tools' bars)
 //   window.skPython.download(name, text, type) → save text as a file (the tools' exports)
 // (window.skPython.onPage and .adresser come from sk-python.js.)
 (function () {
@@ -159,6 +161,9 @@
   function downloading(bytes, total) {
     if (api.status !== "laddar" || !Number.isFinite(bytes) || !Number.isFinite(total) || !total) return;
     const now = performance.now();
+    if (now - api.startedAt >= 2000 || progressSaid !== null) {
+      document.dispatchEvent(new CustomEvent("sk-python-hamtning", { detail: { bytes: Math.min(bytes, total), total } }));
+    }
     if (bytes >= total) {
       if (progressSaid !== null) setStatus("laddar", "Beräkningen har hämtats och startar.");
       return;

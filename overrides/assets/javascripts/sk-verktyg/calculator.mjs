@@ -17,6 +17,7 @@ import { SavedScenarios } from "./calculator-saved.mjs";
 import { FieldErrors } from "./calculator-errors.mjs";
 import { isolated, messages, stamp } from "./text.mjs";
 import { register } from "./registry.mjs";
+import { downloadBar } from "./engine-status.mjs";
 import { pageValue, putBack, typedBeforeStart } from "./early-input.mjs";
 
 export const STALE_INVALID = "Resultatet nedan gäller de senaste giltiga uppgifterna och är inte aktuellt. Rätta uppgifterna ovan.";
@@ -53,6 +54,8 @@ export class Calculator {
     this.notice = $("[data-sk-inaktuellt]");
     this.statusLine = $("[data-sk-status]");
     this.retryButton = $("[data-sk-forsok-igen]");
+    this.bar = downloadBar();
+    this.statusLine.after(this.bar.element);
     this.storageWarning = $("[data-sk-lagringsfel]");
     this.actionMessage = $("[data-sk-atgardsmeddelande]");
     this.shareField = $("[data-sk-delningslank]");
@@ -364,8 +367,12 @@ export class Calculator {
     this.statusLine.textContent = (status === "fel" ? `${meddelande || said} Resultatet nedan räknas om när beräkningen fungerar igen.`
       : status === "laddar" ? `${meddelande || said} ${STATUS.laddar}` : STATUS[status]) || "";
     this.retryButton.hidden = status !== "fel";
+    if (status !== "laddar") this.bar.show(null);
     if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas gäller inte uppgifterna i formuläret.");
     if (status === "redo" && this.saidWhileDown && this.actionMessage.textContent === this.saidWhileDown) this.say("");
+  }
+  onPythonDownload(download) {
+    this.bar.show(download);
   }
   onPythonStatus(status, meddelande) {
     this.showStatus(status, meddelande);

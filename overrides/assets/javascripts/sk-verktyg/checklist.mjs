@@ -258,12 +258,16 @@ export class Checklist {
     box.classList.remove("sk-inaktuell");
     box.dataset.uppdaterad = String(seq);
   }
+  onPythonDownload(download) {
+    this.engine.bar.show(download);
+  }
   onPythonStatus(status, meddelande) {
     this.element.dataset.motor = status;
     this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen",
       "Sammanfattningen och exporterna kommer när beräkningen fungerar igen.");
     this.engine.element.hidden = !this.engine.text.textContent;
     this.engine.retry.hidden = status !== "fel";
+    if (status !== "laddar") this.engine.bar.show(null);
     if (status === "redo") {
       // The cause of a failure said while the engine was down is gone: so is its message.
       if (this.engineFailure && this.statusBox && this.statusBox.textContent === this.engineFailure) this.say("");

@@ -276,6 +276,10 @@ export class DecisionDocument {
     this.engine.text.textContent = text;
     this.engine.text.hidden = !text;
     this.engine.retry.hidden = status !== "fel";
+    if (status !== "laddar") this.engine.bar.show(null);
+  }
+  onPythonDownload(download) {
+    this.engine.bar.show(download);
   }
 
   onStorage(event) {

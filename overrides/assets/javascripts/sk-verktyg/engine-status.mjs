@@ -1,7 +1,26 @@
 // DOM helpers shared by the checklists and the decision document: the line about the Python
 // engine, Python's HTML fragments with their headings shifted, the error text of a response.
 
-// A calm status line about the Python engine, with a retry button for when it fails.
+// A bar for the runtime's first download, which the status line, read out by screen readers,
+// mentions more rarely. show(download) with {bytes, total} while it lasts; hidden by
+// show(null), and until the first show.
+export function downloadBar() {
+  const element = document.createElement("progress");
+  element.className = "sk-hamtning";
+  element.setAttribute("aria-label", "Hämtning av beräkningen");
+  element.hidden = true;
+  const show = (download) => {
+    element.hidden = !download;
+    if (download) {
+      element.max = download.total;
+      element.value = download.bytes;
+    }
+  };
+  return { element, show };
+}
+
+// A calm status line about the Python engine, with a retry button for when it fails and a
+// bar for the first download.
 export function engineStatus(afterRetry) {
   const element = document.createElement("div");
   element.className = "sk-motorstatus";
@@ -17,8 +36,9 @@ export function engineStatus(afterRetry) {
     window.skPython.retry();
     afterRetry();
   });
-  element.append(text, retry);
-  return { element, text, retry };
+  const bar = downloadBar();
+  element.append(text, bar.element, retry);
+  return { element, text, retry, bar };
 }
 
 // Python's fragment (escaped there) as nodes; headings shifted so the fragment's top level

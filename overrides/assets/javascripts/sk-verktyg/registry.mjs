@@ -1,8 +1,8 @@
 // Starts a component on every element a selector finds, on this page and on every page
 // Material's instant navigation brings (window.skPython.onPage), once per element. The
 // component objects may have connected(), flush() (pagehide, tab hidden, element gone),
-// onStorage(event) and onPythonStatus(status, meddelande); this module sends them the
-// window's events. One registry per tab for all components.
+// onStorage(event), onPythonStatus(status, meddelande) and onPythonDownload({bytes, total});
+// this module sends them the window's events. One registry per tab for all components.
 
 const components = new Set();
 
@@ -29,6 +29,7 @@ function wire() {
     prune();
     each("onPythonStatus", event.detail.status, event.detail.meddelande);
   });
+  document.addEventListener("sk-python-hamtning", (event) => each("onPythonDownload", event.detail));
 }
 
 // start(element) returns the component object.
