@@ -1,5 +1,6 @@
-// DOM helpers shared by the checklists and the decision document: the line about the Python
-// engine, Python's HTML fragments with their headings shifted, the error text of a response.
+// DOM helpers shared by the tools: the bar for the runtime's first download (the calculator
+// too), and for the checklists and the decision document the line about the Python engine,
+// Python's HTML fragments with their headings shifted, the error text of a response.
 
 // A bar for the runtime's first download, which the status line, read out by screen readers,
 // mentions more rarely. show(download) with {bytes, total} while it lasts; hidden by
