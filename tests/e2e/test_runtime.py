@@ -4,7 +4,6 @@ offers "Försök igen"; nothing the user typed is lost."""
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
@@ -396,8 +395,9 @@ def test_a_slow_download_that_keeps_arriving_is_not_given_up(slow_site):
     # From a new user's check at 0.5 Mbit/s: the start was reported as failed after the
     # watchdog's time while the runtime was still arriving, and "Försök igen" began again from
     # nothing. Here the watchdog waits 3 s and the WebAssembly file takes 11 s: well past the
-    # watchdog's time into the download, the start is still going on, and the page says how
-    # far the download has come (the compressed runtime and standard library: 3.4 MB).
+    # watchdog's time into the download, the start is still going on, and the page says that
+    # the runtime is being downloaded and how far it has come (compressed, with the standard
+    # library: 3.4 MB).
     page = slow_site.new_page()
     page.add_init_script(SHORT_WATCHDOG)
     page.goto(TOOL)
@@ -405,9 +405,8 @@ def test_a_slow_download_that_keeps_arriving_is_not_given_up(slow_site):
     page.wait_for_timeout(7000)
     assert status(page) == "laddar"
     said = page.locator("[data-motorstatus]").inner_text()
-    arrived = re.search(r"^Beräkningen hämtas till webbläsaren, bara första gången: (\d),(\d) av 3,4 MB\. ", said)
-    assert arrived and 0.2 <= float(".".join(arrived.groups())) <= 3.0, said
-    # A bar shows it too, updated more often than the sentence screen readers hear.
+    assert said.startswith("Beräkningen hämtas till webbläsaren (3,4 MB, bara första gången). "), said
+    # A bar shows how far it has come (the sentence, read out by screen readers, says it once).
     bar = page.get_by_role("progressbar", name="Hämtning av beräkningen")
     expect(bar).to_be_visible()
     value, top = page.evaluate("() => [document.querySelector('progress').value, document.querySelector('progress').max]")

@@ -79,7 +79,7 @@ test("scenario names lose their bidirectional control characters (invisible, the
 test("the engine's state is said in plain words, without the word 'beräkningsmotorn'", () => {
   const loading = engineStatusText("laddar", "", "Sammanfattningen");
   assert.equal(loading, "Beräkningen förbereds. Sammanfattningen visas så snart beräkningen är klar att använda. Dina svar sparas redan.");
-  const arriving = "Beräkningen hämtas till webbläsaren, bara första gången: 1,2 av 3,4 MB.";
+  const arriving = "Beräkningen hämtas till webbläsaren (3,4 MB, bara första gången).";
   assert.ok(engineStatusText("laddar", arriving, "Sammanfattningen").startsWith(`${arriving} Sammanfattningen visas`));
   assert.doesNotMatch(loading + engineStatusText("fel", "", "X"), /motor/i);
 });

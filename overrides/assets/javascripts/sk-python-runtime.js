@@ -30,7 +30,7 @@
   const MAX_DEPTH = 40;
   const MAX_REQUEST_CHARS = 32 * 1024 * 1024;
   const STARTING = "Beräkningen förbereds.";
-  let progressSaid = null; // when the download's progress was last said
+  let downloadSaid = false; // the status has said that the runtime is being downloaded
   let nextId = 1;
   const pending = new Map();
   let waiters = [];
@@ -101,7 +101,7 @@
       setStatus("fel", "Den här webbläsaren kan inte räkna på sidan (Web Workers saknas).");
       return;
     }
-    progressSaid = null;
+    downloadSaid = false;
     setStatus("laddar", STARTING);
     try {
       worker = new Worker(urls.worker, { type: "module", name: "sk-python" });
@@ -154,24 +154,21 @@
     watch();
   }
 
-  // A first visit downloads the runtime (3.4 MB; half a minute on a slow mobile link): the
-  // status says how far it has come. The tools' status lines are read out by screen readers,
-  // so only when the size is known and the download takes more than 2 s, at most every 10 s,
-  // not when nine tenths are in (its end is said next), and once at the end.
+  // A first visit downloads the runtime (3.4 MB; half a minute on a slow mobile link). When
+  // that takes more than 2 s, the status says so once, with the size, and the tools' bars show
+  // how far it has come; the status says again when it is in. The figure is not repeated in
+  // the status: read out by screen readers, it would be said over and over (or lag the bar).
   function downloading(bytes, total) {
     if (api.status !== "laddar" || !Number.isFinite(bytes) || !Number.isFinite(total) || !total) return;
-    const now = performance.now();
-    if (now - api.startedAt >= 2000 || progressSaid !== null) {
-      document.dispatchEvent(new CustomEvent("sk-python-hamtning", { detail: { bytes: Math.min(bytes, total), total } }));
-    }
+    if (!downloadSaid && performance.now() - api.startedAt < 2000) return;
+    document.dispatchEvent(new CustomEvent("sk-python-hamtning", { detail: { bytes: Math.min(bytes, total), total } }));
     if (bytes >= total) {
-      if (progressSaid !== null) setStatus("laddar", "Beräkningen har hämtats och startar.");
-      return;
+      if (downloadSaid) setStatus("laddar", "Beräkningen har hämtats och startar.");
+    } else if (!downloadSaid) {
+      downloadSaid = true;
+      const mb = (total / 1e6).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      setStatus("laddar", `Beräkningen hämtas till webbläsaren (${mb} MB, bara första gången).`);
     }
-    if (now - api.startedAt < 2000 || bytes > 0.9 * total || (progressSaid !== null && now - progressSaid < 10000)) return;
-    progressSaid = now;
-    const mb = (n) => (n / 1e6).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    setStatus("laddar", `Beräkningen hämtas till webbläsaren, bara första gången: ${mb(bytes)} av ${mb(total)} MB.`);
   }
 
   // Watchdog: a runtime that neither starts nor fails, nor receives any of its files, within
