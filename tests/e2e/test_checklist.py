@@ -333,7 +333,7 @@ def test_summary_follows_the_answers_once_python_is_ready(page):
     answer_syfte_nej(page, who="Anna")
     expect(summary(page)).to_contain_text("Inte redo ännu", timeout=PYTHON_TIMEOUT)
     expect(summary(page)).to_contain_text("Ansvarig: Anna")
-    expect(page.locator("[data-motorstatus]")).to_be_hidden()
+    expect(page.locator("[data-motorstatus]")).to_have_text("Sammanfattningen följer nu dina svar.")
     radio(page, B, "definition", "vet-ej").check()
     expect(summary(page)).to_contain_text("Ta reda på (Vet ej)")
     expect(summary(page)).to_contain_text("Finns en gemensam definition")

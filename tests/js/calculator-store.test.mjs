@@ -62,7 +62,7 @@ test("message helpers", () => {
   assert.equal(stamp(new Date(2025, 4, 3, 14, 5)), "2025-05-03 kl. 14.05");
   assert.equal(messageText({ ok: false, fel: [{ meddelande: "A." }, { meddelande: "B." }] }), "A. B.");
   assert.equal(messageText({ ok: false }), "Okänt fel.");
-  assert.equal(engineStatusText("redo", "", "X"), "");
+  assert.equal(engineStatusText("redo", "", "Sammanfattningen"), "Sammanfattningen följer nu dina svar.");
   assert.match(engineStatusText("fel", "Trasig.", "Sammanfattningen"), /^Trasig\. Sammanfattningen kan inte/);
 });
 

@@ -31,8 +31,10 @@ const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen ä
 const STATUS = {
   vilande: "",
   // After the runtime's own sentence (how far the download has come, or that it is starting).
-  laddar: "Till dess visar resultatet nedan standardscenariot; du kan redan ändra uppgifterna.",
-  redo: "Beräkningen är redo: resultatet följer uppgifterna direkt.",
+  laddar: "Till dess visas standardscenariot; du kan redan ändra uppgifterna.",
+  // Kept on screen, about as tall as the loading lines: the page does not jump when Python
+  // is ready, and the reader sees that it is.
+  redo: "Beräkningen är redo: svaret räknas om direkt när du ändrar en uppgift.",
 };
 
 export class Calculator {

@@ -50,13 +50,14 @@ export function messages(response) {
 }
 export const messageText = (response) => messages(response).map((m) => m.meddelande).join(" ");
 
-// The line about the Python engine that a checklist or the document shows ("" when ready).
-// The runtime's message is the same for every tool (while loading: how far the download has
-// come, or that it is starting); `later` says what this tool gives once the engine works.
+// The line about the Python engine that a checklist or the document shows. The runtime's
+// message is the same for every tool (while loading: that it is starting or being
+// downloaded); `later` says what this tool gives once the engine works. When ready, the line
+// says so: a screen reader heard it say "visas så snart …", and the page does not jump.
 export function engineStatusText(status, meddelande, what, later = "") {
+  if (status === "redo") return `${what} följer nu dina svar.`;
   if (status === "laddar" || status === "vilande") return `${(status === "laddar" && meddelande) || "Beräkningen förbereds."} ${what} visas så snart beräkningen är klar att använda. Dina svar sparas redan.`;
-  if (status === "fel") return `${meddelande || "Beräkningen kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
-  return "";
+  return `${meddelande || "Beräkningen kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
 }
 
 // A name the user typed, shown isolated from the text around it (right-to-left letters in
