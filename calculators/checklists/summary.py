@@ -7,7 +7,7 @@ HTML fragment the page shows. The verdict rules (status codes are stable, texts 
 The verdict is {"status", "rubrik" (short title), "text" (the sentence after the title),
 "atgarder", "forutsattningar" (counts)}; shown as "Rubrik. Text".
 
-- `tom`: no `val` item answered yet (titled "Inget omdöme ännu" once anything else is).
+- `tom`: nothing answered yet.
 - `inte_redo`: at least one prerequisite answered Nej or Vet ej.
 - `ej_klar`: no prerequisite Nej/Vet ej, but at least one prerequisite unanswered.
 - `pilot`: every prerequisite answered, at least one Delvis (none Nej/Vet ej).
@@ -71,8 +71,8 @@ def _prereq_entry(item, record) -> dict:
 
 
 def _verdict(tool: Tool, state, answered: int) -> dict | None:
-    """The verdict (module docstring); `answered` counts every answered item, so that a tool
-    with answers but none to its prerequisites does not read as untouched."""
+    """The verdict (module docstring); `answered` counts every answered item: a tool with
+    answers, but none to its prerequisites, is not untouched but not finished."""
     val_items = [i for s in tool.sections for i in s.items if i.kind == "val"]
     if not val_items:
         return None
@@ -89,13 +89,9 @@ def _verdict(tool: Tool, state, answered: int) -> dict | None:
     ]
 
     before, ready_text = _CONTEXT.get(tool.id, _CONTEXT["beslutsunderlag"])
-    title = None  # the status's own (VERDICT_TITLES) unless set
-    if not any(answers.values()):
+    if not answered:
         status = "tom"
         text = "Svara på frågorna, så visas här vad som saknas och om ni är redo."
-        if answered:
-            title = "Inget omdöme ännu"
-            text = "Omdömet bygger på frågorna om förutsättningarna: svara på dem, så visas här vad som saknas och om ni är redo."
     elif blocked:
         status = "inte_redo"
         # The sentence counts what "Åtgärda först" lists: the No and Vet ej, and the unanswered.
@@ -131,7 +127,7 @@ def _verdict(tool: Tool, state, answered: int) -> dict | None:
         )
     return {
         "status": status,
-        "rubrik": title or VERDICT_TITLES[status],
+        "rubrik": VERDICT_TITLES[status],
         "text": text,
         "atgarder": actions if status in ("inte_redo", "ej_klar") else [],
         "forutsattningar": {"totalt": total, **{k.replace("-", "_"): v for k, v in counts.items()}},

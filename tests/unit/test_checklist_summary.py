@@ -185,14 +185,16 @@ def test_outcome_scenario_uses_the_latest_period_with_people():
 
 
 def test_answers_without_a_prerequisite_do_not_read_as_nothing_answered():
-    # From a new user's check: choosing "Starta med en pilot" gave "Inte besvarat ännu" above
-    # "1 av 10 besvarade". The verdict waits for the prerequisites, and says so.
-    s = summarize("genomforande", state({"start": "pilot"}, tool="genomforande"))
-    assert s["besvarade"] == 1
-    assert s["omdome"]["status"] == "tom"
-    assert s["omdome"]["rubrik"] == "Inget omdöme ännu"
-    assert s["omdome"]["text"] == ("Omdömet bygger på frågorna om förutsättningarna: svara på dem, "
-                                   "så visas här vad som saknas och om ni är redo.")
+    # From two new users' checks: choosing "Starta med en pilot" gave "Inte besvarat ännu" above
+    # "1 av 10 besvarade", and the same unanswered prerequisites gave another verdict once a
+    # question that is not one was answered. Anything answered: not finished, and the
+    # prerequisites still to answer are listed.
+    for answers in ({"start": "pilot"}, {"start": "pilot", "dedikerad-person": "delvis"}):
+        s = summarize("genomforande", state(answers, tool="genomforande"))
+        assert s["besvarade"] == len(answers)
+        verdict = s["omdome"]
+        assert (verdict["status"], verdict["rubrik"]) == ("ej_klar", "Inte färdigt"), answers
+        assert verdict["text"] == "2 av 2 förutsättningar är obesvarade. Besvara dem för att få ett omdöme."
+        assert len(s["oppna_forutsattningar"]) == 2
     nothing = summarize("genomforande", None)["omdome"]
-    assert (nothing["rubrik"], nothing["text"]) == (
-        "Inte besvarat ännu", "Svara på frågorna, så visas här vad som saknas och om ni är redo.")
+    assert (nothing["status"], nothing["rubrik"]) == ("tom", "Inte besvarat ännu")
