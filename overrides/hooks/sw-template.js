@@ -127,15 +127,14 @@ async function lazy(path, request, event) {
     const [toPage, toKeep] = response.body.tee();
     return [new Response(toPage, { status: 200, headers: kept(response.headers) }), new Response(toKeep, { headers: response.headers })];
   });
-  event.waitUntil(keep(cache, path, LAZY_FILES[path], false, split.then(([, copy]) => copy)).catch(() => {}));
+  event.waitUntil(keep(cache, path, LAZY_FILES[path], split.then(([, copy]) => copy)).catch(() => {}));
   return (await split)[0];
 }
 
-// reload: the page's "Försök igen" (not the HTTP cache's copy, which may be a damaged one).
 // arriving: the file's download, already under way (lazy).
-function keep(cache, path, hash, reload = false, arriving = null) {
+function keep(cache, path, hash, arriving = null) {
   if (!inflight.has(path)) {
-    const done = (arriving || download(path, reload)).then((response) => checked(response, path, hash))
+    const done = (arriving || download(path)).then((response) => checked(response, path, hash))
       .then(async (response) => {
         await cache.put(absolute(path), response.clone());
         return response;
@@ -153,7 +152,8 @@ async function keepGroup(group) {
   }));
 }
 
-// A file of this build, revalidated with the server (a 304 costs nothing).
+// A file of this build, revalidated with the server (a 304 costs nothing); reload: after the
+// page's "Försök igen", not the HTTP cache's copy, which may be a damaged one.
 function download(path, reload = false) {
   return fetch(absolute(path), { cache: reload ? "reload" : "no-cache", credentials: "same-origin" });
 }

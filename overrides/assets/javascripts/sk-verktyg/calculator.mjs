@@ -365,11 +365,9 @@ export class Calculator {
   showStatus(status, meddelande) {
     this.root.dataset.skPythonStatus = status;
     // The runtime's message is the same for every tool; what still shows is the calculator's.
-    const said = { fel: "Beräkningen kunde inte startas.", laddar: "Beräkningen förbereds." }[status];
-    this.statusLine.textContent = (status === "fel" ? `${meddelande || said} Resultatet nedan räknas om när beräkningen fungerar igen.`
-      : status === "laddar" ? `${meddelande || said} ${STATUS.laddar}` : STATUS[status]) || "";
+    this.statusLine.textContent = (status === "fel" ? `${meddelande || "Beräkningen kunde inte startas."} Resultatet nedan räknas om när beräkningen fungerar igen.`
+      : status === "laddar" ? `${meddelande} ${STATUS.laddar}` : STATUS[status]) || "";
     this.retryButton.hidden = status !== "fel";
-    if (status !== "laddar") this.bar.show(null);
     if (status === "fel") this.markStale(this.result.classList.contains("sk-inaktuellt"), "Resultatet kan inte räknas om just nu; det som visas gäller inte uppgifterna i formuläret.");
     if (status === "redo" && this.saidWhileDown && this.actionMessage.textContent === this.saidWhileDown) this.say("");
   }

@@ -265,9 +265,7 @@ export class Checklist {
     this.element.dataset.motor = status;
     this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen",
       "Sammanfattningen och exporterna kommer när beräkningen fungerar igen.");
-    this.engine.element.hidden = !this.engine.text.textContent;
     this.engine.retry.hidden = status !== "fel";
-    if (status !== "laddar") this.engine.bar.show(null);
     if (status === "redo") {
       // The cause of a failure said while the engine was down is gone: so is its message.
       if (this.engineFailure && this.statusBox && this.statusBox.textContent === this.engineFailure) this.say("");

@@ -274,9 +274,7 @@ export class DecisionDocument {
     this.root.dataset.motor = status;
     const text = engineStatusText(status, meddelande, "Dokumentet").replace(" Dina svar sparas redan.", "");
     this.engine.text.textContent = text;
-    this.engine.text.hidden = !text;
     this.engine.retry.hidden = status !== "fel";
-    if (status !== "laddar") this.engine.bar.show(null);
   }
   onPythonDownload(download) {
     this.engine.bar.show(download);

@@ -1,8 +1,9 @@
 // Starts a component on every element a selector finds, on this page and on every page
 // Material's instant navigation brings (window.skPython.onPage), once per element. The
 // component objects may have connected(), flush() (pagehide, tab hidden, element gone),
-// onStorage(event), onPythonStatus(status, meddelande) and onPythonDownload({bytes, total});
-// this module sends them the window's events. One registry per tab for all components.
+// onStorage(event), onPythonStatus(status, meddelande) and onPythonDownload({bytes, total}
+// while the runtime downloads, null once loading has ended); this module sends them the
+// window's events. One registry per tab for all components.
 
 const components = new Set();
 
@@ -28,6 +29,7 @@ function wire() {
   document.addEventListener("sk-python-status", (event) => {
     prune();
     each("onPythonStatus", event.detail.status, event.detail.meddelande);
+    if (event.detail.status !== "laddar") each("onPythonDownload", null);
   });
   document.addEventListener("sk-python-hamtning", (event) => each("onPythonDownload", event.detail));
 }
