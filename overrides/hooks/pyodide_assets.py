@@ -1,17 +1,19 @@
 """Ship Python to the browser: self-hosted Pyodide plus our `calculators` package.
 
-After the build this hook copies the Pyodide runtime from `node_modules/pyodide/` into
-`site/assets/pyodide/<version>/` and packs the `calculators` package into a deterministic,
-content-hashed zip at `site/assets/py/calculators-<hash>.zip` (the name changes whenever the
-code changes, so browsers may cache it forever), and writes the trimmed, precompiled standard
-library beside it (`pyodide_stdlib.mjs` under Node, kept in `.cache/pyodide-stdlib/` so that a
-rebuild without a code change does not make it again).
+It packs the `calculators` package into a deterministic, content-hashed zip
+(`assets/py/calculators-<hash>.zip`: the name changes whenever the code changes, so browsers
+may cache it forever) and makes the trimmed, precompiled standard library (`pyodide_stdlib.mjs`
+under Node, kept in `.cache/pyodide-stdlib/` with the compressed runtime, so that a rebuild
+without a code change does not make them again), both in `on_config`. After the build it
+copies them, the Pyodide runtime from `node_modules/pyodide/` (into
+`site/assets/pyodide/<version>/`) and the Python worker under a name with its content hash.
 
 The two large files go out compressed with Zstandard, which the browser's worker decodes with
 zstddec (a 22 kB WebAssembly build of the reference decoder, copied beside them): the
 WebAssembly runtime as `pyodide.asm.wasm.zst` (2.89 MB instead of 3.55 MB gzip) and the
-standard library as `stdlib-<hash>.zip.zst` (554 kB instead of 769 kB). Browsers can decode only
-gzip and deflate themselves, and GitHub Pages compresses with gzip only; a first visit moves
+standard library as `stdlib-<hash>.zip.zst` (554 kB instead of 769 kB). GitHub Pages compresses
+with gzip only, and a page cannot ask the browser to decode Zstandard for it
+(`DecompressionStream` takes gzip and deflate only, in Chromium 156 too); a first visit moves
 0.9 MB less this way (bench/RESULTS.md).
 
 It ships no memory snapshot: the browser's worker makes one itself after its first start and
@@ -20,7 +22,8 @@ only names it, `assets/py/snapshot-<hash>.bin`, with a hash over everything that
 (the zip, the runtime, the standard library's script and the worker), so that a snapshot
 kept by the browser never meets another build's files.
 
-The pages learn both addresses from `config.extra.sk_python` (set in `on_config`), which
+The pages learn these addresses and the decoded files' integrity values from
+`config.extra.sk_python` (set in `on_config`), which
 `overrides/main.html` writes into `<meta name="sk-python" content='{...}'>`.
 
 `build_package_zip` is importable on its own (the Pyodide tests build the same zip):
@@ -281,9 +284,9 @@ def on_post_build(config):
             shutil.rmtree(old)
     (decoders / _state["decoder"]).mkdir(parents=True, exist_ok=True)
     for source_name, target_name in DECODER_FILES.items():
-        shutil.copyfile(DECODER_DIR / source_name, decoders / _state["decoder"] / target_name)
+        _copy_if_changed(DECODER_DIR / source_name, decoders / _state["decoder"] / target_name)
     (packages / _state["zip_name"]).write_bytes(_state["zip_data"])
-    shutil.copyfile(_state["stdlib_file"], packages / _state["stdlib"])
+    _copy_if_changed(_state["stdlib_file"], packages / _state["stdlib"])
 
 
 def on_serve(server, config, builder):
