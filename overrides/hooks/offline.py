@@ -22,8 +22,9 @@ Two kinds of files:
   in its install only if the old cache had it, i.e. if this browser has used a tool before.
 
 Python's memory snapshot is not a file of the site: the Python worker makes it in the browser
-and keeps it in a cache of its own (sk-python-worker.mjs). The service worker only learns its
-name (SNAPSHOT), to delete an older build's snapshot when a new build takes over.
+and keeps it in a cache of its own (sk-python-worker.mjs), beside the runtime it decoded. The
+service worker only learns its name (SNAPSHOT): when a new build takes over, it deletes
+everything else in that cache (an older build's snapshot, and the decoded runtime).
 
 Everything in the worker is relative to its own address (GitHub Pages serves the site under
 `/<repo>/`), so `site_url` plays no part.
