@@ -91,9 +91,7 @@ export class Calculator {
     // Start: share link > fields changed before this script ran > stored scenario >
     // pre-rendered default. The pre-rendered result belongs to the page's own field values.
     const early = typedBeforeStart(this.form);
-    const pageValues = {};
-    this.form.querySelectorAll("[name]").forEach((el) => (pageValues[el.name] = pageValue(el)));
-    this.valid = { snap: JSON.stringify(pageValues), scenario: this.standard };
+    this.valid = { snap: JSON.stringify(this.fieldValues(pageValue)), scenario: this.standard };
     const own = this.readCurrent();
     if (this.links.onStart(own)) return;
     if (own) this.links.restoreOwn(own);
@@ -120,9 +118,10 @@ export class Calculator {
   }
 
   // ── the form ───────────────────────────────────────────────────────────────────────
-  fieldValues() {
+  // read: the value now, or (pageValue) the page's own.
+  fieldValues(read = (el) => el.value) {
     const values = {};
-    this.form.querySelectorAll("[name]").forEach((el) => (values[el.name] = el.value));
+    this.form.querySelectorAll("[name]").forEach((el) => (values[el.name] = read(el)));
     return values;
   }
   snapshot() {
