@@ -22,7 +22,7 @@ from calculators.cli import main as cli_main
 from calculators.model import actors, scenario as scenario_mod
 from calculators.pages import answer, results_view
 
-from .conftest import assert_no_axe_violations, hold_python, release_python, switch_scheme
+from .conftest import assert_no_axe_violations, forget_kept_python, hold_back, hold_python, release_python, switch_scheme
 
 PATH = "verktyg/berakning/"
 READY_TIMEOUT = 90_000
@@ -1124,8 +1124,6 @@ def test_accessible_when_ready_light_and_dark(context_factory):
 def test_a_field_changed_before_the_script_has_loaded_is_computed_and_kept(page):
     # On a slow link the form is usable seconds before its script runs. The pre-rendered
     # result is the standard scenario's: a field changed meanwhile must not pass for it.
-    from .test_runtime import hold_back
-
     release = hold_back(page, "**/sk-verktyg/calculator.mjs")
     page.goto(PATH, wait_until="domcontentloaded")
     page.locator('[name="antal_personer"]').fill("2")
@@ -1140,8 +1138,6 @@ def test_a_field_changed_before_the_script_has_loaded_is_computed_and_kept(page)
 @pytest.mark.ny_flik  # a runtime file blocked
 @pytest.mark.tillat_konsolfel  # the aborted WebAssembly download is logged by the browser
 def test_python_failing_to_load_shows_message_and_retry(page):
-    from .test_runtime import forget_kept_python
-
     forget_kept_python(page)  # else Python starts from what an earlier test's visit kept
     page.route("**/pyodide.asm.wasm.zst", lambda route: route.abort())
     page.goto(PATH)

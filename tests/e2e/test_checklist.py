@@ -15,7 +15,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations, switch_scheme
+from .conftest import assert_no_axe_violations, hold_back, switch_scheme
 
 TOOLS = ("beslutsunderlag", "genomforande", "kommunikationsplan", "uppfoljning")
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -172,8 +172,6 @@ def test_what_is_typed_before_the_script_has_loaded_is_kept_and_saved(page):
     page.goto(tool_url(B))
     field(page, B, "analys-mal", "varde").fill("Sparat tidigare")
     wait_saved(page, B, lambda s: answer_of(s, "analys-mal") == "Sparat tidigare")
-    from .test_runtime import hold_back
-
     release = hold_back(page, "**/sk-verktyg/checklist.mjs")
     page.reload(wait_until="domcontentloaded")
     field(page, B, "analys-mal", "varde").fill("Skrivet medan sidan laddade")

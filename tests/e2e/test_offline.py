@@ -19,8 +19,7 @@ from playwright.sync_api import expect
 
 from bench.common import serve
 
-from .conftest import PageWatch
-from .test_runtime import wait_for
+from .conftest import PageWatch, wait_for
 from .test_checklist import (B, answer_of, answer_syfte_nej, field, radio, summary, tool_url, wait_python_summary,
                              wait_saved)
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_no_axe_violations, forget_kept_python, hold_back, wait_for
 
 TOOL = "verktyg/beslutsunderlag/"
 FAST = 15_000  # ms: a failure is reported this quickly (the old watchdog waited 90 s)
@@ -27,38 +27,6 @@ def wait_status(page, wanted, timeout_ms):
             return
         page.wait_for_timeout(100)
     raise AssertionError(f"status stayed {status(page)!r}, expected {wanted!r}")
-
-
-def forget_kept_python(page):
-    """Delete what this profile's browser keeps for Python (the snapshot, the decoded runtime,
-    the service worker's copies), so that the next start fetches the runtime again. The warm
-    profile's reused tab may still be storing what its own start made: until it stays gone."""
-    page.goto("")
-    for _ in range(20):
-        page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
-        page.wait_for_timeout(250)
-        if not page.evaluate("async () => (await caches.keys()).length"):
-            return
-    raise AssertionError("the kept files came back")
-
-
-def hold_back(page, pattern):
-    """Hold back the requests for pattern, as a slow connection would; returns release(),
-    which waits for the request (a script the page inserts makes it) and lets it go."""
-    held = []
-    page.route(pattern, lambda route: held.append(route))
-
-    def release():
-        for _ in range(100):
-            if held:
-                break
-            page.wait_for_timeout(100)
-        assert held, "the script was not held back"
-        for route in held:
-            route.continue_()
-        page.unroute(pattern)
-
-    return release
 
 
 def answer_first_question(page, value="ja"):
@@ -191,15 +159,6 @@ SPOIL_RUNTIME = """async () => {
   const bytes = new Uint8Array(await kept.arrayBuffer());
   await cache.put(key, new Response(bytes.slice(0, bytes.length - 65536), { headers: kept.headers }));
 }"""
-
-def wait_for(page, script, wanted, what, timeout_ms=30_000):
-    deadline = time.monotonic() + timeout_ms / 1000
-    while time.monotonic() < deadline:
-        if page.evaluate(script) == wanted:
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"{what}: {page.evaluate(script)!r}, expected {wanted!r}")
-
 
 def first_visit(page, url):
     """Open url as a browser that has never run Python here. The warm profile's reused tab
