@@ -22,7 +22,7 @@ from calculators.cli import main as cli_main
 from calculators.model import actors, scenario as scenario_mod
 from calculators.pages import answer, results_view
 
-from .conftest import assert_no_axe_violations, forget_kept_python, hold_back, hold_python, release_python, switch_scheme
+from .conftest import assert_no_axe_violations, forget_kept_python, hold_back, hold_python, release_python, switch_scheme, wait_for
 
 PATH = "verktyg/berakning/"
 READY_TIMEOUT = 90_000
@@ -1184,6 +1184,9 @@ def test_python_starts_only_on_tool_pages_and_survives_instant_navigation(page):
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     assert len(seen) == 1
     page.evaluate("() => { window.__skMarker = 1; }")
+    # Material's script, held back on a tool page until Python is ready, follows within moments;
+    # a click before that is an ordinary page load.
+    wait_for(page, "() => typeof window.document$", "object", "Material's script after Python was ready", 5000)
     # leave through the navigation (instant navigation) and come back
     page.locator("a.md-footer__link--next").click()
     expect(page).not_to_have_url(re.compile(r"verktyg/berakning/"))

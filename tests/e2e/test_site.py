@@ -6,7 +6,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations, hold_python, nav_pages, switch_scheme
+from .conftest import assert_no_axe_violations, hold_python, nav_pages, switch_scheme, wait_for
 
 # Page loads, focus and requests of a new tab: nothing here reuses a tab.
 pytestmark = pytest.mark.ny_flik
@@ -86,6 +86,43 @@ def test_keyboard_search_finds_matchningsansvariga(page):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/kommunicera/"))
     expect(page.locator("article.md-content__inner")).to_contain_text("Matchningsansvariga")
+
+
+MATERIAL_STARTED = "() => typeof window.document$"
+
+
+def test_a_tool_page_starts_materials_script_when_the_visitor_reaches_for_the_header(page):
+    # While Python loads, a tool page holds Material's script back (it would slow Python on
+    # two cores); the first reach for the header brings it, and the search works.
+    hold_python(page)
+    page.goto("verktyg/berakning/")
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    page.wait_for_timeout(500)
+    assert page.evaluate(MATERIAL_STARTED) == "undefined", "Material's script ran at once on a tool page"
+    search = page.locator("input.md-search__input")
+    search.click()
+    # Well before the time limit (see the test below).
+    wait_for(page, MATERIAL_STARTED, "object", "Material's script after a click in the header", 1000)
+    page.keyboard.type("matchningsansvariga")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Kommunicera i alla led")
+    page.keyboard.press("Escape")
+    switch_scheme(page, "dark")
+    expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+
+
+def test_a_tool_page_starts_materials_script_after_a_few_seconds_untouched(context_factory):
+    page = context_factory(color_scheme="dark").new_page()
+    hold_python(page)
+    page.goto("verktyg/uppfoljning/")
+    page.wait_for_timeout(1000)
+    assert page.evaluate(MATERIAL_STARTED) == "undefined", "Material's script ran at once on a tool page"
+    # Meanwhile the page looks as Material will make it: dark as the system asks, search shown.
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("input.md-search__input")).to_be_visible()
+    # The colour switch is Material's: shown once its script has run, here by the time limit.
+    expect(page.get_by_title("Byt till ljust läge")).to_be_visible(timeout=4000)
+    assert page.evaluate(MATERIAL_STARTED) == "object"
+    assert page.evaluate("() => window.skPython.status") == "laddar"
 
 
 def test_instant_navigation_keeps_the_page_alive(page):

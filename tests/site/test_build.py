@@ -282,3 +282,23 @@ def test_the_python_worker_is_named_by_its_content(site_dir):
     assert worker.read_bytes() == source.read_bytes()
     assert hashlib.sha256(source.read_bytes()).hexdigest()[:12] in worker.name
     assert sorted(p.name for p in worker.parent.glob("sk-python-worker*")) == [worker.name]
+
+
+def test_tool_pages_hold_materials_bundle_back_and_guidance_pages_run_it(site_dir):
+    # On a tool page Material's start-up would share two cores with Python's (issue 13), so
+    # the page carries the bundle's tag with a type the browser does not run; sk-python.js
+    # loads that same address later. Every other page runs it as Material does.
+    def scripts(path):
+        return re.findall(r'<script(?: type="([^"]*)")? src="([^"]*bundle\.[0-9a-f]+\.min\.js)"></script>',
+                          path.read_text(encoding="utf-8"))
+
+    pages = [site_dir / name for name in site_pages(site_dir)]
+    tools = [p for p in pages if 'data-sk-verktyg="' in p.read_text(encoding="utf-8")]
+    assert len(tools) >= 4
+    bundles = set()
+    for path in pages:
+        [(kind, src)] = scripts(path)
+        assert kind == ("sk-senare" if path in tools else ""), path
+        bundles.add(src.rsplit("/", 1)[-1])
+    [bundle] = bundles
+    assert (site_dir / "assets" / "javascripts" / bundle).is_file()

@@ -144,14 +144,23 @@
     if (window.skPython.start) window.skPython.start();
   }
 
+  // Material's document$ emits this page and every page instant navigation brings. On a tool
+  // page Material's script comes later (sk-material.js): until then fn runs for this page,
+  // and when it has come ("sk-material" on document) fn is subscribed for the pages to come
+  // only (document$ replays the current page at once).
   function onPage(fn) {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(fn);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", fn);
-    } else {
-      fn();
+    const pages = window.document$;
+    if (pages && typeof pages.subscribe === "function") {
+      pages.subscribe(fn);
+      return;
     }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => fn(), { once: true });
+    else fn();
+    document.addEventListener("sk-material", () => {
+      let replay = true;
+      window.document$.subscribe(() => replay || fn());
+      replay = false;
+    }, { once: true });
   }
 
   onPage(scan);
