@@ -24,7 +24,8 @@ Two kinds of files:
 Python's memory snapshot is not a file of the site: the Python worker makes it in the browser
 and keeps it in a cache of its own (sk-python-worker.mjs), beside the runtime it decoded. The
 service worker only learns its name (SNAPSHOT): when a new build takes over, it deletes
-everything else in that cache (an older build's snapshot, and the decoded runtime).
+everything else in that cache (an older build's snapshot, a decoded runtime file this build
+does not ship).
 
 Everything in the worker is relative to its own address (GitHub Pages serves the site under
 `/<repo>/`), so `site_url` plays no part.

@@ -18,7 +18,8 @@
 //   of a GitHub account share one origin, so the names carry the site's path), and what the
 //   Python worker kept for an old build (sk-python-worker.mjs keeps its memory snapshot and
 //   the decoded runtime in a cache named after the snapshot's folder; SNAPSHOT names this
-//   build's). The decoded runtime goes too: the next start decodes it again, once.
+//   build's). The decoded runtime files stay if this build ships them too (a new build
+//   seldom changes Pyodide), so its first start need not decode them again.
 //
 // Not claimed at first install (no clients.claim()): the page that registered us was loaded
 // from the network and may belong to an older build than the one we just cached; it is
@@ -57,10 +58,14 @@ self.addEventListener("activate", (event) => {
     if (SNAPSHOT) {
       const current = absolute(SNAPSHOT);
       const name = `sk-python:${new URL(".", current).pathname}`;
+      // A decoded runtime file stays if this build ships it (compressed, under the same
+      // address plus .zst); the Python worker checks it against its pages before use.
+      const shipped = new Set(Object.keys(LAZY_FILES).filter((path) => path.endsWith(".zst"))
+        .map((path) => absolute(path.slice(0, -".zst".length))));
       if (await caches.has(name)) {
-        const snapshots = await caches.open(name);
-        for (const kept of await snapshots.keys()) {
-          if (kept.url !== current) await snapshots.delete(kept);
+        const kept = await caches.open(name);
+        for (const request of await kept.keys()) {
+          if (request.url !== current && !shipped.has(request.url)) await kept.delete(request);
         }
       }
     }

@@ -162,8 +162,8 @@ def test_a_tool_with_saved_answers_works_offline_and_warms_up_from_a_guidance_pa
     wait_for_worker(page)
     # Python started before the worker controlled the page: the page asked it to keep the runtime.
     wait_for(page, RUNTIME_CACHED, True, "the runtime kept for offline use", 10_000)
-    # As after an update (the new service worker drops the decoded runtime and keeps the
-    # snapshot), the Python worker must decode the compressed runtime from the offline copy.
+    # As after an update with a new runtime (the new service worker drops the decoded runtime
+    # it does not ship), the Python worker must decode the compressed runtime from the offline copy.
     page.evaluate(FORGET_DECODED)
     site_context.set_offline(True)
     page.reload()
@@ -209,6 +209,16 @@ SNAPSHOTS = """async (plant) => {
   return { a: Boolean(await cache.match(a)), b: Boolean(await cache.match(b)) };
 }""" % SNAPSHOT_B
 
+# The decoded runtime as the Python worker keeps it: a file this build still ships compressed
+# (Pyodide's WebAssembly) and one no build ships. Returns which of the two the browser holds.
+DECODED = """async (plant) => {
+  const cache = await caches.open(`sk-python:${new URL(".", window.skPython.adresser.snapshot).pathname}`);
+  const shipped = new URL("pyodide.asm.wasm", window.skPython.adresser.pyodide).href;
+  const gone = new URL("python_stdlib-0000.zip", window.skPython.adresser.snapshot).href;
+  if (plant) for (const key of [shipped, gone]) await cache.put(key, new Response("avkodad"));
+  return { shipped: Boolean(await cache.match(shipped)), gone: Boolean(await cache.match(gone)) };
+}"""
+
 
 def _build_b(site_a: pathlib.Path, target: pathlib.Path) -> str:
     """Build "B": the same site with a changed page text and stylesheet and a new sw.js
@@ -253,12 +263,16 @@ def test_a_new_build_replaces_the_old_one_whole(offline_context, offline_server)
         assert (before["page"], before["css"]) == ("A", "A"), before
         assert sorted(before["caches"]) == sorted([cache_a, cache_b]), before
         assert page.evaluate(SNAPSHOTS, True) == {"a": True, "b": True}
+        assert page.evaluate(DECODED, True) == {"shipped": True, "gone": True}
         button.click()  # the new worker takes over and the tab reloads
         expect(page.locator("[data-bygge]")).to_have_text("Bygge B")
         after = page.evaluate(BUILD_OF_PAGE)
         assert after == {"page": "B", "css": "B", "caches": [cache_b]}, after
         # A's Python snapshot is gone with A (it would never fit B's files); B's stays.
         assert page.evaluate(SNAPSHOTS, False) == {"a": False, "b": True}
+        # The decoded runtime B still ships stays (B's Python need not decode it again; it is
+        # checked against B's pages anyway); a decoded file B does not ship goes.
+        assert page.evaluate(DECODED, False) == {"shipped": True, "gone": False}
         assert not offline_context.sk_watch.console_errors, offline_context.sk_watch.console_errors
     finally:
         offline_server["point"](offline_server["site"])

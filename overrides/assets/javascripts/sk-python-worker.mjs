@@ -133,7 +133,8 @@ async function boot({ pyodide: indexURL, paket, wasm, stdlib, stdlibIntegrity, z
 //   a later visit does not decode and check them again (0.15 s of a second visit).
 //
 // Files of an earlier build are deleted when this build's are kept, and by the service
-// worker when a new build takes over. Null where the browser keeps nothing (storage blocked).
+// worker when a new build takes over (its decoded runtime stays if the new build ships the
+// same files). Null where the browser keeps nothing (storage blocked).
 async function keptFiles(snapshotKey) {
   let cache;
   try {
