@@ -82,4 +82,8 @@ test("the engine's state is said in plain words, without the word 'beräkningsmo
   const arriving = "Beräkningen hämtas till webbläsaren (3,4 MB, bara första gången).";
   assert.ok(engineStatusText("laddar", arriving, "Sammanfattningen").startsWith(`${arriving} Sammanfattningen visas`));
   assert.doesNotMatch(loading + engineStatusText("fel", "", "X"), /motor/i);
+  // The document gathers the other tools' answers and takes none of its own while it loads.
+  assert.equal(engineStatusText("laddar", "", "Dokumentet", { takesAnswers: false }),
+    "Beräkningen förbereds. Dokumentet visas så snart beräkningen är klar att använda.");
+  assert.match(engineStatusText("fel", "", "Sammanfattningen", { later: "Sedan exporterna." }), /sparas ändå\. Sedan exporterna\.$/);
 });

@@ -264,7 +264,7 @@ export class Checklist {
   onPythonStatus(status, meddelande) {
     this.element.dataset.motor = status;
     this.engine.text.textContent = engineStatusText(status, meddelande, "Sammanfattningen",
-      "Sammanfattningen och exporterna kommer när beräkningen fungerar igen.");
+      { later: "Sammanfattningen och exporterna kommer när beräkningen fungerar igen." });
     this.engine.retry.hidden = status !== "fel";
     if (status === "redo") {
       // The cause of a failure said while the engine was down is gone: so is its message.

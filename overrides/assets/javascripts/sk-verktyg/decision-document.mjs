@@ -272,7 +272,7 @@ export class DecisionDocument {
 
   onPythonStatus(status, meddelande) {
     this.root.dataset.motor = status;
-    const text = engineStatusText(status, meddelande, "Dokumentet").replace(" Dina svar sparas redan.", "");
+    const text = engineStatusText(status, meddelande, "Dokumentet", { takesAnswers: false });
     this.engine.text.textContent = text;
     this.engine.retry.hidden = status !== "fel";
   }

@@ -52,11 +52,12 @@ export const messageText = (response) => messages(response).map((m) => m.meddela
 
 // The line about the Python engine that a checklist or the document shows. The runtime's
 // message is the same for every tool (while loading: that it is starting or being
-// downloaded); `later` says what this tool gives once the engine works. When ready, the line
-// says so: a screen reader heard it say "visas så snart …", and the page does not jump.
-export function engineStatusText(status, meddelande, what, later = "") {
+// downloaded); `later` says what this tool gives once the engine works, and `takesAnswers`
+// whether the page itself has answers to save while it loads. When ready, the line says so:
+// a screen reader heard it say "visas så snart …", and the page does not jump.
+export function engineStatusText(status, meddelande, what, { later = "", takesAnswers = true } = {}) {
   if (status === "redo") return `${what} följer nu dina svar.`;
-  if (status === "laddar" || status === "vilande") return `${(status === "laddar" && meddelande) || "Beräkningen förbereds."} ${what} visas så snart beräkningen är klar att använda. Dina svar sparas redan.`;
+  if (status === "laddar" || status === "vilande") return `${(status === "laddar" && meddelande) || "Beräkningen förbereds."} ${what} visas så snart beräkningen är klar att använda.${takesAnswers ? " Dina svar sparas redan." : ""}`;
   return `${meddelande || "Beräkningen kunde inte startas."} ${what} kan inte räknas fram just nu, men dina svar sparas ändå.${later ? ` ${later}` : ""}`;
 }
 
