@@ -71,7 +71,7 @@ def prepare() -> None:
 
     The Web Worker calls this before it keeps a memory snapshot of the interpreter for the
     next visit, which then starts with all of it done; the build calls it to learn which
-    standard library modules the site must ship (overrides/hooks/pyodide_stdlib.mjs).
+    standard library modules the site must ship (overrides/hooks/pyodide_bytecode.mjs).
     Raises RuntimeError if a request fails: a snapshot of a broken state must not be kept."""
     import gc
     import importlib

@@ -1,10 +1,11 @@
 """Ship Python to the browser: self-hosted Pyodide plus our `calculators` package.
 
-It packs the `calculators` package into a deterministic, content-hashed zip
-(`assets/py/calculators-<hash>.zip`: the name changes whenever the code changes, so browsers
-may cache it forever) and makes the trimmed, precompiled standard library (`pyodide_stdlib.mjs`
-under Node, kept in `.cache/pyodide-stdlib/` with the compressed runtime, so that a rebuild
-without a code change does not make them again), both in `on_config`. After the build it
+It packs the `calculators` package into a deterministic zip of its source and has Pyodide
+compile it and the trimmed standard library to bytecode (`pyodide_bytecode.mjs` under Node,
+kept in `.cache/pyodide-stdlib/` with the compressed runtime, so that a rebuild without a code
+change does not make them again), in `on_config`. Both are named by a hash over everything
+that goes into them (`assets/py/calculators-<hash>.zip`, `stdlib-<hash>.zip.zst`: a name
+changes whenever the code changes, so browsers may cache them forever). After the build it
 copies them, the Pyodide runtime from `node_modules/pyodide/` (into
 `site/assets/pyodide/<version>/`) and the Python worker under a name with its content hash.
 
@@ -26,7 +27,8 @@ The pages learn these addresses and the decoded files' integrity values from
 `config.extra.sk_python` (set in `on_config`), which
 `overrides/main.html` writes into `<meta name="sk-python" content='{...}'>`.
 
-`build_package_zip` is importable on its own (the Pyodide tests build the same zip):
+`build_package_zip` and `compiled` are importable on their own (the Pyodide tests use the
+files the site ships):
 
     spec = importlib.util.spec_from_file_location("pyodide_assets", "overrides/hooks/pyodide_assets.py")
 """
@@ -41,7 +43,6 @@ import json
 import mimetypes
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -61,7 +62,7 @@ WASM = "pyodide.asm.wasm"
 ZSTD_LEVEL = 19
 DECODER_FILES = {"dist/zstddec.mjs": "zstddec.mjs", "LICENSE": "LICENSE"}
 PACKAGE_SUFFIXES = {".py", ".toml", ".json"}
-STDLIB_SCRIPT = Path(__file__).with_name("pyodide_stdlib.mjs")
+BYTECODE_SCRIPT = Path(__file__).with_name("pyodide_bytecode.mjs")
 WORKER_SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "sk-python-worker.mjs"
 BUILD_CACHE = ROOT / ".cache" / "pyodide-stdlib"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -149,17 +150,17 @@ def _inputs_digest(zip_data: bytes, *scripts: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def stdlib_name(zip_data: bytes) -> str:
-    """The trimmed standard library's file name, compressed: a hash over everything that goes
-    into it (the same inputs give the same bytes, so the name is a content hash too)."""
-    return f"stdlib-{_inputs_digest(zip_data, STDLIB_SCRIPT)}.zip.zst"
+def compiled_digest(zip_data: bytes) -> str:
+    """A hash over everything that goes into the compiled package and standard library (the
+    same inputs give the same bytes, so it names their content too)."""
+    return _inputs_digest(zip_data, BYTECODE_SCRIPT)
 
 
 def snapshot_name(zip_data: bytes) -> str:
     """The name under which the browser keeps the snapshot it makes (never a file of the
     site): a hash over everything that goes into it. The snapshot holds the trimmed standard
     library's directory (zipimport keeps it in memory) and the worker's set-up."""
-    return f"snapshot-{_inputs_digest(zip_data, STDLIB_SCRIPT, WORKER_SCRIPT)}.bin"
+    return f"snapshot-{_inputs_digest(zip_data, BYTECODE_SCRIPT, WORKER_SCRIPT)}.bin"
 
 
 def worker_name() -> str:
@@ -170,21 +171,28 @@ def worker_name() -> str:
 
 
 def _cached(name: str, make) -> Path:
-    """The file `name` in the build cache, calling make(path) first if it is not there. A new
-    one replaces the older ones of its kind (the name up to its first "-")."""
+    """The file or folder `name` in the build cache, calling make(path) first if it is not
+    there. A new one replaces the older ones of its kind (the name up to its first "-")."""
     cached = BUILD_CACHE / name
     BUILD_CACHE.mkdir(parents=True, exist_ok=True)
     with open(BUILD_CACHE / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two builds at once (the test workers) make it once
-        if not cached.is_file():
+        if not cached.exists():
             partial = cached.with_name(cached.name + ".tmp")
+            _remove(partial)  # left by a build that was stopped
             make(partial)
             partial.replace(cached)
-            prefix = cached.name.split("-")[0] + "-"
-            for old in BUILD_CACHE.glob(prefix + "*"):
-                if old.name not in (cached.name, cached.name + ".json") and not old.name.startswith(cached.name):
-                    old.unlink()
+            for old in BUILD_CACHE.glob(cached.name.split("-")[0] + "-*"):
+                if old.name != cached.name:
+                    _remove(old)
     return cached
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
 
 
 def _node(script: Path, *args: Path) -> None:
@@ -198,16 +206,23 @@ def _node(script: Path, *args: Path) -> None:
         raise PluginError(f"Python för webbläsaren kunde inte förberedas (Node.js krävs): {detail.strip()[-2000:]}") from error
 
 
-def make_stdlib(zip_path: Path, name: str) -> Path:
-    """The trimmed, precompiled standard library named `name` (stdlib_name), compressed, in
-    the build cache (pyodide_stdlib.mjs, a few seconds, unless it is there already). Beside it,
-    name + ".json" lists the modules included and Python's built-in modules."""
+def compiled(zip_data: bytes) -> Path:
+    """The folder in the build cache that holds what pyodide_bytecode.mjs makes from the
+    package's source zip (a few seconds, unless it is there already): the compiled package
+    (calculators.zip), the trimmed, compiled standard library compressed (stdlib.zip.zst) and
+    what it decodes to checked (stdlib.integrity), and moduler.json (the standard library
+    modules included and Python's built-in modules)."""
     def make(partial: Path) -> None:
-        stored = partial.with_name(partial.name + ".zip")
-        _node(STDLIB_SCRIPT, zip_path, stored, BUILD_CACHE / (name + ".json"))
-        partial.write_bytes(zstd(stored.read_bytes()))
-        stored.unlink()
-    return _cached(name, make)
+        partial.mkdir()
+        source = partial / "source.zip"
+        source.write_bytes(zip_data)
+        _node(BYTECODE_SCRIPT, source, partial)
+        source.unlink()
+        stored = (partial / "stdlib.zip").read_bytes()
+        (partial / "stdlib.zip.zst").write_bytes(zstd(stored))
+        (partial / "stdlib.integrity").write_text(integrity(stored), encoding="ascii")
+        (partial / "stdlib.zip").unlink()
+    return _cached(f"python-{compiled_digest(zip_data)}", make)
 
 
 def lock_info() -> dict:
@@ -219,17 +234,14 @@ def lock_info() -> dict:
 def on_config(config):
     version = pyodide_version()
     decoder = _version(DECODER_DIR)
-    data, name = build_package_zip()
-    snapshot = snapshot_name(data)
-    stdlib = stdlib_name(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        zip_path = Path(tmp) / name
-        zip_path.write_bytes(data)
-        stdlib_file = make_stdlib(zip_path, stdlib)
+    source, _ = build_package_zip()
+    made = compiled(source)
+    digest = compiled_digest(source)
+    name, stdlib, snapshot = f"calculators-{digest}.zip", f"stdlib-{digest}.zip.zst", snapshot_name(source)
     wasm = compressed_wasm()
     worker = worker_name()
-    _state.update(version=version, decoder=decoder, zip_data=data, zip_name=name, snapshot=snapshot,
-                  stdlib=stdlib, stdlib_file=stdlib_file, wasm=wasm, worker=worker)
+    _state.update(version=version, decoder=decoder, package=made / "calculators.zip", zip_name=name,
+                  snapshot=snapshot, stdlib=stdlib, stdlib_file=made / "stdlib.zip.zst", wasm=wasm, worker=worker)
     config.extra["sk_python"] = {
         "pyodide": f"assets/pyodide/{version}/",
         "paket": f"assets/py/{name}",
@@ -238,7 +250,7 @@ def on_config(config):
         "snapshot": f"assets/py/{snapshot}",
         "worker": f"assets/javascripts/{worker}",
         "wasm": integrity((PYODIDE_DIR / WASM).read_bytes()),
-        "stdlibIntegrity": integrity(zstandard.ZstdDecompressor().decompress(stdlib_file.read_bytes())),
+        "stdlibIntegrity": (made / "stdlib.integrity").read_text(encoding="ascii"),
         "zstd": f"assets/py/zstddec/{decoder}/zstddec.mjs",
     }
     return config
@@ -285,7 +297,7 @@ def on_post_build(config):
     (decoders / _state["decoder"]).mkdir(parents=True, exist_ok=True)
     for source_name, target_name in DECODER_FILES.items():
         _copy_if_changed(DECODER_DIR / source_name, decoders / _state["decoder"] / target_name)
-    (packages / _state["zip_name"]).write_bytes(_state["zip_data"])
+    _copy_if_changed(_state["package"], packages / _state["zip_name"])
     _copy_if_changed(_state["stdlib_file"], packages / _state["stdlib"])
 
 

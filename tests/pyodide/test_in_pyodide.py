@@ -1,7 +1,7 @@
 """The golden cases, run inside real Pyodide under Node, give the same answers as CPython.
 
-The calculators zip and the trimmed standard library are made exactly as the site build
-makes them (the hook's `build_package_zip` and `make_stdlib`: the files the site ships). The
+The compiled calculators zip and the trimmed standard library are made exactly as the site
+build makes them (the hook's `build_package_zip` and `compiled`: the files the site ships). The
 Node script `run_golden.mjs` starts Pyodide from node_modules' runtime with that standard
 library, once from a memory snapshot made as the site's worker makes it after a first start
 (a later visit) and once without one (a first visit), and each golden case {"namn", "request", "expected"} of tests/golden/*.json becomes one
@@ -101,13 +101,12 @@ def pyodide_results(tmp_path_factory):
         pytest.fail("node_modules/pyodide saknas: kör `npm ci`.")
     tmp = tmp_path_factory.mktemp("pyodide")
     hook = _load_hook()
-    data, name = hook.build_package_zip()
-    zip_path = tmp / name
-    zip_path.write_bytes(data)
-    cached = hook.make_stdlib(zip_path, hook.stdlib_name(data))
-    manifest = json.loads(cached.with_name(cached.name + ".json").read_text(encoding="utf-8"))
-    stdlib = tmp / cached.name
-    shutil.copyfile(cached, stdlib)
+    source, _ = hook.build_package_zip()
+    made = hook.compiled(source)
+    manifest = json.loads((made / "moduler.json").read_text(encoding="utf-8"))
+    zip_path, stdlib = tmp / "calculators.zip", tmp / "stdlib.zip.zst"
+    shutil.copyfile(made / "calculators.zip", zip_path)
+    shutil.copyfile(made / "stdlib.zip.zst", stdlib)
     own = tmp / "egna.json"
     own.write_text(json.dumps(OWN_CASES, ensure_ascii=False), encoding="utf-8")
     goldens = [str(own)] + [str(p) for p in sorted(GOLDEN_DIR.glob("*.json"))]
