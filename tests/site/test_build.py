@@ -3,6 +3,7 @@
 import html
 import html.parser
 import importlib.util
+import json
 import pathlib
 import re
 import shutil
@@ -50,6 +51,16 @@ def page_text(path):
     parser = VisibleText()
     parser.feed(path.read_text(encoding="utf-8"))
     return normalise("".join(parser.chunks))
+
+
+def shipped_python(site_dir):
+    """The calculator page's sk-python addresses, each resolved to the file or folder in the
+    built site, and the raw values (integrity strings) as they are."""
+
+    page = site_dir / "verktyg" / "berakning" / "index.html"
+    meta = re.search(r"<meta name=\"sk-python\" content='([^']*)'>", page.read_text(encoding="utf-8"))
+    values = json.loads(html.unescape(meta.group(1)))
+    return lambda key: (page.parent / values[key]).resolve(), values
 
 
 def guidance_sentences():
@@ -239,15 +250,11 @@ def test_the_compressed_runtime_decodes_to_what_the_pages_expect(site_dir):
     import base64
     import hashlib
     import io
-    import json
     import zipfile
 
     import zstandard
 
-    page = site_dir / "verktyg" / "berakning" / "index.html"
-    meta = re.search(r"<meta name=\"sk-python\" content='([^']*)'>", page.read_text(encoding="utf-8"))
-    urls = json.loads(html.unescape(meta.group(1)))
-    shipped = lambda key: (page.parent / urls[key]).resolve()  # noqa: E731
+    shipped, urls = shipped_python(site_dir)
     decode = zstandard.ZstdDecompressor().decompress
     sri = lambda data: "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")  # noqa: E731
 
@@ -273,11 +280,8 @@ def test_the_python_worker_is_named_by_its_content(site_dir):
     # must never start an older build's worker from the HTTP cache (their messages differ),
     # so the worker's address changes with its content, and no unnamed copy is left to find.
     import hashlib
-    import json
 
-    page = site_dir / "verktyg" / "berakning" / "index.html"
-    meta = re.search(r"<meta name=\"sk-python\" content='([^']*)'>", page.read_text(encoding="utf-8"))
-    worker = (page.parent / json.loads(html.unescape(meta.group(1)))["worker"]).resolve()
+    worker = shipped_python(site_dir)[0]("worker")
     source = ROOT / "overrides" / "assets" / "javascripts" / "sk-python-worker.mjs"
     assert worker.read_bytes() == source.read_bytes()
     assert hashlib.sha256(source.read_bytes()).hexdigest()[:12] in worker.name
@@ -307,12 +311,9 @@ def test_tool_pages_hold_materials_bundle_back_and_guidance_pages_run_it(site_di
 def test_the_package_ships_compiled_with_its_data_files(site_dir):
     # Compiling the package's source took 0.4 s of a first visit's first answer (issue 13): the
     # build ships it as bytecode made by the site's own Pyodide, with its data files beside it.
-    import json
     import zipfile
 
-    page = site_dir / "verktyg" / "berakning" / "index.html"
-    meta = re.search(r"<meta name=\"sk-python\" content='([^']*)'>", page.read_text(encoding="utf-8"))
-    package = (page.parent / json.loads(html.unescape(meta.group(1)))["paket"]).resolve()
+    package = shipped_python(site_dir)[0]("paket")
     names = zipfile.ZipFile(package).namelist()
     assert "calculators/web.pyc" in names
     assert not [n for n in names if n.endswith(".py")]
