@@ -57,18 +57,23 @@ RUNTIME_CACHED = """async () => {
 }"""
 
 
+# Opens the cache in which the Python worker keeps its snapshot and decoded runtime (named
+# as keptCacheName() in sk-python-worker.mjs names it), for the scripts below: %(cache)s.
+PYTHON_CACHE = {"cache": 'caches.open(`sk-python:${new URL(".", window.skPython.adresser.snapshot).pathname}`)'}
+
+
 # Forget the Python worker's kept files but its snapshot: the decoded runtime and standard
 # library, once it has kept them (after the snapshot, in the background).
 FORGET_DECODED = """async () => {
   const snapshot = window.skPython.adresser.snapshot;
-  const cache = await caches.open(`sk-python:${new URL(".", snapshot).pathname}`);
+  const cache = await %(cache)s;
   for (let waited = 0; waited < 20000; waited += 100) {
     const decoded = (await cache.keys()).filter((request) => request.url !== snapshot);
     if (decoded.length === 2) return Promise.all(decoded.map((request) => cache.delete(request)));
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("the decoded runtime was never kept");
-}"""
+}""" % PYTHON_CACHE
 
 
 @pytest.fixture(scope="module")
@@ -203,21 +208,21 @@ SNAPSHOT_B = "assets/py/snapshot-byggeb.bin"
 # page, and B's. Returns which of the two the browser holds.
 SNAPSHOTS = """async (plant) => {
   const a = window.skPython.adresser.snapshot;
-  const b = new URL("../../" + "%s", a).href;
-  const cache = await caches.open(`sk-python:${new URL(".", a).pathname}`);
+  const b = new URL("../../" + "%(b)s", a).href;
+  const cache = await %(cache)s;
   if (plant) for (const key of [a, b]) await cache.put(key, new Response("ögonblicksbild"));
   return { a: Boolean(await cache.match(a)), b: Boolean(await cache.match(b)) };
-}""" % SNAPSHOT_B
+}""" % {**PYTHON_CACHE, "b": SNAPSHOT_B}
 
 # The decoded runtime as the Python worker keeps it: a file this build still ships compressed
 # (Pyodide's WebAssembly) and one no build ships. Returns which of the two the browser holds.
 DECODED = """async (plant) => {
-  const cache = await caches.open(`sk-python:${new URL(".", window.skPython.adresser.snapshot).pathname}`);
+  const cache = await %(cache)s;
   const shipped = new URL("pyodide.asm.wasm", window.skPython.adresser.pyodide).href;
   const gone = new URL("python_stdlib-0000.zip", window.skPython.adresser.snapshot).href;
   if (plant) for (const key of [shipped, gone]) await cache.put(key, new Response("avkodad"));
   return { shipped: Boolean(await cache.match(shipped)), gone: Boolean(await cache.match(gone)) };
-}"""
+}""" % PYTHON_CACHE
 
 
 def _build_b(site_a: pathlib.Path, target: pathlib.Path) -> str:
@@ -287,10 +292,9 @@ def test_a_guidance_visit_never_downloads_python(offline_context, offline_server
     # Not even with a kept Python snapshot, as long as the service worker has not kept the
     # runtime (a tool's tab closed before it could): the warm-up would download it.
     page.evaluate("""async () => {
-      const key = window.skPython.adresser.snapshot;
-      const cache = await caches.open(`sk-python:${new URL(".", key).pathname}`);
-      await cache.put(key, new Response("ögonblicksbild"));
-    }""")
+      const cache = await %(cache)s;
+      await cache.put(window.skPython.adresser.snapshot, new Response("ögonblicksbild"));
+    }""" % PYTHON_CACHE)
     page.goto("forbered/")
     page.get_by_role("link", name="Analysera").first.click()
     # Idle after the load: a first visitor's browser does not warm Python up.
