@@ -1,34 +1,66 @@
 // Material's script on a tool page, later (issue 13). On two cores its start-up slowed
 // Python's by about 0,2 s on a second visit, so overrides/main.html leaves its tag with a type
 // the browser does not run, and this script (on tool pages only) loads it once Python is
-// ready or has stopped, as soon as the visitor reaches for the header (search, colour switch)
-// or presses a key, and at the latest after LATEST_MS. Until then the menu, content tabs and
-// links work without it (a link loads its page instead of Material's instant navigation).
+// ready or has stopped, as soon as the visitor reaches for the header or presses a key, and
+// at the latest after LATEST_MS. Until then the menu, content tabs and links work without it
+// (a link loads its page instead of Material's instant navigation), and what the visitor does
+// in the header is not lost:
+//   - the page is styled for a browser with JavaScript (the search field shows);
+//   - the colour switch shows, and a click on it is handed to Material when it has come;
+//   - a tap on the search icon opens the search with the cursor in the field;
+//   - the last key pressed outside the page's content (a search shortcut, or Tab, after which
+//     Material marks the focused element) is handed to Material when it has come.
 (function () {
   "use strict";
   const LATEST_MS = 3000;
   const held = document.querySelector('script[type="sk-senare"]');
   if (!held) return;
+  let arrived = false;
+  let lastKey = null; // [target, the keydown's properties]
+  let paletteClick = null; // the colour switch the visitor clicked
 
-  // Meanwhile the page looks as Material will make it: styled for a browser with JavaScript
-  // (the search field shows; focusing it brings Material), and, when the visitor has chosen
-  // no colour scheme, in the scheme of the first palette whose media query matches, which is
-  // Material's choice too (a stored choice its inline script in <body> has applied already).
   document.documentElement.classList.replace("no-js", "js");
-  let stored = null;
-  try {
-    stored = window.__md_get && window.__md_get("__palette");
-  } catch (error) {
-    /* an unreadable stored choice: Material falls back to the media queries too */
-  }
+
+  // The colour switch Material would show: the label after the input of the palette in use
+  // (the stored or the system's, applied in <body> by Material's and our own inline script).
   const palettes = Array.from(document.querySelectorAll('[data-md-component="palette"] input'));
-  const chosen = !stored && palettes.find((input) => window.matchMedia(input.dataset.mdColorMedia || "not all").matches);
-  if (chosen) {
-    ["media", "scheme", "primary", "accent"].forEach((key) => {
-      const value = chosen.getAttribute(`data-md-color-${key}`);
-      if (value !== null) document.body.setAttribute(`data-md-color-${key}`, value);
+  const current = palettes.find((input) => input.dataset.mdColorMedia === document.body.dataset.mdColorMedia) || palettes[0];
+  if (current && current.nextElementSibling) current.nextElementSibling.hidden = false;
+  palettes.forEach((input) => {
+    const label = input.nextElementSibling;
+    if (!label) return;
+    label.addEventListener("click", (event) => {
+      if (arrived) return;
+      event.preventDefault(); // Material would undo the change when it starts
+      paletteClick = label;
+      release();
     });
+  });
+
+  // On a phone the search opens from an icon; the field must get the cursor during the tap
+  // for the keyboard to come up.
+  const searchToggle = document.getElementById("__search");
+  const searchField = document.querySelector("input.md-search__input");
+  document.querySelectorAll('label[for="__search"]').forEach((label) => {
+    label.addEventListener("click", (event) => {
+      if (arrived || !searchToggle || !searchField) return;
+      event.preventDefault();
+      searchToggle.checked = !searchToggle.checked; // the same labels close it again
+      if (searchToggle.checked) searchField.focus();
+      release();
+    });
+  });
+
+  const content = document.querySelector(".md-content");
+  function onKey(event) {
+    if (arrived) return;
+    if (!(content && content.contains(event.target))) {
+      const { key, code, altKey, ctrlKey, metaKey, shiftKey } = event;
+      lastKey = [event.target, { key, code, altKey, ctrlKey, metaKey, shiftKey, bubbles: true, cancelable: true }];
+    }
+    release();
   }
+  document.addEventListener("keydown", onKey, true);
 
   // Material starts on DOMContentLoaded, which has passed when its script runs here, so its
   // document$ is handed this page; then sk-python.js hands it the functions that ran already.
@@ -39,20 +71,23 @@
     script.src = held.src;
     script.onload = () => {
       if (!window.document$ || typeof window.document$.next !== "function") return;
+      arrived = true;
+      document.removeEventListener("keydown", onKey, true);
       window.document$.next(document);
       document.dispatchEvent(new Event("sk-material"));
+      if (lastKey && lastKey[0].isConnected) lastKey[0].dispatchEvent(new KeyboardEvent("keydown", lastKey[1]));
+      if (paletteClick && paletteClick.isConnected) paletteClick.click();
     };
     document.body.appendChild(script);
   }
-  const release = () => {
+  function release() {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load, { once: true });
     else load();
-  };
+  }
   document.addEventListener("sk-python-status", (event) => {
     if (event.detail && (event.detail.status === "redo" || event.detail.status === "fel")) release();
   });
   const header = document.querySelector(".md-header");
   if (header) ["pointerdown", "focusin"].forEach((type) => header.addEventListener(type, release, { once: true }));
-  document.addEventListener("keydown", release, { once: true });
   setTimeout(release, LATEST_MS);
 })();
