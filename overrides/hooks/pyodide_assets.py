@@ -150,17 +150,14 @@ def _inputs_digest(zip_data: bytes, *scripts: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def compiled_digest(zip_data: bytes) -> str:
-    """A hash over everything that goes into the compiled package and standard library (the
-    same inputs give the same bytes, so it names their content too)."""
-    return _inputs_digest(zip_data, BYTECODE_SCRIPT)
-
-
-def snapshot_name(zip_data: bytes) -> str:
+def snapshot_name(compiled_dir: Path) -> str:
     """The name under which the browser keeps the snapshot it makes (never a file of the
-    site): a hash over everything that goes into it. The snapshot holds the trimmed standard
-    library's directory (zipimport keeps it in memory) and the worker's set-up."""
-    return f"snapshot-{_inputs_digest(zip_data, BYTECODE_SCRIPT, WORKER_SCRIPT)}.bin"
+    site): a hash over everything that goes into it, i.e. what the compiled package and
+    standard library are made from (named in their folder's name, see `compiled`) and the
+    worker's set-up. The snapshot holds the standard library's directory (zipimport keeps it
+    in memory)."""
+    digest = hashlib.sha256(compiled_dir.name.encode("ascii") + WORKER_SCRIPT.read_bytes())
+    return f"snapshot-{digest.hexdigest()[:12]}.bin"
 
 
 def worker_name() -> str:
@@ -211,7 +208,9 @@ def compiled(zip_data: bytes) -> Path:
     package's source zip (a few seconds, unless it is there already): the compiled package
     (calculators.zip), the trimmed, compiled standard library compressed (stdlib.zip.zst) and
     what it decodes to checked (stdlib.integrity), and moduler.json (the standard library
-    modules included and Python's built-in modules)."""
+    modules included and Python's built-in modules). Its name, python-<hash>, carries a hash
+    over everything that goes into them (the same inputs give the same bytes, so it names
+    their content too)."""
     def make(partial: Path) -> None:
         partial.mkdir()
         source = partial / "source.zip"
@@ -222,7 +221,7 @@ def compiled(zip_data: bytes) -> Path:
         (partial / "stdlib.zip.zst").write_bytes(zstd(stored))
         (partial / "stdlib.integrity").write_text(integrity(stored), encoding="ascii")
         (partial / "stdlib.zip").unlink()
-    return _cached(f"python-{compiled_digest(zip_data)}", make)
+    return _cached(f"python-{_inputs_digest(zip_data, BYTECODE_SCRIPT)}", make)
 
 
 def lock_info() -> dict:
@@ -234,10 +233,9 @@ def lock_info() -> dict:
 def on_config(config):
     version = pyodide_version()
     decoder = _version(DECODER_DIR)
-    source, _ = build_package_zip()
-    made = compiled(source)
-    digest = compiled_digest(source)
-    name, stdlib, snapshot = f"calculators-{digest}.zip", f"stdlib-{digest}.zip.zst", snapshot_name(source)
+    made = compiled(build_package_zip()[0])
+    digest = made.name.removeprefix("python-")
+    name, stdlib, snapshot = f"calculators-{digest}.zip", f"stdlib-{digest}.zip.zst", snapshot_name(made)
     wasm = compressed_wasm()
     worker = worker_name()
     _state.update(version=version, decoder=decoder, package=made / "calculators.zip", zip_name=name,
