@@ -152,14 +152,16 @@ INSTANT_GOTO_JS = """async (href) => {
     document.body.append(link);
     link.click();  // Material's instant navigation takes same-site links
     link.remove();
-    await swapped;
+    // Bounded: a click that neither swaps the page nor loads another must fail the test, not hang it.
+    const swappedInTime = await Promise.race([swapped.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]);
     subscription.unsubscribe();
+    if (!swappedInTime) throw new Error("instant navigation to " + href + " did not happen within 15 s");
     // As a real load waits for the tools' scripts: wait until every tool on the page started.
     const started = () => [...document.querySelectorAll("[data-sk-verktyg]")]
         .every((t) => t.matches("[data-sk-klar]") || t.querySelector("[data-sk-klar]"));
     const until = performance.now() + 15000;
     while (!started() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => requestAnimationFrame(() => r()));
+    await new Promise((r) => { requestAnimationFrame(() => r()); setTimeout(r, 500); });  // no frames in a tab behind another
     return location.href;
 }"""
 
