@@ -163,9 +163,13 @@ def test_what_the_visitor_does_in_the_header_before_materials_script_is_not_lost
     page.reload()
     assert page.evaluate(MATERIAL_STARTED) == "undefined"
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    # Material's search shortcut, pressed at once.
+    # Material's search shortcut, pressed at once and typed straight after: every letter goes
+    # into the field ("p" and "n" are Material's page shortcuts outside it).
     page.keyboard.press("s")
-    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type("uppföljning", delay=30)
+    expect(page.locator("input.md-search__input")).to_have_value("uppföljning")
+    expect(page).to_have_url(re.compile(r"verktyg/berakning/"))
+    page.locator("input.md-search__input").fill("")
     page.keyboard.type("matchningsansvariga")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Kommunicera i alla led")
     # Tab at once: when Material has come, it marks the focused element (its focus ring).

@@ -8,8 +8,8 @@
 //   - the page is styled for a browser with JavaScript (the search field shows);
 //   - the colour switch shows, and a click on it is handed to Material when it has come;
 //   - a tap on the search icon opens the search with the cursor in the field;
-//   - the last key pressed outside the page's content (a search shortcut, or Tab, after which
-//     Material marks the focused element) is handed to Material when it has come.
+//   - Material's search keys ("s", "/", "f") open the search at once, and a Tab is handed to
+//     Material when it has come.
 (function () {
   "use strict";
   const LATEST_MS = 3000;
@@ -51,12 +51,20 @@
     });
   });
 
-  const content = document.querySelector(".md-content");
+  // Material's search keys open the search here at once, so that what is typed next goes
+  // into the field (not to Material's "p"/"n" page shortcuts when it comes). Tab is handed
+  // to Material when it has come, which then marks the focused element (its focus ring).
+  const typing = (target) => target.closest && target.closest("input, textarea, select, [contenteditable]");
   function onKey(event) {
     if (arrived) return;
-    if (!(content && content.contains(event.target))) {
-      const { key, code, altKey, ctrlKey, metaKey, shiftKey } = event;
-      lastKey = [event.target, { key, code, altKey, ctrlKey, metaKey, shiftKey, bubbles: true, cancelable: true }];
+    const plain = !(event.altKey || event.ctrlKey || event.metaKey);
+    if (plain && ["s", "/", "f"].includes(event.key) && !typing(event.target) && searchToggle && searchField) {
+      event.preventDefault();
+      searchToggle.checked = true;
+      searchField.focus();
+    } else if (event.key === "Tab") {
+      const { key, code, shiftKey } = event;
+      lastKey = [event.target, { key, code, shiftKey, bubbles: true, cancelable: true }];
     }
     release();
   }
