@@ -16,7 +16,7 @@
   const held = document.querySelector('script[type="sk-senare"]');
   if (!held) return;
   let arrived = false;
-  let lastKey = null; // [target, the keydown's properties]
+  let lastTab = null; // [target, the Tab keydown's properties]
   let paletteClick = null; // the colour switch the visitor clicked
 
   document.documentElement.classList.replace("no-js", "js");
@@ -41,12 +41,15 @@
   // for the keyboard to come up.
   const searchToggle = document.getElementById("__search");
   const searchField = document.querySelector("input.md-search__input");
+  function openSearch(open) {
+    searchToggle.checked = open;
+    if (open) searchField.focus();
+  }
   document.querySelectorAll('label[for="__search"]').forEach((label) => {
     label.addEventListener("click", (event) => {
       if (arrived || !searchToggle || !searchField) return;
       event.preventDefault();
-      searchToggle.checked = !searchToggle.checked; // the same labels close it again
-      if (searchToggle.checked) searchField.focus();
+      openSearch(!searchToggle.checked); // the same labels close it again
       release();
     });
   });
@@ -60,11 +63,10 @@
     const plain = !(event.altKey || event.ctrlKey || event.metaKey);
     if (plain && ["s", "/", "f"].includes(event.key) && !typing(event.target) && searchToggle && searchField) {
       event.preventDefault();
-      searchToggle.checked = true;
-      searchField.focus();
+      openSearch(true);
     } else if (event.key === "Tab") {
       const { key, code, shiftKey } = event;
-      lastKey = [event.target, { key, code, shiftKey, bubbles: true, cancelable: true }];
+      lastTab = [event.target, { key, code, shiftKey, bubbles: true, cancelable: true }];
     }
     release();
   }
@@ -83,7 +85,7 @@
       document.removeEventListener("keydown", onKey, true);
       window.document$.next(document);
       document.dispatchEvent(new Event("sk-material"));
-      if (lastKey && lastKey[0].isConnected) lastKey[0].dispatchEvent(new KeyboardEvent("keydown", lastKey[1]));
+      if (lastTab && lastTab[0].isConnected) lastTab[0].dispatchEvent(new KeyboardEvent("keydown", lastTab[1]));
       if (paletteClick && paletteClick.isConnected) paletteClick.click();
     };
     document.body.appendChild(script);
