@@ -189,10 +189,15 @@ def _item(tool: Tool, section: Section, item: Item, links, out):
 def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool):
     row_html_id = _id(tool.id, table.id, "rad", row_id)
     heading_col = table.column(table.heading_column)
+    legend_id = f"{row_html_id}--namn"
     if table.heading_column in fixed:
         legend = heading_col.label_of(fixed[heading_col.id]) if heading_col.kind == "alternativ" else fixed[heading_col.id]
+        named_by = ""
     else:
+        # An added row is named by what is typed in its heading field (checklist-form.mjs),
+        # so that a screen reader tells its rows apart; until then "Ny period".
         legend = table.new_row_label
+        named_by = f' data-namnges-av="{esc(heading_col.id)}"'
     extra = [c for c in table.columns if c.id in fixed and c.id != table.heading_column]
     detail = ""
     if extra:
@@ -201,7 +206,7 @@ def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool):
         ) + ")</span>"
     egen = " data-egen" if added else ""
     out.append(f'<fieldset class="sk-rad" id="{row_html_id}" data-rad="{esc(row_id)}"{egen}>')
-    out.append(f'<legend class="sk-radrubrik">{esc(legend)}{detail}</legend>')
+    out.append(f'<legend class="sk-radrubrik" id="{legend_id}"{named_by}>{esc(legend)}{detail}</legend>')
     out.append('<div class="sk-rad__falt">')
     for col in table.columns:
         if col.id in fixed:
@@ -212,7 +217,8 @@ def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool):
         out.append(_control(col.kind, cid, col.id, col.choices, described) + "</div>")
     out.append("</div>")
     if added:
-        out.append(f'<button type="button" class="md-button sk-knapp" data-atgard="ta-bort-rad">{esc(table.remove_label)}</button>')
+        out.append(f'<button type="button" class="md-button sk-knapp" data-atgard="ta-bort-rad" '
+                   f'aria-describedby="{legend_id}">{esc(table.remove_label)}</button>')
     out.append("</fieldset>")
 
 

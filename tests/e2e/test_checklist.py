@@ -321,6 +321,30 @@ def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
     assert len([r for r in state["rader"]["malgrupper"] if not r.get("borttagen")]) == 1
 
 
+def test_each_row_is_named_by_what_is_typed_in_it(page):
+    """A screen reader tells the periods apart by their groups' names, not "Ny period" each."""
+    tool = "uppfoljning"
+    page.goto(tool_url(tool))
+    page.get_by_role("button", name="Lägg till period").click()
+    rows = page.locator("[data-tabell='perioder']:not([data-atgard]) > [data-rad]")
+    expect(rows).to_have_count(2)  # the form's first period and the one added
+    expect(page.get_by_role("group", name="Ny period", exact=True)).to_have_count(2)
+    added = rows.nth(1)
+    added.get_by_label("Period", exact=True).fill("  2026, första halvåret ")
+    expect(added).to_have_accessible_name("2026, första halvåret")
+    expect(added.get_by_role("button", name="Ta bort perioden")).to_have_accessible_description("2026, första halvåret")
+    expect(rows.nth(0)).to_have_accessible_name("Ny period")
+    wait_saved(page, tool, lambda s: any(r.get("period") == "  2026, första halvåret " for r in s["rader"].get("perioder", [])))
+    page.reload()
+    expect(page.get_by_role("group", name="2026, första halvåret", exact=True)).to_be_visible()
+    expect(page.get_by_role("group", name="Ny period", exact=True)).to_have_count(1)
+    rows.nth(0).get_by_label("Period", exact=True).fill("2025")
+    expect(rows.nth(0)).to_have_accessible_name("2025")
+    page.get_by_role("group", name="2026, första halvåret").get_by_label("Period", exact=True).fill("")
+    expect(page.get_by_role("group", name="Ny period", exact=True)).to_have_count(1)
+    assert_no_axe_violations(page, "named rows")
+
+
 # ── the live summary ────────────────────────────────────────────────────────────────────
 
 

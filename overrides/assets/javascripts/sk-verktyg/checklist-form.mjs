@@ -89,9 +89,25 @@ export class ChecklistForm {
         const text = value === undefined || value === null ? "" : String(value);
         if (c.value !== text) c.value = text;
         this.recorded.set(c, text);
-        this.printCopy(c);
+        this.textShown(c);
       }
     });
+  }
+  // Where a field's text shows besides the field: its print copy, and an added row's name.
+  textShown(c) {
+    this.printCopy(c);
+    const row = c.closest("[data-rad]");
+    const legend = row && row.querySelector(":scope > legend[data-namnges-av]");
+    if (legend && legend.dataset.namngesAv === c.dataset.falt) this.nameRow(legend, c);
+  }
+  // An added row is named by its heading field ("2026, första halvåret"), or as new until it
+  // has one, so that its group, and the button that removes it, say which row it is.
+  nameRow(legend, c) {
+    if (legend.dataset.tom === undefined) legend.dataset.tom = legend.textContent;
+    const chosen = c.tagName === "SELECT" ? c.selectedOptions[0] : null;
+    const name = c.value.trim() === "" ? "" : chosen ? chosen.textContent : c.value.trim();
+    const shown = name || legend.dataset.tom;
+    if (legend.textContent !== shown) legend.textContent = shown;
   }
   // Print shows a one-line field's text in full (an input cuts it): a text copy, kept in sync.
   printCopy(c) {
@@ -122,7 +138,7 @@ export class ChecklistForm {
       });
     });
     table.appendChild(row);
-    this.controlsOf(row).forEach((c) => this.printCopy(c));
+    this.controlsOf(row).forEach((c) => this.textShown(c));
     return row;
   }
   isFull(tableId) {
