@@ -141,8 +141,15 @@ WARM_PROFILES = 2  # the most profiles one test uses at once (two "fresh profile
 STORAGE_TYPES = "cookies,local_storage,indexeddb,service_workers,file_systems,websql"
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 
+# Set in the reusable tab when Material's script, held back on a tool page, has started
+# (sk-material.js says so with an event): from then on a link is Material's to take.
+MATERIAL_ARRIVED_JS = """document.addEventListener("sk-material", () => { window.__skMaterialKommit = true; });"""
+
 INSTANT_GOTO_JS = """async (href) => {
-    if (!window.document$) return null;  // Material's bundle not there yet (a tool page holds it back)
+    // Material's script not there yet, or on its way: a real load (a tool page holds it back,
+    // and while it arrives, a click would be taken half-way).
+    if (!window.document$) return null;
+    if (document.querySelector('script[type="sk-senare"]') && !window.__skMaterialKommit) return null;
     let armed = false;
     let resolveSwap;
     const swapped = new Promise((resolve) => { resolveSwap = resolve; });
@@ -203,6 +210,7 @@ class WarmProfile:
         """Reset what a visitor's browser would remember; watch every page from now on."""
         if self.home is None or self.home.is_closed():
             self.home = self.context.pages[0] if self.context.pages else self.new_page()
+            self.home.add_init_script(MATERIAL_ARRIVED_JS)
             self.home.goto(self.base_url)
             self.home.goto = self._instant_goto(self.home, self.home.goto)
         self.context.clear_cookies()
