@@ -228,11 +228,12 @@ class WarmProfile:
         """The reusable tab, for the `page` fixture: watched like any page of the test."""
         self.home_in_use = True
         left = self.home.evaluate(
-            "() => ({local: localStorage.length, session: sessionStorage.length, print: matchMedia('print').matches,"
+            "(switch_) => ({local: localStorage.length, session: sessionStorage.length, print: matchMedia('print').matches,"
             " dark: matchMedia('(prefers-color-scheme: dark)').matches, width: innerWidth, height: innerHeight,"
-            " scheme: document.body.dataset.mdColorScheme})")
+            " scheme: document.body.dataset.mdColorScheme, switch: document.querySelector(switch_).title})",
+            COLOUR_SWITCH)
         assert left == {"local": 0, "session": 0, "print": False, "dark": False, **DEFAULT_VIEWPORT,
-                        "scheme": "default"}, \
+                        "scheme": "default", "switch": FOLLOWING_THE_DEVICE}, \
             f"the reused tab was not reset: {left}"
         self.home_listeners = _listeners(self.home)
         self.watch.attach(self.home)
@@ -265,8 +266,7 @@ class WarmProfile:
             page.set_viewport_size(DEFAULT_VIEWPORT)
             if page.evaluate("() => window.skPython && window.skPython.status") == "fel":
                 return False  # a stopped engine is not what the next test starts from
-            if page.evaluate("() => document.body.dataset.mdColorScheme") != "default":
-                switch_scheme(page, "light")  # the toggle's choice outlives the cleared storage
+            follow_the_device(page)  # the switch's choice outlives the cleared storage
             page.goto("")  # instant navigation: the tools on the page flush and let go
             _drop_listeners(page, self.home_listeners)
             if urlsplit(page.url).path != urlsplit(self.base_url).path:
@@ -522,7 +522,18 @@ def assert_no_axe_violations(page, label=""):
     assert not violations, f"axe violations {label}:\n{json.dumps(violations, indent=1, ensure_ascii=False)}"
 
 
-SCHEME_TOGGLES = {"dark": ("Byt till mörkt läge", "slate"), "light": ("Byt till ljust läge", "default")}
+# The colour switch: Material shows one label of the palette form at a time, and a click on it
+# takes the next palette of mkdocs.yml. Its title says what the click gives.
+COLOUR_SWITCH = "form[data-md-component=palette] label:not([hidden])"
+FOLLOWING_THE_DEVICE = "Välj ljust eller mörkt läge"  # its title while the site follows the device
+SCHEMES = {"dark": "slate", "light": "default"}
+
+
+def _click_colour_switch(page):
+    switch = page.locator(COLOUR_SWITCH)
+    title = switch.get_attribute("title")
+    switch.click()
+    expect(page.locator(COLOUR_SWITCH)).not_to_have_attribute("title", title)
 
 
 def switch_scheme(page, scheme="dark"):
@@ -530,6 +541,18 @@ def switch_scheme(page, scheme="dark"):
     the header: at once, without a reload, so a tool's Python need not start again. The same
     styles apply as with a dark system setting, because every rule of ours keys on Material's
     scheme attribute, never on the media query (tests/site/test_build.py holds that)."""
-    title, attribute = SCHEME_TOGGLES[scheme]
-    page.get_by_title(title).click()
+    attribute = SCHEMES[scheme]
+    for _ in range(page.locator("form[data-md-component=palette] input").count()):
+        if page.locator("body").get_attribute("data-md-color-scheme") == attribute:
+            break
+        _click_colour_switch(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", attribute)
+
+
+def follow_the_device(page):
+    """The colour switch back where a first visit starts: following the device's setting."""
+    for _ in range(page.locator("form[data-md-component=palette] input").count()):
+        if page.locator(COLOUR_SWITCH).get_attribute("title") == FOLLOWING_THE_DEVICE:
+            return
+        _click_colour_switch(page)
+    expect(page.locator(COLOUR_SWITCH)).to_have_attribute("title", FOLLOWING_THE_DEVICE)

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations, hold_python, nav_pages, switch_scheme, wait_for
+from .conftest import COLOUR_SWITCH, FOLLOWING_THE_DEVICE, assert_no_axe_violations, hold_python, nav_pages, switch_scheme, wait_for
 
 # Page loads, focus and requests of a new tab: nothing here reuses a tab.
 pytestmark = pytest.mark.ny_flik
@@ -54,13 +54,32 @@ def test_a_tap_anywhere_on_a_start_page_card_opens_its_tool(page):
     expect(page.locator("h1")).to_contain_text("Samhällsekonomisk beräkning")
 
 
-def test_palette_toggle_switches_to_dark_and_is_remembered(page):
+def test_the_colour_scheme_follows_the_device_until_the_visitor_chooses_one(page):
+    body = page.locator("body")
     page.goto("")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
-    page.get_by_title("Byt till mörkt läge").click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")  # the phone turns dark in the evening
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    # Chosen with the switch, the scheme stays, whatever the device does, on the next page too.
+    page.get_by_title(FOLLOWING_THE_DEVICE).click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.reload()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_title("Byt till ljust läge").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")
+    page.goto("besluta/")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    # The third click gives the device's choice back.
+    page.get_by_title("Följ enhetens ljusa eller mörka läge").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(page.get_by_title(FOLLOWING_THE_DEVICE)).to_be_visible()
 
 
 def test_the_phone_menu_is_accessible_open_in_light_and_dark(context_factory):
@@ -134,8 +153,8 @@ def test_a_tool_page_starts_materials_script_after_a_few_seconds_untouched(conte
     # field and the colour switch shown.
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator("input.md-search__input")).to_be_visible()
-    expect(page.get_by_title("Byt till ljust läge")).to_be_visible()
-    expect(page.get_by_title("Byt till mörkt läge")).to_be_hidden()
+    expect(page.locator(COLOUR_SWITCH)).to_have_count(1)
+    expect(page.locator(COLOUR_SWITCH)).to_have_attribute("title", FOLLOWING_THE_DEVICE)
     wait_for(page, MATERIAL_STARTED, "object", "Material's script by the time limit", 4000)
     assert page.evaluate("() => window.skPython.status") == "laddar"
 
@@ -158,7 +177,7 @@ def test_what_the_visitor_does_in_the_header_before_materials_script_is_not_lost
     page.goto("verktyg/berakning/")
     assert page.evaluate(MATERIAL_STARTED) == "undefined"
     # The colour switch, clicked at once, takes effect when Material has come, and stays.
-    page.get_by_title("Byt till mörkt läge").click()
+    page.get_by_title(FOLLOWING_THE_DEVICE).click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.reload()
     assert page.evaluate(MATERIAL_STARTED) == "undefined"
