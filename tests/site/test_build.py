@@ -9,6 +9,8 @@ import re
 import shutil
 from urllib.parse import urljoin
 
+import pytest
+
 from ..conftest import ROOT, build_site, site_pages
 
 _spec = importlib.util.spec_from_file_location("csp", ROOT / "overrides" / "hooks" / "csp.py")
@@ -214,16 +216,19 @@ def test_our_styles_key_the_dark_scheme_on_materials_attribute_only():
         assert "prefers-color-scheme" not in sheet.read_text(encoding="utf-8"), sheet.name
 
 
-def test_start_page_shows_every_tool_in_the_order_of_the_work(site_dir):
+@pytest.mark.parametrize("page, prefix", [("index.html", "verktyg/"), ("verktyg/index.html", "")])
+def test_the_start_page_and_the_tools_page_show_every_tool_in_the_order_of_the_work(site_dir, page, prefix):
     from mkdocs.config import load_config
 
     nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
     tools = next(item["Verktyg"] for item in nav if isinstance(item, dict) and "Verktyg" in item)
-    tool_pages = [p[: -len(".md")] + "/" for p in tools if p.startswith("verktyg/")]
-    start = (site_dir / "index.html").read_text(encoding="utf-8")
-    cards = start[start.index('id="verktygen"'):start.index('id="vägledningen-steg-för-steg"')]
-    linked = re.findall(r'<a href="(verktyg/[^"]+)"', cards)
-    assert linked == tool_pages, linked
+    tool_pages = [p[len("verktyg/"): -len(".md")] + "/" for p in tools
+                  if p.startswith("verktyg/") and p != "verktyg/index.md"]
+    source = (site_dir / page).read_text(encoding="utf-8")
+    cards = source[source.index('<div class="grid cards"'):]
+    cards = cards[:cards.index("</div>")]
+    linked = re.findall(r'<a href="([^"]+)"', cards)
+    assert linked == [prefix + p for p in tool_pages], linked
     # each card says in one line what the tool gives
     assert cards.count("<p>") >= 2 * len(tool_pages)
 
