@@ -348,7 +348,10 @@ def _field_html(field, scenario, params):
             f'spellcheck="false" value="{_e(field_text(field, value))}" '
             f'aria-describedby="{described}{f" {fid}-enhet" if unit else ""}">'
         )
-    unit_html = f'<span class="sk-enhet" id="{fid}-enhet">{_e(unit)}</span>' if unit else ""
+    # A unit that follows the value is Python's to say: the page leaves it out while a typed
+    # value waits for Python ("7 person" was shown until it answered).
+    follows = f' data-sk-enhet-foljer="{_e(name)}"' if name in UNITS_BY_VALUE else ""
+    unit_html = f'<span class="sk-enhet" id="{fid}-enhet"{follows}>{_e(unit)}</span>' if unit else ""
     return (
         f'<div class="sk-falt sk-falt--{field.kind}"{visas}>'
         f'<label for="{fid}">{_e(field.label)}</label>'

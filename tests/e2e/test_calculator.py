@@ -744,14 +744,20 @@ def test_typed_values_survive_a_reload_before_python_starts(page):
     hold_python(page)
     page.goto(PATH)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
+    people_unit = page.locator("[data-sk-enhet-foljer='antal_personer']")
+    expect(people_unit).to_have_text("person")  # the page's own value, 1
     fill_my_scenario(page)
+    # "3 person" until Python answers was wrong: the unit waits for it (the label says "Antal personer").
+    expect(people_unit).to_have_text("")
     page.reload()
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "laddar")
     for name, value in MY_SCENARIO_FIELDS.items():
         expect(field(page, name)).to_have_value(value)
+    expect(people_unit).to_have_text("")
     release_python(page)
     expect(page.locator("#sk-berakning")).to_have_attribute("data-sk-python-status", "redo", timeout=READY_TIMEOUT)
     expect_totals(page, cli(MY_SCENARIO))
+    expect(people_unit).to_have_text("personer")
     expect(page.locator("[data-sk-inaktuellt]")).to_be_hidden()
 
 

@@ -44,6 +44,11 @@ export class Calculator {
     this.settings = settingsOf(root.dataset);
     const $ = (selector) => root.querySelector(selector);
     this.form = $("[data-sk-form]");
+    // Each unit that follows its field's value, and the value it was written for (the page's own).
+    this.unitValues = new Map([...this.form.querySelectorAll("[data-sk-enhet-foljer]")].map((el) => {
+      const control = this.unitControl(el);
+      return [el, control ? control.defaultValue : null];
+    }));
     this.result = $("[data-sk-resultat]");
     this.answer = $("[data-sk-svar-innehall]");
     this.answerBar = $("[data-sk-svarsrad-innehall]");
@@ -92,7 +97,10 @@ export class Calculator {
     // pre-rendered default. The pre-rendered result belongs to the page's own field values.
     const early = typedBeforeStart(this.form);
     this.valid = { snap: JSON.stringify(this.fieldValues(pageValue)), scenario: this.standard };
-    const own = this.readCurrent();
+    this.startFrom(this.readCurrent(), early);
+    this.leaveOutWaitingUnits();
+  }
+  startFrom(own, early) {
     if (this.links.onStart(own)) return;
     if (own) this.links.restoreOwn(own);
     // A field the browser restored to the saved value is not a change (Firefox restores forms).
@@ -176,7 +184,9 @@ export class Calculator {
     Object.entries(data.enheter).forEach(([name, unit]) => {
       const control = this.form.querySelector(`[name="${CSS.escape(name)}"]`);
       const el = control && this.form.querySelector(`#${CSS.escape(control.id)}-enhet`);
-      if (el) el.textContent = unit;
+      if (!el) return;
+      el.textContent = unit;
+      this.unitValues.set(el, control.value);
     });
     if (this.presetSelect && [...this.presetSelect.options].some((o) => o.value === data.forinstallning)) {
       this.presetSelect.value = data.forinstallning;
@@ -358,7 +368,20 @@ export class Calculator {
     this.writeCurrent(); // at once, whether Python is ready or not
     this.markStale(true, RECALCULATING);
     if (window.skPython.status !== "redo") this.notice.textContent = "Resultatet räknas om så snart beräkningen är klar att använda.";
+    this.leaveOutWaitingUnits();
     this.recalcFields();
+  }
+  // "1 person", "7 personer": Python says which, for the value it was given. Until it has
+  // answered for what a field now holds, that unit is left out (the label names it).
+  leaveOutWaitingUnits() {
+    if (window.skPython.status === "redo") return; // the answer comes at once
+    this.form.querySelectorAll("[data-sk-enhet-foljer]").forEach((el) => {
+      const control = this.unitControl(el);
+      if (control && control.value !== this.unitValues.get(el)) el.textContent = "";
+    });
+  }
+  unitControl(el) {
+    return this.form.querySelector(`[name="${CSS.escape(el.dataset.skEnhetFoljer)}"]`);
   }
 
   showStatus(status, meddelande) {
