@@ -12,12 +12,19 @@ import re
 
 from calculators.format import drop_unsafe
 
-__all__ = ["html_text", "html_multiline", "md_text", "md_inline", "md_cell", "csv_cell", "export_text"]
+__all__ = ["html_text", "html_isolated", "html_multiline", "md_text", "md_inline", "md_cell", "csv_cell", "export_text"]
 
 
 def html_text(text) -> str:
-    """Text for an HTML element body or attribute value."""
-    return html.escape("" if text is None else str(text), quote=True)
+    """Text for an HTML element body or attribute value, without control and bidirectional
+    characters (a pasted right-to-left override turned the rest of a sentence around)."""
+    return html.escape(drop_unsafe(text), quote=True)
+
+
+def html_isolated(text) -> str:
+    """User text inside a sentence of ours: isolated, so that right-to-left letters in it do
+    not reorder what comes after it ("för <name>: 16 personer")."""
+    return f"<bdi>{html_text(text)}</bdi>"
 
 
 def html_multiline(text) -> str:

@@ -36,7 +36,7 @@ import posixpath
 
 from .calculation import CALCULATOR_PAGE, calculation_html
 from .definitions import ADDED_ROW_RE, EXTRA_FIELDS, ROW_ID_MAX, Item, Section, Table, Tool, get_tool
-from .escape import html_text as esc
+from .escape import html_isolated as isolated, html_text as esc
 from .export import MAX_IMPORT_CHARS
 from .state import TYPED_MAX_CHARS, MAX_ROWS, MAX_TOMBSTONES, SCHEMA, storage_key
 from .summary import summarize
@@ -341,7 +341,7 @@ def render_tool(tool_id: str, page_path: str, heading_level: int = 2, use_direct
 
 
 def _who(entry) -> str:
-    return f' <span class="sk-ansvarig">Ansvarig: {esc(entry["ansvarig"])}</span>' if entry.get("ansvarig") else ' <span class="sk-ansvarig sk-ansvarig--saknas">Ingen ansvarig angiven</span>'
+    return f' <span class="sk-ansvarig">Ansvarig: {isolated(entry["ansvarig"])}</span>' if entry.get("ansvarig") else ' <span class="sk-ansvarig sk-ansvarig--saknas">Ingen ansvarig angiven</span>'
 
 
 def indicators_html(periods: list) -> str:
@@ -399,11 +399,12 @@ def summary_html(summary: dict, heading_level: int = 3, links=None) -> str:
         link = f'{links(CALCULATOR_PAGE) if links else CALCULATOR_PAGE}#{outcome["fragment"]}'
         people = f'{outcome["antal_personer"]} {"person" if outcome["antal_personer"] == 1 else "personer"}'
         out.append(f'<p class="sk-utfallslank"><a href="{esc(link)}">Räkna om den samhällsekonomiska beräkningen med '
-                   f'utfallet för {esc(outcome["period"])}: {people} i sysselsättning</a>. Övriga uppgifter får '
+                   f'utfallet för {isolated(outcome["period"])}: {people} i sysselsättning</a>. Övriga uppgifter får '
                    "beräkningens standardvärden; ändra dem där så att de stämmer med era upphandlingar.</p>")
     for table in summary["tabeller"].values():
         if table["utan_ansvarig"]:
-            out.append(f'<p class="sk-varning">Ansvarig saknas för: {esc(", ".join(table["utan_ansvarig"]))}.</p>')
+            names = ", ".join(isolated(name) for name in table["utan_ansvarig"])
+            out.append(f'<p class="sk-varning">Ansvarig saknas för: {names}.</p>')
     out.append(f'<{h} class="sk-rubrik">Besvarat</{h}>')
     out.append(f'<p class="sk-framsteg-totalt">{summary["besvarade"]} av {summary["totalt"]} besvarade.</p>')
     out.append('<ul class="sk-lista sk-framsteg">')

@@ -166,7 +166,19 @@ def test_summary_html_shows_verdict_owner_and_action():
     answers = all_prereqs("ja", matchningsansvarig="nej")
     html = render_summary("beslutsunderlag", state(answers, ansvarig={"matchningsansvarig": "Eva"}))
     assert 'data-omdome="inte_redo"' in html
-    assert "Utse en matchningsansvarig" in html and "Ansvarig: Eva" in html
+    assert "Utse en matchningsansvarig" in html and "Ansvarig: <bdi>Eva</bdi>" in html
+
+
+def test_summary_html_drops_direction_controls_and_isolates_what_was_typed():
+    # A pasted right-to-left override turned the sentence around ("… för 61 :5202"), and a
+    # right-to-left name moved the text after it.
+    rows = {"perioder": [{"id": "period-1", "period": "\u202e2025", "individer": "16", "andrad": T}]}
+    html = render_summary("uppfoljning", state({}, tool="uppfoljning", rader=rows))
+    assert "\u202e" not in html
+    assert "utfallet för <bdi>2025</bdi>: 16 personer" in html
+    rows = {"malgrupper": [{"id": "n-1", "malgrupp": "\u202bשלום\u202c", "budskap": "x", "andrad": T}]}
+    html = render_summary("kommunikationsplan", state({}, tool="kommunikationsplan", rader=rows))
+    assert "Ansvarig saknas för: <bdi>שלום</bdi>" in html and "\u202b" not in html
 
 
 def test_outcome_scenario_uses_the_latest_period_with_people():
