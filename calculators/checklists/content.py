@@ -104,11 +104,12 @@ def section_blocks(tool: Tool, section: Section, state, level: int, everything=T
 
 
 def table_blocks(tool: Tool, table: Table, state, everything=True) -> list[dict]:
-    rows = [r for r in live_rows(tool, state, table.id) if everything or _row_filled(table, r)]
+    named = [(table.row_name(r, n), r) for n, r in enumerate(live_rows(tool, state, table.id), 1)]
+    rows = [(name, r) for name, r in named if everything or _row_filled(table, r)]
     if not rows:
         return [B.para(NOTHING_YET, klass="tom")]
-    shown = [[cell_text(col, row) or (table.new_row_label if col.id == table.heading_column else EMPTY)
-              for col in table.columns] for row in rows]
+    shown = [[name if col.id == table.heading_column else cell_text(col, row) or EMPTY
+              for col in table.columns] for name, row in rows]
     return [B.table([c.text for c in table.columns], shown)]
 
 

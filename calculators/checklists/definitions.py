@@ -143,6 +143,14 @@ class Table:
                 return row
         return None
 
+    def row_name(self, row: dict, position: int) -> str:
+        """A row's name wherever it is shown (the form, the summary, the document): what its
+        heading column holds, else the new-row label and its place in the table ("Ny period 2")."""
+        col = self.column(self.heading_column)
+        value = row.get(col.id)
+        text = col.label_of(value) if col.kind == "alternativ" else ("" if value is None else str(value))
+        return text.strip() or f"{self.new_row_label} {position}"
+
 
 @dataclass(frozen=True)
 class Section:

@@ -186,18 +186,13 @@ def _item(tool: Tool, section: Section, item: Item, links, out):
     out.append(f"</{tag}>")
 
 
-def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool):
+def _row(tool: Tool, table: Table, row_id: str, fixed: dict, out, added: bool, position: int | None = None):
     row_html_id = _id(tool.id, table.id, "rad", row_id)
-    heading_col = table.column(table.heading_column)
     legend_id = f"{row_html_id}--namn"
-    if table.heading_column in fixed:
-        legend = heading_col.label_of(fixed[heading_col.id]) if heading_col.kind == "alternativ" else fixed[heading_col.id]
-        named_by = ""
-    else:
-        # An added row is named by what is typed in its heading field (checklist-form.mjs),
-        # so that a screen reader tells its rows apart; until then "Ny period".
-        legend = table.new_row_label
-        named_by = f' data-namnges-av="{esc(heading_col.id)}"'
+    # A row whose heading the user writes is named as the summary names it, renamed with each
+    # summary (checklist-form.mjs), so that a screen reader tells the rows apart.
+    legend = table.row_name(fixed, position) if position else table.new_row_label
+    named_by = "" if table.heading_column in fixed else f' data-namnges-av="{esc(table.heading_column)}"'
     extra = [c for c in table.columns if c.id in fixed and c.id != table.heading_column]
     detail = ""
     if extra:
@@ -228,8 +223,8 @@ def _table(tool: Tool, table: Table, out):
         f'data-max-rader="{MAX_ROWS}" data-max-borttagna="{MAX_TOMBSTONES}" '
         f'data-rad-monster="{esc(ADDED_ROW_RE.pattern)}" data-rad-maxlangd="{ROW_ID_MAX}">'
     )
-    for row in table.rows:
-        _row(tool, table, row.id, row.fixed, out, added=False)
+    for position, row in enumerate(table.rows, 1):
+        _row(tool, table, row.id, row.fixed, out, added=False, position=position)
     out.append("</div>")
     template = []
     _row(tool, table, ROW_PLACEHOLDER, {}, template, added=True)

@@ -367,7 +367,8 @@ def state_or_empty(state, tool_id: str) -> dict:
 
 def live_rows(tool, state, table_id) -> list[dict]:
     """The rows to show, in order: every pre-filled row (with the user's values, if any),
-    then the rows the user added, without deleted ones. Fixed values are filled in."""
+    then the rows the user added, without deleted ones, in the order the form shows them (by
+    id: an added row's id begins with the time it was added). Fixed values are filled in."""
     table = tool.tables[table_id]
     saved = {row["id"]: row for row in state["rader"].get(table_id, [])}
     rows = []
@@ -376,7 +377,7 @@ def live_rows(tool, state, table_id) -> list[dict]:
         row.update(default.fixed)
         row["_fast"] = tuple(default.fixed)
         rows.append(row)
-    for row_id, row in saved.items():
+    for row_id, row in sorted(saved.items()):
         if table.default_row(row_id) is None and not row.get("borttagen"):
             rows.append(dict(row, _fast=()))
     return rows

@@ -145,7 +145,7 @@ INDICATORS = (
 def _indicators(tool, table, rows):
     periods, warnings = [], []
     for n, row in enumerate(rows, 1):
-        label = (row.get("period") or "").strip() or f"{table.new_row_label} {n}"
+        label = table.row_name(row, n)
         numbers = {}
         for col in table.columns:
             if col.kind != "tal":
@@ -258,9 +258,8 @@ def summarize(tool_id: str, state, berakning: dict | None = None) -> dict:
         rows = live_rows(tool, state, table_id)
         shown = []
         missing = []
-        for row in rows:
-            heading = (row.get(table.heading_column) or "").strip() if table.column(table.heading_column).kind != "alternativ" else table.column(table.heading_column).label_of(row.get(table.heading_column))
-            heading = heading or table.new_row_label
+        for n, row in enumerate(rows, 1):
+            heading = table.row_name(row, n)
             shown.append({"id": row["id"], "rubrik": heading})
             if "ansvarig" in {c.id for c in table.columns}:
                 filled = any(is_answered("text", row.get(c.id)) for c in table.columns if c.id not in row["_fast"])

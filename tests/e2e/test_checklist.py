@@ -321,27 +321,31 @@ def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
     assert len([r for r in state["rader"]["malgrupper"] if not r.get("borttagen")]) == 1
 
 
-def test_each_row_is_named_by_what_is_typed_in_it(page):
-    """A screen reader tells the periods apart by their groups' names, not "Ny period" each."""
+def test_each_row_is_named_as_the_summary_names_it(page):
+    """A screen reader tells the periods apart by their groups' names, and the form, the
+    summary and the document name a period alike: what is typed, or "Ny period 2"."""
     tool = "uppfoljning"
     page.goto(tool_url(tool))
-    page.get_by_role("button", name="Lägg till period").click()
     rows = page.locator("[data-tabell='perioder']:not([data-atgard]) > [data-rad]")
-    expect(rows).to_have_count(2)  # the form's first period and the one added
-    expect(page.get_by_role("group", name="Ny period", exact=True)).to_have_count(2)
+    expect(rows).to_have_count(1)
+    expect(rows.nth(0)).to_have_accessible_name("Ny period 1")
+    page.get_by_role("button", name="Lägg till period").click()
+    expect(rows).to_have_count(2)
     added = rows.nth(1)
+    expect(added).to_have_accessible_name("Ny period 2")
+    added.get_by_label("Individer i sysselsättning").fill("16")
     added.get_by_label("Period", exact=True).fill("  2026, första halvåret ")
     expect(added).to_have_accessible_name("2026, första halvåret")
     expect(added.get_by_role("button", name="Ta bort perioden")).to_have_accessible_description("2026, första halvåret")
-    expect(rows.nth(0)).to_have_accessible_name("Ny period")
+    expect(summary(page)).to_contain_text("utfallet för 2026, första halvåret: 16 personer")
     wait_saved(page, tool, lambda s: any(r.get("period") == "  2026, första halvåret " for r in s["rader"].get("perioder", [])))
     page.reload()
     expect(page.get_by_role("group", name="2026, första halvåret", exact=True)).to_be_visible()
-    expect(page.get_by_role("group", name="Ny period", exact=True)).to_have_count(1)
-    rows.nth(0).get_by_label("Period", exact=True).fill("2025")
-    expect(rows.nth(0)).to_have_accessible_name("2025")
+    expect(rows.nth(0)).to_have_accessible_name("Ny period 1")
+    rows.nth(0).get_by_label("Individer i sysselsättning").fill("3")
     page.get_by_role("group", name="2026, första halvåret").get_by_label("Period", exact=True).fill("")
-    expect(page.get_by_role("group", name="Ny period", exact=True)).to_have_count(1)
+    expect(rows.nth(1)).to_have_accessible_name("Ny period 2")
+    expect(summary(page).locator("table th[scope=row]")).to_have_text(["Ny period 1", "Ny period 2"])
     assert_no_axe_violations(page, "added rows")
     switch_scheme(page, "dark")
     assert_no_axe_violations(page, "added rows, dark")

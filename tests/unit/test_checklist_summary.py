@@ -181,6 +181,33 @@ def test_summary_html_drops_direction_controls_and_isolates_what_was_typed():
     assert "Ansvarig saknas för: <bdi>שלום</bdi>" in html and "\u202b" not in html
 
 
+def test_rows_are_named_alike_in_the_summary_and_the_document_in_the_forms_order():
+    from calculators.checklists.content import table_blocks
+
+    # Saved in the order they were last edited; the form shows added rows in the order they
+    # were added (their ids begin with the time), after the pre-filled one.
+    rows = {"perioder": [
+        {"id": "n-b", "individer": "2", "andrad": T},
+        {"id": "n-a", "period": " 2026 ", "individer": "1", "andrad": T},
+        {"id": "period-1", "individer": "4", "andrad": T},
+    ]}
+    st = state({}, tool="uppfoljning", rader=rows)
+    names = ["Ny period 1", "2026", "Ny period 3"]
+    s = summarize("uppfoljning", st)
+    assert [(r["id"], r["rubrik"]) for r in s["tabeller"]["perioder"]["rader"]] == list(zip(["period-1", "n-a", "n-b"], names))
+    assert [p["period"] for p in s["nyckeltal"]] == names
+    tool = get_tool("uppfoljning")
+    [block] = table_blocks(tool, tool.tables["perioder"], st)
+    assert [row[0] for row in block["rader"]] == names
+
+
+def test_a_row_is_named_by_its_heading_or_its_place():
+    table = get_tool("kommunikationsplan").tables["malgrupper"]
+    assert table.row_name({"malgrupp": "  Skolor "}, 9) == "Skolor"
+    assert table.row_name({"malgrupp": ""}, 9) == "Ny målgrupp 9"
+    assert table.row_name({}, 2) == "Ny målgrupp 2"
+
+
 def test_outcome_scenario_uses_the_latest_period_with_people():
     import base64
     import json

@@ -89,25 +89,24 @@ export class ChecklistForm {
         const text = value === undefined || value === null ? "" : String(value);
         if (c.value !== text) c.value = text;
         this.recorded.set(c, text);
-        this.textShown(c);
+        this.printCopy(c);
       }
     });
   }
-  // Where a field's text shows besides the field: its print copy, and an added row's name.
-  textShown(c) {
-    this.printCopy(c);
-    const row = c.closest("[data-rad]");
-    const legend = row && row.querySelector(":scope > legend[data-namnges-av]");
-    if (legend && legend.dataset.namngesAv === c.dataset.falt) this.nameRow(legend, c);
-  }
-  // An added row is named by its heading field ("2026, första halvåret"), or as new until it
-  // has one, so that its group, and the button that removes it, say which row it is.
-  nameRow(legend, c) {
-    if (legend.dataset.tom === undefined) legend.dataset.tom = legend.textContent;
-    const chosen = c.tagName === "SELECT" ? c.selectedOptions[0] : null;
-    const name = c.value.trim() === "" ? "" : chosen ? chosen.textContent : c.value.trim();
-    const shown = name || legend.dataset.tom;
-    if (legend.textContent !== shown) legend.textContent = shown;
+  // The rows' names as Python gives them with the summary (the heading field's text, or
+  // "Ny period 2"), on the rows whose name is not fixed: a screen reader tells them apart,
+  // and the form names them as the summary and the document do.
+  nameRows(tables) {
+    Object.entries(tables || {}).forEach(([tableId, table]) => {
+      const element = this.tableOf(tableId);
+      if (!element || !Array.isArray(table.rader)) return;
+      const names = new Map(table.rader.map((r) => [r.id, r.rubrik]));
+      this.rowsOf(element).forEach((row) => {
+        const legend = row.querySelector(":scope > legend[data-namnges-av]");
+        const name = names.get(row.dataset.rad);
+        if (legend && typeof name === "string" && legend.textContent !== name) legend.textContent = name;
+      });
+    });
   }
   // Print shows a one-line field's text in full (an input cuts it): a text copy, kept in sync.
   printCopy(c) {
@@ -138,7 +137,7 @@ export class ChecklistForm {
       });
     });
     table.appendChild(row);
-    this.controlsOf(row).forEach((c) => this.textShown(c));
+    this.controlsOf(row).forEach((c) => this.printCopy(c));
     return row;
   }
   isFull(tableId) {

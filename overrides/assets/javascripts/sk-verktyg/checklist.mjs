@@ -71,7 +71,7 @@ export class Checklist {
     putBack(early);
     early.forEach(([control, value]) => value !== false && control.dispatchEvent(new Event("change", { bubbles: true })));
     this.form.showRowLimits();
-    form.querySelectorAll("[data-falt]").forEach((c) => !c.closest("template") && this.form.textShown(c));
+    form.querySelectorAll("input[type=text][data-falt]").forEach((c) => !c.closest("template") && this.form.printCopy(c));
     this.onPythonStatus(window.skPython.status, window.skPython.meddelande);
     // The pre-rendered summary is for an empty tool; recompute for the saved answers.
     if (Object.keys(this.state.svar).length || Object.keys(this.state.rader).length) this.scheduleSummary(0);
@@ -105,7 +105,7 @@ export class Checklist {
         return;
       }
       this.form.recorded.set(t, t.value);
-      this.form.textShown(t);
+      this.form.printCopy(t);
     }
     this.recordChange(t, click);
   }
@@ -121,7 +121,7 @@ export class Checklist {
     if (String(value ?? "") !== t.value) {
       t.value = String(value ?? "");
       this.form.recorded.set(t, t.value);
-      this.form.textShown(t);
+      this.form.printCopy(t);
     }
   }
   // Says that text was left out when `incoming` does not fit in the field's maxlength.
@@ -255,6 +255,7 @@ export class Checklist {
     if (this.summaryError && this.statusBox && this.statusBox.textContent === this.summaryError) this.say("");
     this.summaryError = "";
     box.replaceChildren(fragment(response.data.html, this.summaryLevel));
+    this.form.nameRows(response.data.sammanfattning && response.data.sammanfattning.tabeller);
     box.classList.remove("sk-inaktuell");
     box.dataset.uppdaterad = String(seq);
   }
