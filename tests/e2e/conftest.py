@@ -290,7 +290,10 @@ class WarmProfile:
                 if page.evaluate(INSTANT_GOTO_JS, target) is None:
                     return real_goto(url, **options)
             except PlaywrightError:
-                page.wait_for_load_state()  # not taken by instant navigation: a real load
+                # Not taken by instant navigation (Material takes links only once it has read
+                # the site map): a real load, which may not have begun yet.
+                page.wait_for_url(lambda u: urlsplit(u).path == urlsplit(target).path, timeout=15_000)
+                page.wait_for_load_state()
             return None
         return goto
 
