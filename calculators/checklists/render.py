@@ -23,8 +23,9 @@ The HTML contract for the JavaScript glue (nothing else in the page is relied up
   borja-om | angra-borja-om (hidden until needed) | skriv-ut; the file input for import has
   `data-importfil` (hidden; the importera button opens it) and `data-max-tecken`
   (export.MAX_IMPORT_CHARS: JS refuses a larger file unread). Messages go to `[data-status]`.
-- The summary goes into `[data-sammanfattning]` (aria-live), whose content is exactly
-  `render_summary(...)`.
+- The summary goes into `[data-sammanfattning]`, whose content is exactly
+  `render_summary(...)`. It is not a live region: it changes after every pause in typing, and
+  a screen reader would read all of it again each time; a new verdict is said in `[data-status]`.
 
 The output never contains a blank line, so it passes through Python-Markdown (with or
 without md_in_html) as one raw HTML block.
@@ -274,7 +275,7 @@ def _summary_block(tool: Tool, heading_level: int, links, out):
     hid = _id(tool.id, "sammanfattning", "rubrik")
     out.append(f'<section class="sk-sammanfattning-omslag" aria-labelledby="{hid}">')
     out.append(f'<h{heading_level} class="sk-rubrik" id="{hid}">Sammanfattning</h{heading_level}>')
-    out.append('<div class="sk-sammanfattning" data-sammanfattning aria-live="polite">')
+    out.append('<div class="sk-sammanfattning" data-sammanfattning>')
     out.append(render_summary(tool.id, None, heading_level=heading_level + 1, links=links))
     out.append("</div>")
     out.append("</section>")

@@ -617,6 +617,24 @@ def test_keyboard_only_completion_of_the_beslutsunderlag(page):
     expect(summary(page).locator(".sk-framsteg-totalt")).to_contain_text("besvarade")
 
 
+def test_a_new_verdict_is_said_once_and_the_summary_is_not_read_aloud_as_it_changes(page):
+    tool = "genomforande"
+    page.goto(tool_url(tool))
+    expect(summary(page)).not_to_have_attribute("aria-live", re.compile("."))
+    status = page.locator(f"#sk-{tool} [data-status], form[data-verktyg='{tool}'] [data-status]").first
+    radio(page, tool, "uppfoljningsresurser", "nej").check()
+    expect(status).to_have_text("Omdöme: Inte redo ännu.")
+    field(page, tool, "uppfoljningsresurser", "ansvarig").fill("Kim")  # the verdict stays: nothing new is said
+    wait_saved(page, tool, lambda s: answer_of(s, "uppfoljningsresurser", "ansvarig") == "Kim")
+    page.wait_for_timeout(600)
+    expect(status).to_have_text("Omdöme: Inte redo ännu.")
+    status.evaluate("(el) => { el.textContent = ''; }")
+    radio(page, tool, "uppfoljningsresurser", "ja").check()
+    radio(page, tool, "matchning", "ja").check()
+    expect(status).to_have_text("Omdöme: Redo.")
+    expect(summary(page).locator("[data-omdome]")).to_have_attribute("data-omdome", "redo")
+
+
 # ── accessibility in every state ────────────────────────────────────────────────────────
 
 

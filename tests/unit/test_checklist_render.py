@@ -65,8 +65,9 @@ def test_js_contract(tool_id):
     actions = {a["data-atgard"] for _, a in c.elements if "data-atgard" in a}
     assert {"exportera-markdown", "exportera-csv", "exportera-json", "importera", "borja-om", "angra-borja-om", "skriv-ut"} <= actions
     assert any("data-importfil" in a for _, a in c.elements)
-    live = [a for _, a in c.elements if "data-sammanfattning" in a]
-    assert len(live) == 1 and live[0]["aria-live"] == "polite"
+    summary = [a for _, a in c.elements if "data-sammanfattning" in a]
+    assert len(summary) == 1 and "aria-live" not in summary[0]  # a new verdict is said in [data-status]
+    assert [a.get("role") for _, a in c.elements if "data-status" in a] == ["status"]
     assert all(tag == "button" and a.get("type") == "button" for tag, a in c.elements if "data-atgard" in a)
     assert "style=" not in html and "<script" not in html and " on" + "click" not in html
 

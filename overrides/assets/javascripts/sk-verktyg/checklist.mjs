@@ -38,6 +38,8 @@ export class Checklist {
     this.saveTimer = null;
     this.summaryTimer = null;
     this.summarySeq = 0;
+    this.edits = 0; // edits so far, and how many of them the summary shown covers (a new verdict is said)
+    this.editsSummarised = 0;
     this.summaryError = "";
 
     // Controls that only work with JavaScript are rendered hidden.
@@ -177,6 +179,7 @@ export class Checklist {
     clearTimeout(this.saveTimer);
     if (immediate) this.flush();
     else this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY);
+    this.edits += 1;
     this.scheduleSummary(immediate ? SUMMARY_CLICK_DELAY : SUMMARY_DELAY);
   }
   // Replace the answers with `next` (Börja om, Ångra, an imported file) and save at once.
@@ -240,6 +243,7 @@ export class Checklist {
   async refreshSummary() {
     const seq = ++this.summarySeq;
     const box = this.summaryBox;
+    const edits = this.edits; // the edits this summary covers
     box.setAttribute("aria-busy", "true");
     const response = await window.skPython.call("checklista_sammanfattning", { verktyg: this.tool, tillstand: this.state, sida: this.page });
     if (seq !== this.summarySeq) return;
@@ -254,7 +258,15 @@ export class Checklist {
     // The cause of an earlier failure is gone: so is its message.
     if (this.summaryError && this.statusBox && this.statusBox.textContent === this.summaryError) this.say("");
     this.summaryError = "";
+    const shown = box.querySelector("[data-omdome]");
+    const before = shown ? shown.dataset.omdome : null;
     box.replaceChildren(fragment(response.data.html, this.summaryLevel));
+    const verdict = response.data.sammanfattning && response.data.sammanfattning.omdome;
+    // The summary is not read aloud as it changes (render.py says why); a verdict that an
+    // edit changed is said, once.
+    const edited = edits > this.editsSummarised;
+    this.editsSummarised = edits;
+    if (edited && verdict && typeof verdict.status === "string" && verdict.status !== before) this.say(`Omdöme: ${verdict.rubrik}.`);
     this.form.nameRows(response.data.sammanfattning && response.data.sammanfattning.tabeller);
     box.classList.remove("sk-inaktuell");
     box.dataset.uppdaterad = String(seq);
