@@ -312,7 +312,9 @@ def test_two_tabs_adding_and_editing_rows_lose_nothing(context_factory):
     expect(first.locator("#sk--kommunikationsplan--malgrupper--ledningsgrupper--budskap")).to_have_value("Beslutet och varför")
 
     # Removing the row in one tab removes it in the other, and it stays removed.
+    expect(second.locator("[data-rad][data-egen]")).to_have_accessible_name("Gymnasieskolor")  # named by its summary
     second.locator("[data-rad][data-egen]").get_by_role("button", name="Ta bort målgruppen").click()
+    expect(second.locator("[data-status]")).to_have_text("Raden Gymnasieskolor är borttagen.")
     expect(first.locator("[data-rad][data-egen]")).to_have_count(0)
     state = wait_saved(first, tool, lambda s: any(r.get("borttagen") for r in s["rader"]["malgrupper"]))
     first.reload()

@@ -10,7 +10,7 @@ import { ChecklistForm } from "./checklist-form.mjs";
 import { ChecklistStorage } from "./checklist-storage.mjs";
 import { ChecklistActions } from "./checklist-actions.mjs";
 import { emptyState, merge, pruneTombstones, signature, stampAfter } from "./merge.mjs";
-import { arriving, cutAt, engineStatusText, number } from "./text.mjs";
+import { arriving, cutAt, engineStatusText, isolated, number } from "./text.mjs";
 import { register } from "./registry.mjs";
 import { putBack, typedBeforeStart } from "./early-input.mjs";
 
@@ -83,8 +83,11 @@ export class Checklist {
   connected() {
     return document.body.contains(this.element);
   }
+  // text: a string, or parts (strings and elements, a name the user typed isolated).
   say(text) {
-    if (this.statusBox) this.statusBox.textContent = text;
+    if (!this.statusBox) return;
+    if (Array.isArray(text)) this.statusBox.replaceChildren(...text);
+    else this.statusBox.textContent = text;
   }
   // A failure of a Python call: said, and if the engine is not working, taken back once it is.
   sayFailure(text) {
@@ -167,10 +170,11 @@ export class Checklist {
     this.state.rader[tableId] = pruneTombstones(rows, this.limits.maxDeleted(tableId));
     this.state.uppdaterad = stamp;
     const addButton = this.form.addButtonOf(tableId);
+    const legend = row.querySelector(":scope > legend");
     row.remove();
     this.form.showRowLimits();
     if (addButton) addButton.focus();
-    this.say("Raden är borttagen.");
+    this.say(legend ? ["Raden ", isolated(legend.textContent), " är borttagen."] : "Raden är borttagen.");
     this.changed(true);
   }
   // A click (radio, list, date) is saved at once; typing is saved after a short pause.
