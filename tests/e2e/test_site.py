@@ -82,6 +82,26 @@ def test_the_colour_scheme_follows_the_device_until_the_visitor_chooses_one(page
     expect(page.get_by_title(FOLLOWING_THE_DEVICE)).to_be_visible()
 
 
+@pytest.mark.parametrize("path", ["", "verktyg/berakning/"])
+def test_the_first_click_on_the_colour_switch_changes_what_is_seen_on_a_dark_device_too(context_factory, path):
+    page = context_factory(color_scheme="dark").new_page()
+    hold_python(page)  # on a tool page, before Material's script: the click is handed on
+    body = page.locator("body")
+    page.goto(path)
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_title(FOLLOWING_THE_DEVICE).click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Följ enhetens ljusa eller mörka läge").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    # The device turns light while the site follows it: the next click gives dark.
+    page.emulate_media(color_scheme="light")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title(FOLLOWING_THE_DEVICE).click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
 def test_the_phone_menu_is_accessible_open_in_light_and_dark(context_factory):
     # Open on a page inside a section, the menu shows that section's title on a grey band.
     page = context_factory(viewport={"width": 375, "height": 740}).new_page()
