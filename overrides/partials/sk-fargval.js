@@ -1,6 +1,3 @@
-// The colour switch while the site follows the device (Material's automatic palette): a
-// click goes to the scheme the device is not in, so that it always changes what is seen.
-// Material's order (mkdocs.yml) goes on to dark, which on a dark device changed nothing.
 (function () {
   "use strict";
   var inputs = document.querySelectorAll('[data-md-component="palette"] input');
@@ -12,6 +9,16 @@
   var label = automatic && automatic.nextElementSibling;
   if (!label || label.tagName !== "LABEL" || !light || !dark) return;
   var deviceDark = matchMedia("(prefers-color-scheme: dark)");
+  try {
+    if (!__md_get("__palette")) {
+      var palette = deviceDark.matches ? dark : light;
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        document.body.setAttribute("data-md-color-" + key, palette.getAttribute("data-md-color-" + key));
+      });
+    }
+  } catch (error) {
+    // storage blocked: Material's script chooses when it runs
+  }
   function aim() {
     label.htmlFor = (deviceDark.matches ? light : dark).id;
   }
