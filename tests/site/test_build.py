@@ -152,6 +152,12 @@ def test_every_page_runs_only_hashed_inline_scripts(site_dir):
         assert "blob:" not in " ".join(policy.get("worker-src", []) + policy.get("img-src", [])), rel
 
 
+def test_template_partials_are_not_published(site_dir):
+    # MkDocs copies a theme folder's files that are not templates: a partial kept as .js was
+    # served on its own. (overrides/hooks is published, and the offline cache skips it.)
+    assert not (site_dir / "partials").exists()
+
+
 def test_inline_script_detection():
     page = ('<script>a()</script><script src="x.js"></script><script id="c" type="application/json">{}</script>'
             '<script type="module">b()</script><SCRIPT type="text/javascript">c()</SCRIPT>')
