@@ -13,7 +13,7 @@ export class ChecklistActions {
     this.importInput = form.querySelector("[data-importfil]");
     this.clearButton = form.querySelector('[data-atgard="borja-om"]');
     this.undoButton = form.querySelector('[data-atgard="angra-borja-om"]');
-    this.undo = null;
+    this.undo = null; // the answers Ångra brings back, and what it says and focuses then
     this.confirming = false;
     this.cancelButton = null;
     form.addEventListener("click", (event) => {
@@ -81,9 +81,9 @@ export class ChecklistActions {
     const response = await window.skPython.call("checklista_importera", { verktyg: c.tool, text });
     if (!response.ok) return c.sayFailure(`Filen ${file.name} kunde inte öppnas: ${errorText(response)} Inget har ändrats.`);
     // The file replaces the current answers (stamped now so another open tab takes them over).
-    this.undo = JSON.parse(JSON.stringify(c.state));
+    const before = JSON.parse(JSON.stringify(c.state));
     c.replaceState(replacement(c.tool, c.state, response.data.tillstand));
-    this.showUndo(true, "Ångra öppna fil");
+    this.offerUndo(before, "Ångra öppna fil", "Svaren är återställda.", () => this.clearButton);
     c.say(`Svaren i ${file.name} är inlästa.`);
   }
 
@@ -115,23 +115,31 @@ export class ChecklistActions {
     const c = this.checklist;
     this.endConfirm();
     c.flush();
-    this.undo = JSON.parse(JSON.stringify(c.state));
+    const before = JSON.parse(JSON.stringify(c.state));
     // Later than every answer it clears, even one stamped by a clock that was once ahead.
     const stamp = clearStamp(c.state);
     c.replaceState({ ...emptyState(c.tool), rensad: stamp, uppdaterad: stamp });
-    this.showUndo(true, "Ångra Börja om");
+    this.offerUndo(before, "Ångra Börja om", "Svaren är återställda.", () => this.clearButton);
     c.say("Alla svar är tömda. Tryck på Ångra om du vill få tillbaka dem.");
     this.undoButton.focus();
+  }
+  // Ångra for what was just done (Börja om, a removed row): `state` is the answers before it;
+  // once undone, `said` is said and focus goes to what `focusAfter()` returns.
+  offerUndo(state, label, said, focusAfter) {
+    if (!this.undoButton) return;
+    this.showUndo(true, label);
+    this.undo = { state, said, focusAfter };
   }
   restore() {
     const c = this.checklist;
     if (!this.undo) return;
-    const old = this.undo;
+    const { state, said, focusAfter } = this.undo;
     this.undo = null;
-    c.replaceState(replacement(c.tool, c.state, old));
+    c.replaceState(replacement(c.tool, c.state, state));
     this.showUndo(false);
-    c.say("Svaren är återställda.");
-    this.clearButton.focus();
+    c.say(said);
+    const target = focusAfter();
+    if (target) target.focus();
   }
   showUndo(show, label) {
     if (!this.undoButton) return;

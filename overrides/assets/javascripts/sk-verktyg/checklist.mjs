@@ -162,7 +162,9 @@ export class Checklist {
     this.changed(immediate);
   }
   removeRow(row) {
+    const before = JSON.parse(JSON.stringify(this.state));
     const tableId = row.closest("[data-tabell]").dataset.tabell;
+    const rowId = row.dataset.rad;
     const rows = (this.state.rader[tableId] || []).filter((r) => r.id !== row.dataset.rad);
     const replaced = (this.state.rader[tableId] || []).find((r) => r.id === row.dataset.rad);
     const stamp = stampAfter(Date.now(), replaced, this.state.rensad);
@@ -174,7 +176,12 @@ export class Checklist {
     row.remove();
     this.form.showRowLimits();
     if (addButton) addButton.focus();
-    this.say(legend ? ["Raden ", isolated(legend.textContent), " är borttagen."] : "Raden är borttagen.");
+    this.actions.offerUndo(before, "Ångra borttagningen", "Raden är tillbaka.", () => {
+      const back = this.form.rowsOf(this.form.tableOf(tableId)).find((r) => r.dataset.rad === rowId);
+      return back && back.querySelector("input, textarea, select");
+    });
+    const name = legend ? ["Raden ", isolated(legend.textContent), " är borttagen."] : ["Raden är borttagen."];
+    this.say([...name, " Tryck på Ångra borttagningen om du vill få tillbaka den."]);
     this.changed(true);
   }
   // A click (radio, list, date) is saved at once; typing is saved after a short pause.
