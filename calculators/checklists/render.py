@@ -20,7 +20,8 @@ The HTML contract for the JavaScript glue (nothing else in the page is relied up
 - Text controls carry `maxlength` (state.TYPED_MAX_CHARS by kind).
 - The toolbar `[data-verktygsrad]` is `hidden` until the glue shows it; its buttons have
   `data-atgard` = exportera-markdown | exportera-csv | exportera-json | importera |
-  borja-om | angra-borja-om (hidden until needed) | skriv-ut; the file input for import has
+  borja-om | angra-borja-om (hidden until needed) | skriv-ut; beside each table's rows
+  lagg-till-rad and angra-borttagning (hidden until a row is removed); the file input for import has
   `data-importfil` (hidden; the importera button opens it) and `data-max-tecken`
   (export.MAX_IMPORT_CHARS: JS refuses a larger file unread). Messages go to `[data-status]`.
 - The summary goes into `[data-sammanfattning]`, whose content is exactly
@@ -234,6 +235,9 @@ def _table(tool: Tool, table: Table, out):
     out.append(
         f'<p class="sk-radknappar"><button type="button" class="md-button sk-knapp" data-atgard="lagg-till-rad" '
         f'data-tabell="{esc(table.id)}" data-kraver-js hidden>{esc(table.add_label)}</button> '
+        # Beside the rows, where the visitor is: the toolbar's Ångra is out of sight.
+        f'<button type="button" class="md-button sk-knapp" data-atgard="angra-borttagning" '
+        f'data-tabell="{esc(table.id)}" hidden>Ångra borttagningen</button> '
         f'<span class="sk-radgrans" id="{limit_id}" data-radgrans hidden>Tabellen har {tal(MAX_ROWS)} rader, vilket är det högsta antalet. '
         "Ta bort en rad för att kunna lägga till en ny.</span></p>"
     )

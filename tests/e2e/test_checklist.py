@@ -367,6 +367,8 @@ def test_a_removed_row_comes_back_with_angra(page):
     row.get_by_role("button", name="Ta bort målgruppen").click()
     expect(row).to_have_count(0)
     undo = page.get_by_role("button", name="Ångra borttagningen")
+    expect(undo).to_be_in_viewport()  # beside the rows, where the visitor is
+    expect(page.locator("[data-atgard='angra-borja-om']")).to_be_hidden()
     undo.click()
     expect(row.get_by_label("Budskap")).to_have_value("Vi ställer krav")
     expect(row.get_by_label("Målgrupp")).to_be_focused()

@@ -32,7 +32,7 @@ export class ChecklistActions {
     else if (action === "exportera-json") this.exportAs("json");
     else if (action === "importera") this.importInput.click();
     else if (action === "borja-om") this.askClear();
-    else if (action === "angra-borja-om") this.restore();
+    else if (action === "angra-borja-om" || action === "angra-borttagning") this.restore();
     else if (action === "skriv-ut") {
       c.flush();
       window.print();
@@ -44,7 +44,7 @@ export class ChecklistActions {
   }
   // An edit ends a pending confirmation and makes Ångra pointless.
   onEdit() {
-    if (this.undoButton && !this.undoButton.hidden) this.showUndo(false);
+    this.dropUndo();
     if (this.confirming) this.endConfirm();
   }
 
@@ -83,7 +83,7 @@ export class ChecklistActions {
     // The file replaces the current answers (stamped now so another open tab takes them over).
     const before = JSON.parse(JSON.stringify(c.state));
     c.replaceState(replacement(c.tool, c.state, response.data.tillstand));
-    this.offerUndo(before, "Ångra öppna fil", "Svaren är återställda.", () => this.clearButton);
+    this.offerUndo(before, this.toolbarUndo("Ångra öppna fil"), "Svaren är återställda.", () => this.clearButton);
     c.say(`Svaren i ${file.name} är inlästa.`);
   }
 
@@ -119,33 +119,36 @@ export class ChecklistActions {
     // Later than every answer it clears, even one stamped by a clock that was once ahead.
     const stamp = clearStamp(c.state);
     c.replaceState({ ...emptyState(c.tool), rensad: stamp, uppdaterad: stamp });
-    this.offerUndo(before, "Ångra Börja om", "Svaren är återställda.", () => this.clearButton);
+    this.offerUndo(before, this.toolbarUndo("Ångra Börja om"), "Svaren är återställda.", () => this.clearButton);
     c.say("Alla svar är tömda. Tryck på Ångra om du vill få tillbaka dem.");
     this.undoButton.focus();
   }
-  // Ångra for what was just done (Börja om, a removed row): `state` is the answers before it;
-  // once undone, `said` is said and focus goes to what `focusAfter()` returns.
-  offerUndo(state, label, said, focusAfter) {
-    if (!this.undoButton) return;
-    this.showUndo(true, label);
-    this.undo = { state, said, focusAfter };
+  // Ångra for what was just done (Börja om, an opened file, a removed row), on `button`:
+  // `state` is the answers before it; once undone, `said` is said and focus goes to what
+  // `focusAfter()` returns. One at a time: an edit, or the next thing done, drops it.
+  offerUndo(state, button, said, focusAfter) {
+    this.dropUndo();
+    if (!button) return;
+    button.hidden = false;
+    this.undo = { state, button, said, focusAfter };
+  }
+  dropUndo() {
+    if (this.undo) this.undo.button.hidden = true;
+    this.undo = null;
+  }
+  toolbarUndo(label) {
+    if (this.undoButton) this.undoButton.textContent = label;
+    return this.undoButton;
   }
   restore() {
     const c = this.checklist;
     if (!this.undo) return;
     const { state, said, focusAfter } = this.undo;
-    this.undo = null;
+    this.dropUndo();
     c.replaceState(replacement(c.tool, c.state, state));
-    this.showUndo(false);
     c.say(said);
     const target = focusAfter();
     if (target) target.focus();
-  }
-  showUndo(show, label) {
-    if (!this.undoButton) return;
-    if (label) this.undoButton.textContent = label;
-    this.undoButton.hidden = !show;
-    if (!show) this.undo = null;
   }
 
   addRow(tableId) {

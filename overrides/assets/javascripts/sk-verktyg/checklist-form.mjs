@@ -62,6 +62,9 @@ export class ChecklistForm {
   addButtonOf(tableId) {
     return this.form.querySelector(`[data-atgard="lagg-till-rad"][data-tabell="${CSS.escape(tableId)}"]`);
   }
+  undoRemovalOf(tableId) {
+    return this.form.querySelector(`[data-atgard="angra-borttagning"][data-tabell="${CSS.escape(tableId)}"]`);
+  }
   controlsOf(element) {
     return [...element.querySelectorAll("[data-falt]")].filter((c) => !c.closest("template"));
   }

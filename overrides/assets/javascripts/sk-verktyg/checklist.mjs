@@ -40,6 +40,7 @@ export class Checklist {
     this.summarySeq = 0;
     this.edits = 0; // edits so far, and how many of them the summary shown covers (a new verdict is said)
     this.editsSummarised = 0;
+    this.saidCount = 0; // messages said so far (a verdict does not talk over a newer one)
     this.summaryError = "";
 
     // Controls that only work with JavaScript are rendered hidden.
@@ -85,6 +86,7 @@ export class Checklist {
   }
   // text: a string, or parts (strings and elements, a name the user typed isolated).
   say(text) {
+    this.saidCount += 1;
     if (!this.statusBox) return;
     if (Array.isArray(text)) this.statusBox.replaceChildren(...text);
     else this.statusBox.textContent = text;
@@ -165,10 +167,10 @@ export class Checklist {
     const before = JSON.parse(JSON.stringify(this.state));
     const tableId = row.closest("[data-tabell]").dataset.tabell;
     const rowId = row.dataset.rad;
-    const rows = (this.state.rader[tableId] || []).filter((r) => r.id !== row.dataset.rad);
-    const replaced = (this.state.rader[tableId] || []).find((r) => r.id === row.dataset.rad);
+    const rows = (this.state.rader[tableId] || []).filter((r) => r.id !== rowId);
+    const replaced = (this.state.rader[tableId] || []).find((r) => r.id === rowId);
     const stamp = stampAfter(Date.now(), replaced, this.state.rensad);
-    rows.push({ id: row.dataset.rad, andrad: stamp, borttagen: true });
+    rows.push({ id: rowId, andrad: stamp, borttagen: true });
     this.state.rader[tableId] = pruneTombstones(rows, this.limits.maxDeleted(tableId));
     this.state.uppdaterad = stamp;
     const addButton = this.form.addButtonOf(tableId);
@@ -176,7 +178,7 @@ export class Checklist {
     row.remove();
     this.form.showRowLimits();
     if (addButton) addButton.focus();
-    this.actions.offerUndo(before, "Ångra borttagningen", "Raden är tillbaka.", () => {
+    this.actions.offerUndo(before, this.form.undoRemovalOf(tableId), "Raden är tillbaka.", () => {
       const back = this.form.rowsOf(this.form.tableOf(tableId)).find((r) => r.dataset.rad === rowId);
       return back && back.querySelector("input, textarea, select");
     });
@@ -255,6 +257,7 @@ export class Checklist {
     const seq = ++this.summarySeq;
     const box = this.summaryBox;
     const edits = this.edits; // the edits this summary covers
+    const said = this.saidCount;
     box.setAttribute("aria-busy", "true");
     const response = await window.skPython.call("checklista_sammanfattning", { verktyg: this.tool, tillstand: this.state, sida: this.page });
     if (seq !== this.summarySeq) return;
@@ -274,10 +277,12 @@ export class Checklist {
     box.replaceChildren(fragment(response.data.html, this.summaryLevel));
     const verdict = response.data.sammanfattning && response.data.sammanfattning.omdome;
     // The summary is not read aloud as it changes (render.py says why); a verdict that an
-    // edit changed is said, once.
+    // edit changed is said, once, unless something newer has been said meanwhile (a file that
+    // could not be opened).
     const edited = edits > this.editsSummarised;
     this.editsSummarised = edits;
-    if (edited && verdict && typeof verdict.status === "string" && verdict.status !== before) this.say(`Omdöme: ${verdict.rubrik}.`);
+    const changed = verdict && typeof verdict.status === "string" && verdict.status !== before;
+    if (edited && changed && said === this.saidCount) this.say(`Omdöme: ${verdict.rubrik}.`);
     this.form.nameRows(response.data.sammanfattning && response.data.sammanfattning.tabeller);
     box.classList.remove("sk-inaktuell");
     box.dataset.uppdaterad = String(seq);
