@@ -110,7 +110,7 @@ def main():
         worst, worst_gz = max(worst, ratio), max(worst_gz, ratio_gz)
         print(f"| /{path} | {m['bytes'] / 1024:.1f} | {ratio:.2f} | {m['gzip'] / 1024:.1f} | {ratio_gz:.2f} | "
               f"{m['fcp']:.0f} | {m['fcp'] / base['fcp']:.2f} | {m['pyodide']} |")
-    print(f"\nHeaviest guidance page: {worst:.2f} × baseline uncompressed, {worst_gz:.2f} × gzipped "
+    print(f"\nHeaviest guidance page: {worst:.3f} × baseline uncompressed, {worst_gz:.3f} × gzipped "
           "as GitHub Pages sends it (goal ≤ 1.20).")
 
 

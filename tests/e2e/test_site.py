@@ -102,6 +102,23 @@ def test_the_first_click_on_the_colour_switch_changes_what_is_seen_on_a_dark_dev
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
 
 
+def test_a_screen_reader_hears_the_colour_switch_as_the_scheme_in_use(page):
+    body = page.locator("body")
+    page.goto("besluta/")
+    following = page.get_by_role("radio", name="Som enheten, ljust eller mörkt")
+    expect(following).to_be_checked()
+    following.focus()
+    page.keyboard.press("ArrowRight")  # the next radio button, as a screen reader moves
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.get_by_role("radio", name="Mörkt läge")).to_be_checked()
+    page.reload()
+    expect(page.get_by_role("radio", name="Mörkt läge")).to_be_checked()
+    page.get_by_role("radio", name="Mörkt läge").focus()
+    page.keyboard.press("ArrowRight")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(page.get_by_role("radio", name="Ljust läge")).to_be_checked()
+
+
 def test_the_phone_menu_is_accessible_open_in_light_and_dark(context_factory):
     # Open on a page inside a section, the menu shows that section's title on a grey band.
     page = context_factory(viewport={"width": 375, "height": 740}).new_page()
