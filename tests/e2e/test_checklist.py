@@ -15,7 +15,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations, hold_back, switch_scheme
+from .conftest import assert_no_axe_violations, hold_back, hold_python, release_python, switch_scheme
 
 TOOLS = ("beslutsunderlag", "genomforande", "kommunikationsplan", "uppfoljning")
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -353,6 +353,25 @@ def test_each_row_is_named_as_the_summary_names_it(page):
     assert_no_axe_violations(page, "added rows")
     switch_scheme(page, "dark")
     assert_no_axe_violations(page, "added rows, dark")
+
+
+@pytest.mark.ny_flik  # Python held back
+def test_a_typed_row_name_shows_before_python_has_started(page):
+    hold_python(page)
+    tool = "uppfoljning"
+    page.goto(tool_url(tool))
+    t = "2026-11-26T09:00:00.000Z"
+    put(page, f"sysselsattningskrav:{tool}", json.dumps({
+        "format": "sysselsattningskrav-verktyg", "schema": 2, "verktyg": tool, "uppdaterad": t, "svar": {},
+        "rader": {"perioder": [{"id": "period-1", "period": " 2024 helår ", "andrad": t},
+                               {"id": "n-a1", "period": "", "individer": "3", "andrad": t}]}}))
+    page.reload()
+    expect(form(page, tool)).to_have_attribute("data-motor", "laddar")
+    rows = page.locator("[data-tabell='perioder']:not([data-atgard]) > [data-rad]")
+    expect(rows.nth(0)).to_have_accessible_name("2024 helår")
+    expect(rows.nth(1)).to_have_accessible_name("Ny period")  # numbered by Python's summary
+    release_python(page)
+    expect(rows.nth(1)).to_have_accessible_name("Ny period 2", timeout=PYTHON_TIMEOUT)
 
 
 def test_a_removed_row_comes_back_with_angra(page):

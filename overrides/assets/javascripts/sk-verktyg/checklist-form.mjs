@@ -93,8 +93,19 @@ export class ChecklistForm {
         if (c.value !== text) c.value = text;
         this.recorded.set(c, text);
         this.printCopy(c);
+        this.showTypedName(c);
       }
     });
+  }
+  // A typed name shows at once, before Python's summary (after a reload Python may take
+  // seconds): the text of the row's heading field, trimmed, as Table.row_name gives it too.
+  // A row without one keeps its name until the summary numbers it ("Ny period 2").
+  showTypedName(c) {
+    const row = c.closest("[data-rad]");
+    const legend = row && row.querySelector(":scope > legend[data-namnges-av]");
+    if (!legend || legend.dataset.namngesAv !== c.dataset.falt) return;
+    const typed = c.tagName === "SELECT" ? (c.value ? c.selectedOptions[0].textContent : "") : c.value.trim();
+    if (typed && legend.textContent !== typed) legend.textContent = typed;
   }
   // The rows' names as Python gives them with the summary (the heading field's text, or
   // "Ny period 2"), on the rows whose name is not fixed: a screen reader tells them apart,

@@ -113,6 +113,7 @@ export class Checklist {
       }
       this.form.recorded.set(t, t.value);
       this.form.printCopy(t);
+      this.form.showTypedName(t);
     }
     this.recordChange(t, click);
   }
