@@ -497,8 +497,9 @@ def render_page(year=None):
 <section class="sk-resultatdel" aria-labelledby="sk-resultat-rubrik">
 <h2 id="sk-resultat-rubrik" tabindex="-1">Resultat</h2>
 <p class="sk-inaktuellt-text" data-sk-inaktuellt role="status" hidden></p>
+<p class="sk-visuellt-dold" data-sk-uppdaterat role="status"></p>
 <div class="sk-resultat" data-sk-resultat>{results_html.results(result)}</div>
-<p class="sk-inaktuellt-text" data-sk-osakerhet-vantar role="status" hidden></p>
+<p class="sk-inaktuellt-text" data-sk-osakerhet-vantar hidden></p>
 <div class="sk-osakerhet" data-sk-osakerhet>{results_html.band(band)}</div>
 <section class="sk-kanslighetsdel" aria-labelledby="sk-kanslighet-rubrik">
 <h3 id="sk-kanslighet-rubrik">Känslighet: vilka uppgifter betyder mest?</h3>

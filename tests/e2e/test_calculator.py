@@ -536,6 +536,21 @@ def test_save_while_python_starts_refuses_instead_of_saving_the_default(page):
     assert stored(page, "sk-berakning:sparade")[0]["scenario"]["bruttolon"] == 31000
 
 
+def test_typing_is_not_read_aloud_key_by_key_and_the_new_result_is_said_once(page):
+    open_ready(page)
+    said = page.locator("[data-sk-uppdaterat]")
+    expect(said).to_have_attribute("role", "status")
+    field(page, "bruttolon").fill("31000")
+    expect(said).to_have_text(re.compile(r"^Resultatet är uppdaterat\. Kommunen: .+kr i (plus|minus), Samhället: .+kr i (plus|minus)\.$"))
+    # "Räknar om …" and the likely range's "räknas om" are seen, not read aloud.
+    expect(page.locator("[data-sk-inaktuellt]")).to_have_text("Räknar om …")  # hidden again, not said
+    expect(page.locator("[data-sk-inaktuellt]")).to_have_attribute("aria-live", "off")
+    expect(page.locator("[data-sk-osakerhet-vantar]")).not_to_have_attribute("role", re.compile("."))
+    field(page, "bruttolon").fill("trettio")  # why the result is not current is read aloud
+    expect(page.locator("[data-sk-inaktuellt]")).to_have_attribute("aria-live", "polite")
+    expect(said).to_have_text("")
+
+
 def test_a_stale_result_prints_as_not_current(page):
     open_ready(page)
     field(page, "bruttolon").fill("trettio tusen")

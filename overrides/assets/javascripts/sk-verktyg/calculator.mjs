@@ -25,6 +25,7 @@ export const STALE_ENGINE = "Resultatet nedan gäller inte uppgifterna i formul�
 // Why a failed call left the result stale: the input, or the engine (the input may be fine).
 const staleText = () => (window.skPython.status === "redo" ? STALE_INVALID : STALE_ENGINE);
 const RECALCULATING = "Räknar om …";
+const UPDATED_SAY_MS = 1000; // after the last fresh result: typing has stopped
 const ANSWER_STALE = "Inte aktuellt: svaret gäller inte uppgifterna i formuläret just nu.";
 const ANSWER_WAITING = "Inte aktuellt ännu: svaret räknas om så snart beräkningen är klar att använda.";
 const STORAGE_FULL = "Uppgifterna kunde inte sparas i webbläsaren (lagringen är full eller avstängd). De finns bara kvar så länge sidan är öppen: exportera scenariot som JSON-fil för att behålla det.";
@@ -59,6 +60,9 @@ export class Calculator {
     this.presetSelect = $("[data-sk-forinstallning]");
     this.band = $("[data-sk-osakerhet]");
     this.notice = $("[data-sk-inaktuellt]");
+    this.updatedNote = $("[data-sk-uppdaterat]");
+    this.updatedTimer = null;
+    this.edited = false; // the fields changed since the last result was said
     this.statusLine = $("[data-sk-status]");
     this.retryButton = $("[data-sk-forsok-igen]");
     this.bar = downloadBar();
@@ -235,7 +239,10 @@ export class Calculator {
     this.sensitivity.classList.toggle("sk-inaktuellt", stale);
     if (this.band) this.band.classList.toggle("sk-inaktuellt", stale);
     this.notice.hidden = !stale;
-    if (text) this.notice.textContent = text;
+    // "Räknar om …" comes and goes with every key: seen, not read aloud (the new result is,
+    // once typing stops); why the result is not current is read aloud.
+    if (text) this.notice.setAttribute("aria-live", text === RECALCULATING ? "off" : "polite");
+    if (text && this.notice.textContent !== text) this.notice.textContent = text;
     // The answer at the top says so too, unless it is only being recomputed this instant.
     const passing = this.notice.textContent === RECALCULATING && window.skPython.status === "redo";
     const answerStale = stale && !passing;
@@ -265,8 +272,10 @@ export class Calculator {
     this.answerBar.innerHTML = data.html.svarsrad;
     this.showChanges(data);
     this.errors.clear();
-    if (this.isCurrent()) this.markStale(false);
-    else this.markStale(true, RECALCULATING);
+    if (this.isCurrent()) {
+      this.markStale(false);
+      if (this.edited) this.sayUpdated();
+    } else this.markStale(true, RECALCULATING);
     this.markBandWaiting(true);
     this.writeCurrent();
     this.tidyFields(data.falt);
@@ -362,7 +371,20 @@ export class Calculator {
     return this.saved.add({ namn: name, scenario, falt }) ? name : null;
   }
 
+  // The new figures for the buyer and for society, said once typing has stopped for a moment.
+  sayUpdated() {
+    this.edited = false;
+    clearTimeout(this.updatedTimer);
+    this.updatedTimer = setTimeout(() => {
+      const figures = [...this.answerBar.querySelectorAll(".sk-svarsrad-lank > span:not(.sk-svarsrad-till)")];
+      if (!this.isCurrent() || !figures.length) return;
+      this.updatedNote.textContent = `Resultatet är uppdaterat. ${figures.map((f) => f.textContent).join(", ")}.`;
+    }, UPDATED_SAY_MS);
+  }
   onInput() {
+    this.edited = true;
+    clearTimeout(this.updatedTimer);
+    this.updatedNote.textContent = "";
     this.scenarioName = "";
     this.links.hideShareField(); // a link shown earlier is not this scenario
     this.writeCurrent(); // at once, whether Python is ready or not
