@@ -664,7 +664,7 @@ def test_keyboard_only_completion_of_the_beslutsunderlag(page):
     expect(summary(page).locator(".sk-framsteg-totalt")).to_contain_text("besvarade")
 
 
-def test_a_new_verdict_is_said_once_and_the_summary_is_not_read_aloud_as_it_changes(page):
+def test_a_new_verdict_is_said_once_and_the_summary_is_not_read_aloud_as_it_changes(page, tmp_path):
     tool = "genomforande"
     page.goto(tool_url(tool))
     expect(summary(page)).not_to_have_attribute("aria-live", re.compile("."))
@@ -680,6 +680,15 @@ def test_a_new_verdict_is_said_once_and_the_summary_is_not_read_aloud_as_it_chan
     radio(page, tool, "matchning", "ja").check()
     expect(status).to_have_text("Omdöme: Redo.")
     expect(summary(page).locator("[data-omdome]")).to_have_attribute("data-omdome", "redo")
+    # A message said after the edit is not talked over by the verdict the edit brings.
+    radio(page, tool, "matchning", "nej").check()
+    bad = tmp_path / "fel.json"
+    bad.write_text("{", encoding="utf-8")
+    page.locator(f"form[data-verktyg='{tool}'] [data-importfil]").set_input_files(str(bad))
+    expect(summary(page).locator("[data-omdome]")).to_have_attribute("data-omdome", "inte_redo")
+    expect(status).to_contain_text("fel.json kunde inte öppnas", timeout=PYTHON_TIMEOUT)
+    page.wait_for_timeout(500)
+    expect(status).to_contain_text("fel.json kunde inte öppnas")
 
 
 # ── accessibility in every state ────────────────────────────────────────────────────────

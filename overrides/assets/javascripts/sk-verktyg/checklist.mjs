@@ -40,7 +40,8 @@ export class Checklist {
     this.summarySeq = 0;
     this.edits = 0; // edits so far, and how many of them the summary shown covers (a new verdict is said)
     this.editsSummarised = 0;
-    this.saidCount = 0; // messages said so far (a verdict does not talk over a newer one)
+    this.saidCount = 0; // messages said so far, and when the last edit was made: a verdict
+    this.saidAtEdit = 0; // does not talk over what was said after the edit (a file that failed)
     this.summaryError = "";
 
     // Controls that only work with JavaScript are rendered hidden.
@@ -194,6 +195,7 @@ export class Checklist {
     if (immediate) this.flush();
     else this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY);
     this.edits += 1;
+    this.saidAtEdit = this.saidCount;
     this.scheduleSummary(immediate ? SUMMARY_CLICK_DELAY : SUMMARY_DELAY);
   }
   // Replace the answers with `next` (Börja om, Ångra, an imported file) and save at once.
@@ -258,7 +260,6 @@ export class Checklist {
     const seq = ++this.summarySeq;
     const box = this.summaryBox;
     const edits = this.edits; // the edits this summary covers
-    const said = this.saidCount;
     box.setAttribute("aria-busy", "true");
     const response = await window.skPython.call("checklista_sammanfattning", { verktyg: this.tool, tillstand: this.state, sida: this.page });
     if (seq !== this.summarySeq) return;
@@ -278,12 +279,11 @@ export class Checklist {
     box.replaceChildren(fragment(response.data.html, this.summaryLevel));
     const verdict = response.data.sammanfattning && response.data.sammanfattning.omdome;
     // The summary is not read aloud as it changes (render.py says why); a verdict that an
-    // edit changed is said, once, unless something newer has been said meanwhile (a file that
-    // could not be opened).
+    // edit changed is said, once, unless something was said after that edit.
     const edited = edits > this.editsSummarised;
     this.editsSummarised = edits;
     const changed = verdict && typeof verdict.status === "string" && verdict.status !== before;
-    if (edited && changed && said === this.saidCount) this.say(`Omdöme: ${verdict.rubrik}.`);
+    if (edited && changed && this.saidCount === this.saidAtEdit) this.say(`Omdöme: ${verdict.rubrik}.`);
     this.form.nameRows(response.data.sammanfattning && response.data.sammanfattning.tabeller);
     box.classList.remove("sk-inaktuell");
     box.dataset.uppdaterad = String(seq);
