@@ -54,31 +54,36 @@ def test_a_tap_anywhere_on_a_start_page_card_opens_its_tool(page):
     expect(page.locator("h1")).to_contain_text("Samhällsekonomisk beräkning")
 
 
+def click_colour_switch(page, title, scheme):
+    page.get_by_title(title).click()
+    expect_scheme(page, scheme)
+
+
+def expect_scheme(page, scheme):
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
 def test_the_colour_scheme_follows_the_device_until_the_visitor_chooses_one(page):
-    body = page.locator("body")
     page.goto("")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "default")
     page.emulate_media(color_scheme="dark")  # the phone turns dark in the evening
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect_scheme(page, "slate")
     page.emulate_media(color_scheme="light")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "default")
     # Chosen with the switch, the scheme stays, whatever the device does, on the next page too.
-    page.get_by_title(FOLLOWING_THE_DEVICE).click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    click_colour_switch(page, FOLLOWING_THE_DEVICE, "slate")
     page.reload()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.get_by_title("Byt till ljust läge").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "slate")
+    click_colour_switch(page, "Byt till ljust läge", "default")
     page.emulate_media(color_scheme="dark")
     page.goto("besluta/")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "default")
     # The third click gives the device's choice back.
-    page.get_by_title("Följ enhetens ljusa eller mörka läge").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    click_colour_switch(page, "Följ enhetens ljusa eller mörka läge", "slate")
     page.emulate_media(color_scheme="light")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "default")
     page.reload()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "default")
     expect(page.get_by_title(FOLLOWING_THE_DEVICE)).to_be_visible()
 
 
@@ -86,36 +91,31 @@ def test_the_colour_scheme_follows_the_device_until_the_visitor_chooses_one(page
 def test_the_first_click_on_the_colour_switch_changes_what_is_seen_on_a_dark_device_too(context_factory, path):
     page = context_factory(color_scheme="dark").new_page()
     hold_python(page)  # on a tool page, before Material's script: the click is handed on
-    body = page.locator("body")
     page.goto(path)
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.get_by_title(FOLLOWING_THE_DEVICE).click()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "slate")
+    click_colour_switch(page, FOLLOWING_THE_DEVICE, "default")
     page.reload()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.get_by_title("Följ enhetens ljusa eller mörka läge").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect_scheme(page, "default")
+    click_colour_switch(page, "Följ enhetens ljusa eller mörka läge", "slate")
     # The device turns light while the site follows it: the next click gives dark.
     page.emulate_media(color_scheme="light")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.get_by_title(FOLLOWING_THE_DEVICE).click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect_scheme(page, "default")
+    click_colour_switch(page, FOLLOWING_THE_DEVICE, "slate")
 
 
 def test_a_screen_reader_hears_the_colour_switch_as_the_scheme_in_use(page):
-    body = page.locator("body")
     page.goto("besluta/")
     following = page.get_by_role("radio", name="Som enheten, ljust eller mörkt")
     expect(following).to_be_checked()
     following.focus()
     page.keyboard.press("ArrowRight")  # the next radio button, as a screen reader moves
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect_scheme(page, "slate")
     expect(page.get_by_role("radio", name="Mörkt läge")).to_be_checked()
     page.reload()
     expect(page.get_by_role("radio", name="Mörkt läge")).to_be_checked()
     page.get_by_role("radio", name="Mörkt läge").focus()
     page.keyboard.press("ArrowRight")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect_scheme(page, "default")
     expect(page.get_by_role("radio", name="Ljust läge")).to_be_checked()
 
 
