@@ -551,6 +551,24 @@ def test_typing_is_not_read_aloud_key_by_key_and_the_new_result_is_said_once(pag
     expect(said).to_have_text("")
 
 
+@pytest.mark.ny_flik  # a real load, with the calculator's script held back
+@pytest.mark.tillat_konsolfel  # the browser reports the blocked script
+def test_the_fields_do_not_move_when_the_calculators_script_shows_the_preset_choice(context_factory):
+    context = context_factory()
+    held = context.new_page()
+    held.route("**/sk-verktyg/calculator.mjs", lambda route: route.abort())
+    held.goto(PATH)
+    preset = held.locator(".sk-falt--forinstallning")
+    expect(preset).to_be_hidden()
+    box = preset.bounding_box()
+    assert box and box["height"] > 30, box  # its place is kept
+    before = field(held, "antal_personer").bounding_box()["y"]
+    page = context.new_page()
+    page.goto(PATH)
+    expect(page.locator(".sk-falt--forinstallning")).to_be_visible()
+    assert field(page, "antal_personer").bounding_box()["y"] == before
+
+
 def test_a_stale_result_prints_as_not_current(page):
     open_ready(page)
     field(page, "bruttolon").fill("trettio tusen")
