@@ -22,17 +22,9 @@
   document.documentElement.classList.replace("no-js", "js");
 
   // The colour switch Material would show: the label after the input of the palette in use,
-  // chosen as Material chooses it: the stored one, else the first whose media query matches.
+  // which the header's script (partials/sk-fargval.html) has checked as Material chooses it.
   const palettes = Array.from(document.querySelectorAll('[data-md-component="palette"] input'));
-  let stored = null;
-  try {
-    stored = window.__md_get("__palette");
-  } catch (error) {
-    stored = null; // storage blocked: as on a first visit
-  }
-  const index = stored && Number.isInteger(stored.index)
-    ? stored.index : palettes.findIndex((input) => matchMedia(input.dataset.mdColorMedia).matches);
-  const current = palettes[Math.max(0, Math.min(index, palettes.length - 1))];
+  const current = palettes.find((input) => input.checked) || palettes[0];
   if (current && current.nextElementSibling) current.nextElementSibling.hidden = false;
   palettes.forEach((input) => {
     const label = input.nextElementSibling;
